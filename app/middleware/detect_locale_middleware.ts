@@ -1,0 +1,45 @@
+import i18nManager from '@adonisjs/i18n/services/main'
+import { I18n } from '@adonisjs/i18n'
+import { RequestValidator } from '@adonisjs/core/http'
+import type { HttpContext } from '@adonisjs/core/http'
+import type { NextFn } from '@adonisjs/core/types/http'
+import { localizedUrl, pickLocale } from '#services/locale'
+
+/**
+ * Picks the language: `?lang=` first, then Accept-Language, then German.
+ * No cookie is involved: links keep `?lang=` once it is set.
+ */
+export default class DetectLocaleMiddleware {
+  static {
+    RequestValidator.messagesProvider = (ctx) => ctx.i18n.createMessagesProvider()
+  }
+
+  async handle(ctx: HttpContext, next: NextFn) {
+    const { locale, explicit } = pickLocale(ctx.request.qs().lang, ctx.request.languages())
+
+    ctx.i18n = i18nManager.locale(locale)
+    ctx.containerResolver.bindValue(I18n, ctx.i18n)
+
+    if ('view' in ctx) {
+      const path = ctx.request.url()
+      const query = ctx.request.qs()
+      ctx.view.share({
+        i18n: ctx.i18n,
+        locale,
+        explicitLocale: explicit,
+        href: (name: string, params?: any, qs?: Record<string, unknown>) =>
+          localizedUrl(name, params, qs, explicit),
+        switchLocaleUrl: (target: string) =>
+          `${path}?${new URLSearchParams({ ...query, lang: target }).toString()}`,
+      })
+    }
+
+    return next()
+  }
+}
+
+declare module '@adonisjs/core/http' {
+  export interface HttpContext {
+    i18n: I18n
+  }
+}

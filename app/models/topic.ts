@@ -1,0 +1,34 @@
+import { DateTime } from 'luxon'
+import { BaseModel, column, manyToMany, scope } from '@adonisjs/lucid/orm'
+import type { ManyToMany } from '@adonisjs/lucid/types/relations'
+import Vendor from '#models/vendor'
+
+export default class Topic extends BaseModel {
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare slug: string
+
+  @column()
+  declare name: string
+
+  @column()
+  declare description: string
+
+  @column()
+  declare position: number
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @manyToMany(() => Vendor, { pivotTable: 'vendor_topics' })
+  declare vendors: ManyToMany<typeof Vendor>
+
+  static ordered = scope((query) => {
+    query.orderBy('position', 'asc').orderBy('name', 'asc')
+  })
+}

@@ -1,0 +1,94 @@
+import { DateTime } from 'luxon'
+import { BaseModel, column, computed, manyToMany, scope } from '@adonisjs/lucid/orm'
+import type { ManyToMany } from '@adonisjs/lucid/types/relations'
+import Topic from '#models/topic'
+
+export const VENDOR_STATUSES = ['draft', 'pending', 'published', 'rejected', 'archived'] as const
+export type VendorStatus = (typeof VENDOR_STATUSES)[number]
+
+export default class Vendor extends BaseModel {
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare slug: string
+
+  @column()
+  declare name: string
+
+  @column()
+  declare street: string | null
+
+  @column()
+  declare postalCode: string
+
+  @column()
+  declare city: string
+
+  @column()
+  declare state: string | null
+
+  @column()
+  declare country: string
+
+  @column()
+  declare phone: string | null
+
+  @column()
+  declare email: string | null
+
+  @column()
+  declare website: string | null
+
+  /** Markdown, rendered through app/services/markdown.ts only. */
+  @column()
+  declare description: string
+
+  @column()
+  declare logoPath: string | null
+
+  @column()
+  declare status: VendorStatus
+
+  @column.dateTime()
+  declare publishedAt: DateTime | null
+
+  @column()
+  declare latitude: number | null
+
+  @column()
+  declare longitude: number | null
+
+  @column({ serializeAs: null })
+  declare searchText: string
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @manyToMany(() => Topic, { pivotTable: 'vendor_topics' })
+  declare topics: ManyToMany<typeof Topic>
+
+  @computed()
+  get isPublished() {
+    return this.status === 'published'
+  }
+
+  static published = scope((query) => {
+    query.where('vendors.status', 'published')
+  })
+
+  static inTopic = scope((query, topicId: number) => {
+    query.whereIn('vendors.id', (sub) =>
+      sub.from('vendor_topics').select('vendor_id').where('topic_id', topicId)
+    )
+  })
+
+  /** PLZ region: every code that starts with the given 1–5 digits. */
+  static postalCodePrefix = scope((query, prefix: string) => {
+    // A range instead of LIKE, so that the (status, postal_code) index serves it.
+    query.where('vendors.postal_code', '>=', prefix).where('vendors.postal_code', '<', `${prefix}:`)
+  })
+}

@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, isAbsolute } from 'node:path'
+import env from '#start/env'
+import app from '@adonisjs/core/services/app'
+import { defineConfig } from '@adonisjs/lucid'
+
+const sqliteFile = env.get('SQLITE_FILE', 'tmp/db.sqlite3')
+const sqlitePath = isAbsolute(sqliteFile) ? sqliteFile : app.makePath(sqliteFile)
+const databaseUrl = env.get('DATABASE_URL')
+
+const migrations = { naturalSort: true, paths: ['database/migrations'] }
+
+const dbConfig = defineConfig({
+  connection: env.get('DB_CONNECTION', 'sqlite'),
+  connections: {
+    /**
+     * One connection only: SQLite has one writer, and knex sends a plain
+     * BEGIN. Every query inside a transaction must therefore use `trx`.
+     */
+    sqlite: {
+      client: 'better-sqlite3',
+      connection: { filename: sqlitePath },
+      useNullAsDefault: true,
+      pool: {
+        min: 1,
+        max: 1,
+        afterCreate: (connection: any, done: (error: Error | null, connection: any) => void) => {
+          connection.pragma('journal_mode = WAL')
+          connection.pragma('synchronous = NORMAL')
+          connection.pragma('foreign_keys = ON')
+          connection.pragma('busy_timeout = 5000')
+          done(null, connection)
+        },
+      },
+      migrations,
+    },
+
+    pg: {
+      client: 'pg',
+      connection: databaseUrl
+        ? { connectionString: databaseUrl }
+        : {
+            host: env.get('PG_HOST', '127.0.0.1'),
+            port: env.get('PG_PORT', 5432),
+            user: env.get('PG_USER', 'postgres'),
+            password: env.get('PG_PASSWORD', ''),
+            database: env.get('PG_DB_NAME', 'anbieter'),
+          },
+      pool: { min: 0, max: 10 },
+      migrations,
+    },
+  },
+})
+
+if (dbConfig.connection === 'sqlite') {
+  mkdirSync(dirname(sqlitePath), { recursive: true })
+}
+
+export default dbConfig

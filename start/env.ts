@@ -1,0 +1,53 @@
+/*
+|--------------------------------------------------------------------------
+| Environment variables
+|--------------------------------------------------------------------------
+|
+| Every variable the app reads is validated here, at boot. A wrong value
+| stops the process with a message that names the variable.
+*/
+import { Env } from '@adonisjs/core/env'
+
+const env = await Env.create(new URL('../', import.meta.url), {
+  NODE_ENV: Env.schema.enum.optional(['development', 'production', 'test'] as const),
+  PORT: Env.schema.number.optional(),
+  HOST: Env.schema.string.optional({ format: 'host' }),
+  APP_KEY: Env.schema.string(),
+  APP_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  LOG_LEVEL: Env.schema.enum.optional([
+    'fatal',
+    'error',
+    'warn',
+    'info',
+    'debug',
+    'trace',
+    'silent',
+  ] as const),
+  WEB_CONCURRENCY: Env.schema.number.optional(),
+
+  /*
+  | Database: SQLite by default, PostgreSQL with DB_CONNECTION=pg
+  */
+  DB_CONNECTION: Env.schema.enum.optional(['sqlite', 'pg'] as const),
+  SQLITE_FILE: Env.schema.string.optional(),
+  DATABASE_URL: Env.schema.string.optional({ format: 'url', tld: false, protocol: false }),
+  PG_HOST: Env.schema.string.optional({ format: 'host' }),
+  PG_PORT: Env.schema.number.optional(),
+  PG_USER: Env.schema.string.optional(),
+  PG_PASSWORD: Env.schema.string.optional(),
+  PG_DB_NAME: Env.schema.string.optional(),
+
+  /*
+  | Sessions (signed-in areas only)
+  */
+  SESSION_DRIVER: Env.schema.enum.optional(['cookie', 'memory'] as const),
+})
+
+if (env.get('DB_CONNECTION', 'sqlite') === 'sqlite' && (env.get('WEB_CONCURRENCY') ?? 1) > 1) {
+  throw new Error(
+    'WEB_CONCURRENCY > 1 is not supported on SQLite (one writer, one connection). ' +
+      'Use DB_CONNECTION=pg to run several processes.'
+  )
+}
+
+export default env

@@ -1,0 +1,25 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import Topic from '#models/topic'
+
+test.group('Home page', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('lists the topics with their vendor counts, in German by default', async ({ client, assert }) => {
+    await Topic.createMany([
+      { slug: 'social-media', name: 'Social Media', description: '', position: 2 },
+      { slug: 'e-government', name: 'E-Government', description: '', position: 1 },
+    ])
+
+    const response = await client.get('/')
+
+    response.assertStatus(200)
+    response.assertTextIncludes('<html lang="de">')
+    response.assertTextIncludes('Social Media')
+    response.assertTextIncludes('keine Anbieter')
+    const text = response.text()
+    // Editorial order: position first, whatever the names say.
+    assert.isBelow(text.indexOf('E-Government'), text.indexOf('Social Media'))
+    assert.notExists(response.header('set-cookie'))
+  })
+})
