@@ -20,6 +20,7 @@ export default defineConfig({
     () => import('@adonisjs/static/static_provider'),
     () => import('@adonisjs/lucid/database_provider'),
     () => import('@adonisjs/i18n/i18n_provider'),
+    () => import('#providers/app_provider'),
   ],
 
   preloads: [

@@ -26,6 +26,7 @@ router.get('/vendors/:slug', [VendorsController, 'show']).as('vendors.show')
 router.get('/search', [SearchController, 'index']).as('search')
 router.get('/sitemap.xml', [SeoController, 'sitemap']).as('sitemap')
 router.get('/robots.txt', [SeoController, 'robots']).as('robots')
+router.on('/advertise').render('pages/advertise/index').as('advertise')
 
 router
   .group(() => {

@@ -1,0 +1,46 @@
+/**
+ * Window rotation over an ordered candidate list: each view shows `size`
+ * consecutive candidates starting at the cursor, and the next view starts
+ * where this one ended. Over any run of views, every candidate appears
+ * either k or k+1 times — the fairest a fixed-size box can be.
+ *
+ * Pure: the caller keeps the cursor (in memory now, shared storage later).
+ */
+export type WindowSegment = { offset: number; limit: number }
+
+export function rotationWindow(
+  total: number,
+  cursor: number,
+  size: number
+): { segments: WindowSegment[]; nextCursor: number } {
+  if (total <= 0 || size <= 0) return { segments: [], nextCursor: 0 }
+  if (total <= size) return { segments: [{ offset: 0, limit: total }], nextCursor: 0 }
+
+  const start = ((cursor % total) + total) % total
+  const firstLimit = Math.min(size, total - start)
+  const segments: WindowSegment[] = [{ offset: start, limit: firstLimit }]
+  if (firstLimit < size) {
+    segments.push({ offset: 0, limit: size - firstLimit })
+  }
+  return { segments, nextCursor: (start + size) % total }
+}
+
+/**
+ * Where the cursors live. One process keeps them in memory; the scale-out
+ * issue swaps in a shared store (Redis INCRBY) behind the same interface.
+ */
+export abstract class RotationCursorStore {
+  /** Returns the current cursor for `key` and advances it by `step`. */
+  abstract advance(key: string, step: number): Promise<number>
+}
+
+export class MemoryCursorStore extends RotationCursorStore {
+  #cursors = new Map<string, number>()
+
+  async advance(key: string, step: number) {
+    const current = this.#cursors.get(key) ?? 0
+    // Kept small so that it never overflows; rotationWindow takes it modulo total.
+    this.#cursors.set(key, (current + step) % 1_000_000_007)
+    return current
+  }
+}

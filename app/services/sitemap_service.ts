@@ -1,0 +1,52 @@
+import db from '@adonisjs/lucid/services/db'
+
+/** The sitemap protocol allows 50,000 URLs per file. */
+export const SITEMAP_PAGE_SIZE = 50000
+
+export type SitemapEntry = { path: string; lastmod?: string }
+
+/**
+ * Public URLs for search engines: the home page, every topic and every
+ * published vendor. Large directories get a sitemap index with pages.
+ */
+export default class SitemapService {
+  async pageCount(): Promise<number> {
+    const topics = await db.from('topics').count('* as total').first()
+    const vendors = await db.from('vendors').where('status', 'published').count('* as total').first()
+    const urls = 1 + Number(topics?.total ?? 0) + Number(vendors?.total ?? 0)
+    return Math.max(1, Math.ceil(urls / SITEMAP_PAGE_SIZE))
+  }
+
+  /** Entries of page `page` (1-based): home and topics first, then vendors by id. */
+  async entries(page: number): Promise<SitemapEntry[]> {
+    const entries: SitemapEntry[] = []
+    let skip = (page - 1) * SITEMAP_PAGE_SIZE
+    if (page === 1) {
+      entries.push({ path: '/' })
+      const topics = await db.from('topics').select('slug', 'updated_at').orderBy('position')
+      for (const topic of topics) {
+        entries.push({ path: `/topics/${topic.slug}`, lastmod: isoDate(topic.updated_at) })
+      }
+    } else {
+      const topics = await db.from('topics').count('* as total').first()
+      skip -= 1 + Number(topics?.total ?? 0)
+    }
+    const vendors = await db
+      .from('vendors')
+      .where('status', 'published')
+      .select('slug', 'updated_at')
+      .orderBy('id')
+      .offset(Math.max(0, skip))
+      .limit(SITEMAP_PAGE_SIZE - entries.length)
+    for (const vendor of vendors) {
+      entries.push({ path: `/vendors/${vendor.slug}`, lastmod: isoDate(vendor.updated_at) })
+    }
+    return entries
+  }
+}
+
+function isoDate(value: string | Date | null): string | undefined {
+  if (!value) return undefined
+  const date = value instanceof Date ? value : new Date(value)
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10)
+}

@@ -1,0 +1,32 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import Topic from '#models/topic'
+import Vendor from '#models/vendor'
+
+test.group('Sitemap and robots.txt', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the sitemap lists home, topics and published vendors only', async ({ client, assert }) => {
+    await Topic.create({ slug: 'open-data', name: 'Open Data', description: '', position: 1 })
+    const base = { postalCode: '10115', city: 'Berlin', country: 'DE', description: '', searchText: '' }
+    await Vendor.create({ ...base, slug: 'oeffentlich', name: 'Öffentlich', status: 'published' })
+    await Vendor.create({ ...base, slug: 'geheim', name: 'Geheim', status: 'draft' })
+
+    const response = await client.get('/sitemap.xml')
+    response.assertStatus(200)
+    assert.include(response.header('content-type'), 'application/xml')
+    const xml = response.text()
+    assert.match(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>/)
+    assert.match(xml, /<loc>http:\/\/[^<]+\/topics\/open-data<\/loc>/)
+    assert.match(xml, /<loc>http:\/\/[^<]+\/vendors\/oeffentlich<\/loc>/)
+    assert.notInclude(xml, '/vendors/geheim')
+    assert.notExists(response.header('set-cookie'))
+  })
+
+  test('robots.txt points to the sitemap and keeps crawlers out of the API', async ({ client }) => {
+    const response = await client.get('/robots.txt')
+    response.assertStatus(200)
+    response.assertTextIncludes('Disallow: /api/')
+    response.assertTextIncludes('/sitemap.xml')
+  })
+})
