@@ -1,11 +1,27 @@
 import { assert } from '@japa/assert'
 import { apiClient } from '@japa/api-client'
+import { browserClient } from '@japa/browser-client'
 import app from '@adonisjs/core/services/app'
 import type { Config } from '@japa/runner/types'
 import { pluginAdonisJS } from '@japa/plugin-adonisjs'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { launchChromium } from '#tests/helpers/chromium'
+import { seedBrowserDatabase } from '#tests/helpers/browser_database'
 
-export const plugins: Config['plugins'] = [assert(), apiClient(), pluginAdonisJS(app)]
+export const plugins: Config['plugins'] = [
+  assert(),
+  apiClient(),
+  pluginAdonisJS(app),
+  /**
+   * Only the browser suite gets a browser, and it is Debian's Chromium:
+   * Playwright must never download one of its own. Its reader is German.
+   */
+  browserClient({
+    runInSuites: ['browser'],
+    launcher: launchChromium,
+    contextOptions: { locale: 'de-DE' },
+  }),
+]
 
 /**
  * Runs once before and after all the tests: a fresh schema for the run.
@@ -16,6 +32,13 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
 }
 
 export const configureSuite: Config['configureSuite'] = (suite) => {
+  if (suite.name === 'browser') {
+    /**
+     * The browser and the server are separate requests, so no global
+     * transaction here: the suite runs on committed demo data.
+     */
+    suite.setup(() => seedBrowserDatabase())
+  }
   if (['browser', 'functional', 'e2e'].includes(suite.name)) {
     return suite.setup(() => testUtils.httpServer().start())
   }
