@@ -1,0 +1,105 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Topic from '#models/topic'
+import Vendor from '#models/vendor'
+import {
+  demoTopics,
+  demoVendors,
+  type DemoTopic,
+  type DemoVendor,
+} from '#database/seeders/demo_catalog'
+import { refreshSearchText } from '#services/search/search_index'
+import { assignVendorCoordinates } from '#services/geo/postal_code_store'
+
+export type DemoSeedSummary = {
+  topicsCreated: number
+  vendorsCreated: number
+  vendorsWithCoordinates: number
+}
+
+/**
+ * Writes the demo catalog (database/seeders/demo_catalog.ts), once.
+ *
+ * Rows are matched by slug and only missing ones are created. Existing rows
+ * are never updated or removed, so an editor's changes survive, and a second
+ * run changes nothing. Everything happens in one transaction.
+ */
+export default class DemoSeeder {
+  constructor(
+    private topics: DemoTopic[] = demoTopics,
+    private vendors: DemoVendor[] = demoVendors
+  ) {}
+
+  async run(): Promise<DemoSeedSummary> {
+    return db.transaction(async (trx) => {
+      const { topicIds, topicsCreated } = await this.#seedTopics(trx)
+      const created = await this.#seedVendors(trx, topicIds)
+      const ids = created.map((vendor) => vendor.id)
+
+      await refreshSearchText(ids, trx)
+      const vendorsWithCoordinates = await assignVendorCoordinates(trx, ids)
+
+      // Demo accounts (admin, editor, vendor owner, advertiser; see
+      // DECISIONS.md) and demo bookings are seeded here, in this transaction,
+      // once those models exist.
+
+      return {
+        topicsCreated,
+        vendorsCreated: created.length,
+        vendorsWithCoordinates,
+      }
+    })
+  }
+
+  /** Creates the missing topics; returns the id of every catalog topic by slug. */
+  async #seedTopics(trx: TransactionClientContract) {
+    const existing = await Topic.query({ client: trx }).whereIn(
+      'slug',
+      this.topics.map((topic) => topic.slug)
+    )
+    const known = new Set(existing.map((topic) => topic.slug))
+    const missing = this.topics.filter((topic) => !known.has(topic.slug))
+    const created = await Topic.createMany(missing, { client: trx })
+
+    return {
+      topicIds: new Map([...existing, ...created].map((topic) => [topic.slug, topic.id])),
+      topicsCreated: created.length,
+    }
+  }
+
+  /** Creates the missing vendors with their topic links; returns the new ones. */
+  async #seedVendors(trx: TransactionClientContract, topicIds: Map<string, number>) {
+    const existing = await Vendor.query({ client: trx })
+      .whereIn(
+        'slug',
+        this.vendors.map((vendor) => vendor.slug)
+      )
+      .select('slug')
+    const known = new Set(existing.map((vendor) => vendor.slug))
+    const now = DateTime.now()
+
+    const created: Vendor[] = []
+    for (const { topics, ...fields } of this.vendors) {
+      if (known.has(fields.slug)) continue
+
+      const vendor = await Vendor.create(
+        {
+          ...fields,
+          country: 'DE',
+          publishedAt: fields.status === 'published' ? now : null,
+        },
+        { client: trx }
+      )
+      const ids = topics.map((slug) => {
+        const id = topicIds.get(slug)
+        if (id === undefined)
+          throw new Error(`Demo vendor "${fields.slug}" names unknown topic "${slug}"`)
+        return id
+      })
+      await vendor.related('topics').attach(ids, trx)
+      created.push(vendor)
+    }
+    return created
+  }
+}

@@ -1,0 +1,233 @@
+import { parse, type Options as CsvOptions } from 'csv-parse'
+import type { Readable } from 'node:stream'
+
+/**
+ * Reading GeoNames postal code data: parsing and aggregation only, no
+ * database. Records are consumed one at a time, so a file of any size can be
+ * streamed through `readPostalCodeRecords()` into a `PostalCodeAggregator`.
+ *
+ * Two formats are understood:
+ * - `csv`: the shared CSV with a header row
+ *   (country_code,zipcode,place,state,state_code,province,province_code,
+ *   community,community_code,latitude,longitude);
+ * - `geonames`: GeoNames' own DE.txt, 12 tab-separated columns, no header
+ *   (country, postal code, place, admin name1..code3, latitude, longitude,
+ *   accuracy).
+ */
+export type PostalCodeFormat = 'csv' | 'geonames'
+
+/** One line of the source: one place (or one large mail recipient) under a code. */
+export type PostalCodeRecord = {
+  code: string
+  place: string
+  state: string | null
+  latitude: number
+  longitude: number
+}
+
+/** One postal code as stored: one place name and the mean coordinate. */
+export type PostalCodeRow = {
+  code: string
+  place: string
+  state: string | null
+  latitude: number
+  longitude: number
+}
+
+const CSV_HEADER = ['country_code', 'zipcode', 'place', 'state', 'latitude', 'longitude']
+
+/** Tells the two formats apart by their first line. */
+export function detectFormat(firstLine: string): PostalCodeFormat {
+  const line = firstLine.replace(/^\uFEFF/, '').trim()
+  if (line.split('\t').length >= 11) {
+    return 'geonames'
+  }
+  const header = line.toLowerCase().split(',')
+  if (CSV_HEADER.every((column) => header.includes(column))) {
+    return 'csv'
+  }
+  throw new Error(
+    'Unknown postal code format: expected the GeoNames CSV with a header ' +
+      `(${CSV_HEADER.join(',')}, ...) or GeoNames' tab-separated DE.txt`
+  )
+}
+
+function csvParserOptions(format: PostalCodeFormat): CsvOptions {
+  if (format === 'csv') {
+    return { columns: true, bom: true, skip_empty_lines: true, trim: true }
+  }
+  // GeoNames does not quote its fields; a stray " in a name must not open a quote.
+  return {
+    delimiter: '\t',
+    columns: false,
+    quote: false,
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+  }
+}
+
+/** Turns one parsed line into a record, or null when it cannot be used. */
+export function toRecord(format: PostalCodeFormat, line: any): PostalCodeRecord | null {
+  const fields =
+    format === 'csv'
+      ? [line.zipcode, line.place, line.state, line.latitude, line.longitude]
+      : [line[1], line[2], line[3], line[9], line[10]]
+  const [code, place, state, latitude, longitude] = fields.map((value) =>
+    typeof value === 'string' ? value.trim() : ''
+  )
+
+  const lat = Number.parseFloat(latitude)
+  const lon = Number.parseFloat(longitude)
+  if (!/^\d{5}$/.test(code) || !place || !Number.isFinite(lat) || !Number.isFinite(lon)) {
+    return null
+  }
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+    return null
+  }
+  return { code, place, state: normalizeState(state), latitude: lat, longitude: lon }
+}
+
+/**
+ * Streams the records of a source. Lines that cannot be used (codes that are
+ * not five digits, missing coordinates) are counted in `skipped`.
+ */
+export async function* readPostalCodeRecords(
+  input: Readable,
+  format: PostalCodeFormat,
+  counters: { read: number; skipped: number } = { read: 0, skipped: 0 }
+): AsyncGenerator<PostalCodeRecord> {
+  const parser = input.pipe(parse(csvParserOptions(format)))
+  for await (const line of parser) {
+    counters.read++
+    const record = toRecord(format, line)
+    if (record) {
+      yield record
+    } else {
+      counters.skipped++
+    }
+  }
+}
+
+/**
+ * The source mixes English and German state names ("Bavaria", "Bayern",
+ * "Land Berlin"); the directory speaks German.
+ */
+const STATES: Record<string, string> = {
+  'baden-wuerttemberg': 'Baden-Württemberg',
+  'baden-württemberg': 'Baden-Württemberg',
+  'bavaria': 'Bayern',
+  'bayern': 'Bayern',
+  'berlin': 'Berlin',
+  'land berlin': 'Berlin',
+  'brandenburg': 'Brandenburg',
+  'bremen': 'Bremen',
+  'free hanseatic city of bremen': 'Bremen',
+  'hamburg': 'Hamburg',
+  'hesse': 'Hessen',
+  'hessen': 'Hessen',
+  'lower saxony': 'Niedersachsen',
+  'niedersachsen': 'Niedersachsen',
+  'mecklenburg-vorpommern': 'Mecklenburg-Vorpommern',
+  'mecklenburg-western pomerania': 'Mecklenburg-Vorpommern',
+  'north rhine-westphalia': 'Nordrhein-Westfalen',
+  'nordrhein-westfalen': 'Nordrhein-Westfalen',
+  'rhineland-palatinate': 'Rheinland-Pfalz',
+  'rheinland-pfalz': 'Rheinland-Pfalz',
+  'saarland': 'Saarland',
+  'saxony': 'Sachsen',
+  'sachsen': 'Sachsen',
+  'saxony-anhalt': 'Sachsen-Anhalt',
+  'sachsen-anhalt': 'Sachsen-Anhalt',
+  'schleswig-holstein': 'Schleswig-Holstein',
+  'thuringia': 'Thüringen',
+  'thüringen': 'Thüringen',
+}
+
+export function normalizeState(state: string | null | undefined): string | null {
+  const name = state?.trim()
+  if (!name) return null
+  return STATES[name.toLowerCase()] ?? name
+}
+
+/**
+ * Some codes belong to large mail recipients (companies, courts, offices)
+ * rather than places. Their names are kept only when a code has nothing else.
+ */
+const LEGAL_FORM =
+  /(^|[\s(,.&+-])(GmbH|gGmbH|mbH|AG|gAG|KG|KGaA|OHG|eG|e\.\s?V\.?|SE|Co\.?|Ltd\.?|Inc\.?|GbR)(?=$|[\s),.&+-])/
+const INSTITUTION =
+  /(verwaltung|amtsgericht|finanzamt|landesamt|bundesamt|bundesanstalt|regierungspräsidium|ministerium|universität|hochschule|klinik|krankenhaus|sparkasse|versicherung|verlag|krankenkasse|berufsgenossenschaft|gesellschaft|postbank|telekom|bundeswehr|kaserne|niederlassung|\bbank\b|\bamt für\b|auswärtiges amt)/i
+
+export function looksLikeOrganisation(name: string): boolean {
+  return LEGAL_FORM.test(name) || INSTITUTION.test(name) || /[,0-9@]/.test(name)
+}
+
+type CodeEntries = { places: PostalCodeRecord[]; organisations: PostalCodeRecord[] }
+
+/**
+ * Collects records and gives one row per code:
+ * - the coordinate is the mean of the code's places (of every entry when
+ *   the code has only organisations);
+ * - the place name is the most frequent proper place name, the first one
+ *   on a tie;
+ * - the state is the most frequent state among those entries.
+ */
+export class PostalCodeAggregator {
+  #codes = new Map<string, CodeEntries>()
+
+  add(record: PostalCodeRecord) {
+    let entries = this.#codes.get(record.code)
+    if (!entries) {
+      entries = { places: [], organisations: [] }
+      this.#codes.set(record.code, entries)
+    }
+    if (looksLikeOrganisation(record.place)) {
+      entries.organisations.push(record)
+    } else {
+      entries.places.push(record)
+    }
+  }
+
+  get size() {
+    return this.#codes.size
+  }
+
+  /** The aggregated rows, ordered by code. */
+  rows(): PostalCodeRow[] {
+    return [...this.#codes.keys()].sort().map((code) => aggregate(code, this.#codes.get(code)!))
+  }
+}
+
+function aggregate(code: string, entries: CodeEntries): PostalCodeRow {
+  const records = entries.places.length ? entries.places : entries.organisations
+  const latitude = records.reduce((sum, record) => sum + record.latitude, 0) / records.length
+  const longitude = records.reduce((sum, record) => sum + record.longitude, 0) / records.length
+  return {
+    code,
+    place: mostFrequent(records.map((record) => record.place))!,
+    state: mostFrequent(records.map((record) => record.state).filter((s): s is string => !!s)),
+    latitude: round(latitude),
+    longitude: round(longitude),
+  }
+}
+
+/** The most frequent value; on a tie, the one seen first. */
+function mostFrequent(values: string[]): string | null {
+  const counts = new Map<string, number>()
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
+  let best: string | null = null
+  let bestCount = 0
+  for (const [value, count] of counts) {
+    if (count > bestCount) {
+      best = value
+      bestCount = count
+    }
+  }
+  return best
+}
+
+/** Six decimals (about 0.1 m): enough, and stable across runs and databases. */
+function round(value: number) {
+  return Math.round(value * 1e6) / 1e6
+}

@@ -1,0 +1,32 @@
+import { BaseCommand, flags } from '@adonisjs/core/ace'
+import type { CommandOptions } from '@adonisjs/core/types/ace'
+import DemoSeeder from '#services/demo/demo_seeder'
+
+export default class DemoSeed extends BaseCommand {
+  static commandName = 'demo:seed'
+  static description =
+    'Seed the demo topics and vendors (idempotent: creates what is missing, never overwrites)'
+  static options: CommandOptions = { startApp: true }
+
+  @flags.boolean({ description: 'Seed even when NODE_ENV=production' })
+  declare force: boolean
+
+  async run() {
+    if (this.app.inProduction && !this.force) {
+      this.logger.error('Refusing to seed demo data in production. Pass --force to do it anyway.')
+      this.exitCode = 1
+      return
+    }
+
+    const summary = await new DemoSeeder().run()
+
+    if (summary.topicsCreated === 0 && summary.vendorsCreated === 0) {
+      this.logger.info('Demo data already present; nothing to do')
+      return
+    }
+    this.logger.success(
+      `Demo data seeded: ${summary.topicsCreated} topics, ${summary.vendorsCreated} vendors ` +
+        `(${summary.vendorsWithCoordinates} with coordinates)`
+    )
+  }
+}
