@@ -1,0 +1,130 @@
+import { createReadStream } from 'node:fs'
+import { open, stat } from 'node:fs/promises'
+import { basename, resolve } from 'node:path'
+import { args, BaseCommand, flags } from '@adonisjs/core/ace'
+import type { CommandOptions } from '@adonisjs/core/types/ace'
+import db from '@adonisjs/lucid/services/db'
+import {
+  detectFormat,
+  PostalCodeAggregator,
+  readPostalCodeRecords,
+  type PostalCodeFormat,
+} from '#services/geo/postal_code_import'
+import { assignVendorCoordinates, syncPostalCodes } from '#services/geo/postal_code_store'
+import { progressBar, throttled } from '#services/cli/progress'
+
+const FORMAT_NAMES: Record<PostalCodeFormat, string> = {
+  csv: 'GeoNames CSV with header',
+  geonames: 'GeoNames DE.txt, tab-separated',
+}
+
+export default class GeoImport extends BaseCommand {
+  static commandName = 'geo:import'
+  static description =
+    'Import German postal codes (GeoNames CSV or DE.txt) and give vendors the coordinate of their code'
+  static help = [
+    'Data: GeoNames (https://www.geonames.org/), CC BY 4.0.',
+    'Several places under one code become one row with their mean coordinate.',
+    'Running it twice changes nothing.',
+  ]
+  static options: CommandOptions = { startApp: true }
+
+  @args.string({ description: 'Path to geonames-de-postal-codes.csv or DE.txt' })
+  declare file: string
+
+  @flags.boolean({ description: 'Skip the import when postal codes are already imported' })
+  declare ifEmpty: boolean
+
+  async run() {
+    const path = resolve(process.cwd(), this.file)
+    const size = await stat(path).then(
+      (info) => info.size,
+      () => null
+    )
+    if (size === null) {
+      this.logger.error(`File not found: ${path}`)
+      this.exitCode = 1
+      return
+    }
+
+    if (this.ifEmpty && (await this.#postalCodeCount()) > 0) {
+      this.logger.info(
+        'Postal codes are already imported; skipping (without --if-empty it re-checks the file)'
+      )
+      return
+    }
+
+    let format: PostalCodeFormat
+    try {
+      format = detectFormat(await readFirstLine(path))
+    } catch (error) {
+      this.logger.error(error.message)
+      this.exitCode = 1
+      return
+    }
+    const counters = { read: 0, skipped: 0 }
+    const aggregator = new PostalCodeAggregator()
+    let sync = { inserted: 0, updated: 0, unchanged: 0 }
+    let vendorsUpdated = 0
+
+    const tasks = this.ui.tasks()
+    tasks
+      .add(`Read ${basename(path)} (${FORMAT_NAMES[format]})`, async (task) => {
+        let bytes = 0
+        const input = createReadStream(path)
+        input.on('data', (chunk) => (bytes += chunk.length))
+        const report = throttled(() => task.update(progressBar(bytes, size, 'bytes')))
+        for await (const record of readPostalCodeRecords(input, format, counters)) {
+          aggregator.add(record)
+          report(false)
+        }
+        report(true)
+        return `${counters.read} rows, ${aggregator.size} postal codes`
+      })
+      .add('Write postal codes', async (task) => {
+        const report = throttled((done: number, total: number) =>
+          task.update(progressBar(done, total, 'rows'))
+        )
+        sync = await syncPostalCodes(aggregator.rows(), (done, total) =>
+          report(done === total, done, total)
+        )
+        return `${sync.inserted} new, ${sync.updated} changed, ${sync.unchanged} unchanged`
+      })
+      .add('Give vendors the coordinate of their postal code', async () => {
+        vendorsUpdated = await assignVendorCoordinates()
+        return `${vendorsUpdated} vendors updated`
+      })
+
+    await tasks.run()
+    if (tasks.getState() === 'failed') {
+      this.error = tasks.error
+      this.exitCode = 1
+      return
+    }
+
+    this.logger.success(
+      `Imported ${basename(path)}: ${counters.read} rows read, ${counters.skipped} skipped ` +
+        `(not a 5-digit code or no coordinate); ${aggregator.size} postal codes ` +
+        `(${sync.inserted} new, ${sync.updated} changed, ${sync.unchanged} unchanged); ` +
+        `${vendorsUpdated} vendors got new coordinates`
+    )
+    this.logger.info('Postal code data: GeoNames (https://www.geonames.org/), CC BY 4.0')
+  }
+
+  async #postalCodeCount() {
+    const row = await db.from('postal_codes').count('* as total').first()
+    return Number(row?.total ?? 0)
+  }
+}
+
+/** The first line of a file, to tell the formats apart before parsing. */
+async function readFirstLine(path: string): Promise<string> {
+  const handle = await open(path, 'r')
+  try {
+    const buffer = Buffer.alloc(64 * 1024)
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0)
+    return buffer.subarray(0, bytesRead).toString('utf8').split(/\r?\n/)[0]
+  } finally {
+    await handle.close()
+  }
+}
