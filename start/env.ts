@@ -41,6 +41,29 @@ const env = await Env.create(new URL('../', import.meta.url), {
   | Sessions (signed-in areas only)
   */
   SESSION_DRIVER: Env.schema.enum.optional(['cookie', 'memory'] as const),
+
+  /*
+  | Rate limits (log-in attempts)
+  */
+  LIMITER_STORE: Env.schema.enum.optional(['memory'] as const),
+
+  /*
+  | Mail: SMTP in production, captured in tmp/mailbox elsewhere
+  */
+  MAIL_MAILER: Env.schema.enum.optional(['smtp', 'mailbox'] as const),
+  MAIL_FROM_ADDRESS: Env.schema.string.optional({ format: 'email' }),
+  MAIL_FROM_NAME: Env.schema.string.optional(),
+  MAILBOX_DIR: Env.schema.string.optional(),
+  SMTP_HOST: Env.schema.string.optional({ format: 'host' }),
+  SMTP_PORT: Env.schema.number.optional(),
+  SMTP_USERNAME: Env.schema.string.optional(),
+  SMTP_PASSWORD: Env.schema.string.optional(),
+
+  /*
+  | Uploads (vendor logos)
+  */
+  DRIVE_DISK: Env.schema.enum.optional(['fs'] as const),
+  UPLOADS_DIR: Env.schema.string.optional(),
 })
 
 if (env.get('DB_CONNECTION', 'sqlite') === 'sqlite' && (env.get('WEB_CONCURRENCY') ?? 1) > 1) {

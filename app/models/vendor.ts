@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon'
-import { BaseModel, column, computed, manyToMany, scope } from '@adonisjs/lucid/orm'
-import type { ManyToMany } from '@adonisjs/lucid/types/relations'
+import { BaseModel, column, computed, hasMany, manyToMany, scope } from '@adonisjs/lucid/orm'
+import type { HasMany, ManyToMany } from '@adonisjs/lucid/types/relations'
 import Topic from '#models/topic'
+import VendorMember from '#models/vendor_member'
+import VendorRevision from '#models/vendor_revision'
 
 export const VENDOR_STATUSES = ['draft', 'pending', 'published', 'rejected', 'archived'] as const
 export type VendorStatus = (typeof VENDOR_STATUSES)[number]
@@ -53,6 +55,12 @@ export default class Vendor extends BaseModel {
   @column.dateTime()
   declare publishedAt: DateTime | null
 
+  @column.dateTime()
+  declare submittedAt: DateTime | null
+
+  @column()
+  declare rejectionReason: string | null
+
   @column()
   declare latitude: number | null
 
@@ -70,6 +78,12 @@ export default class Vendor extends BaseModel {
 
   @manyToMany(() => Topic, { pivotTable: 'vendor_topics' })
   declare topics: ManyToMany<typeof Topic>
+
+  @hasMany(() => VendorMember)
+  declare members: HasMany<typeof VendorMember>
+
+  @hasMany(() => VendorRevision)
+  declare revisions: HasMany<typeof VendorRevision>
 
   @computed()
   get isPublished() {

@@ -20,6 +20,9 @@ export default class extends BaseSchema {
       table.string('logo_path', 300).nullable()
       table.string('status', 20).notNullable().defaultTo('draft')
       table.timestamp('published_at').nullable()
+      // When the vendor last entered the review queue; orders the queue.
+      table.timestamp('submitted_at').nullable()
+      table.text('rejection_reason').nullable()
       // Taken from the postal code table; null until geo:import has run.
       table.double('latitude').nullable()
       table.double('longitude').nullable()

@@ -1,0 +1,5 @@
+/*
+| Bouncer abilities that do not belong to one model. Most rules live in
+| policies (app/policies), one per model.
+*/
+export {}

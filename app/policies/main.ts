@@ -1,0 +1,5 @@
+/*
+| Bouncer policies, registered so that Edge templates can use them by name
+| (@can('VendorPolicy.edit', vendor)).
+*/
+export const policies = {}
