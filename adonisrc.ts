@@ -31,6 +31,9 @@ export default defineConfig({
 
   preloads: [
     () => import('#start/routes'),
+    () => import('#start/routes/auth'),
+    () => import('#start/routes/account'),
+    () => import('#start/routes/editorial'),
     () => import('#start/kernel'),
     () => import('#start/view'),
   ],

@@ -2,4 +2,7 @@
 | Bouncer policies, registered so that Edge templates can use them by name
 | (@can('VendorPolicy.edit', vendor)).
 */
-export const policies = {}
+export const policies = {
+  VendorPolicy: () => import('#policies/vendor_policy'),
+  EditorialPolicy: () => import('#policies/editorial_policy'),
+}

@@ -1,0 +1,61 @@
+import { BasePolicy } from '@adonisjs/bouncer'
+import type { AuthorizerResponse } from '@adonisjs/bouncer/types'
+import User from '#models/user'
+import Vendor from '#models/vendor'
+import VendorMember from '#models/vendor_member'
+import VendorClaim from '#models/vendor_claim'
+
+/**
+ * Who may do what with a vendor. Members act for their own vendors only;
+ * editors review; nobody else sees drafts.
+ */
+export default class VendorPolicy extends BasePolicy {
+  private async membership(user: User, vendor: Vendor) {
+    return VendorMember.query().where('vendor_id', vendor.id).where('user_id', user.id).first()
+  }
+
+  /** Creating a vendor needs a confirmed e-mail address. */
+  create(user: User): AuthorizerResponse {
+    return user.isConfirmed && !user.isDisabled
+  }
+
+  /** The account view of a vendor (drafts, status, revisions): members and editors. */
+  async view(user: User, vendor: Vendor): Promise<AuthorizerResponse> {
+    if (user.isEditor) return true
+    return !!(await this.membership(user, vendor))
+  }
+
+  async edit(user: User, vendor: Vendor): Promise<AuthorizerResponse> {
+    if (vendor.status === 'archived') return false
+    return !!(await this.membership(user, vendor))
+  }
+
+  async submit(user: User, vendor: Vendor): Promise<AuthorizerResponse> {
+    if (!['draft', 'rejected'].includes(vendor.status)) return false
+    return !!(await this.membership(user, vendor))
+  }
+
+  /** Inviting and removing colleagues: owners only. */
+  async manageMembers(user: User, vendor: Vendor): Promise<AuthorizerResponse> {
+    const membership = await this.membership(user, vendor)
+    return membership?.role === 'owner'
+  }
+
+  /** A published vendor without members may be claimed by a confirmed user, once. */
+  async claim(user: User, vendor: Vendor): Promise<AuthorizerResponse> {
+    if (!user.isConfirmed || vendor.status !== 'published') return false
+    const members = await VendorMember.query().where('vendor_id', vendor.id).count('* as total')
+    if (Number(members[0].$extras.total) > 0) return false
+    const open = await VendorClaim.query()
+      .where('vendor_id', vendor.id)
+      .where('user_id', user.id)
+      .where('status', 'pending')
+      .first()
+    return !open
+  }
+
+  /** Editorial decisions: publish, unpublish, archive, approve, reject. */
+  moderate(user: User): AuthorizerResponse {
+    return user.isEditor
+  }
+}
