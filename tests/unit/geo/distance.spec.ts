@@ -21,7 +21,11 @@ test.group('Geo / distance', () => {
   })
 
   test('one degree of latitude is about 111 km', ({ assert }) => {
-    assert.closeTo(haversineKm({ latitude: 50, longitude: 10 }, { latitude: 51, longitude: 10 }), 111.2, 0.2)
+    assert.closeTo(
+      haversineKm({ latitude: 50, longitude: 10 }, { latitude: 51, longitude: 10 }),
+      111.2,
+      0.2
+    )
   })
 
   test('the bounding box holds every point within the radius', ({ assert }) => {
@@ -38,7 +42,10 @@ test.group('Geo / distance', () => {
             }
             if (haversineKm(centre, point) <= radius) {
               inside += 1
-              assert.isTrue(inBoundingBox(point, box), `${JSON.stringify(point)} within ${radius} km`)
+              assert.isTrue(
+                inBoundingBox(point, box),
+                `${JSON.stringify(point)} within ${radius} km`
+              )
             }
           }
         }

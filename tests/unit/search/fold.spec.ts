@@ -53,7 +53,15 @@ test.group('Search / fold', () => {
       },
       ['Bürgerservice']
     )
-    for (const word of ['ekom21', 'kgrz', '35398', 'giessen', 'hessen', 'buergerservice', 'kommunale']) {
+    for (const word of [
+      'ekom21',
+      'kgrz',
+      '35398',
+      'giessen',
+      'hessen',
+      'buergerservice',
+      'kommunale',
+    ]) {
       assert.include(text.split(/\W+/), word)
     }
     assert.notMatch(text, /[A-ZÄÖÜß]/)

@@ -48,7 +48,8 @@ test.group('Validators / vendor rules', () => {
     .run(async ({ assert }, [value, valid]) => {
       const messages = await messagesFor({ postalCode: value })
       assert.equal(!messages.postalCode, valid)
-      if (!valid) assert.equal(messages.postalCode, 'Eine PLZ hat genau 5 Ziffern, zum Beispiel 06217.')
+      if (!valid)
+        assert.equal(messages.postalCode, 'Eine PLZ hat genau 5 Ziffern, zum Beispiel 06217.')
     })
 
   test('a postal code keeps its leading zero and loses surrounding spaces', async ({ assert }) => {
@@ -104,8 +105,14 @@ test.group('Validators / vendor rules', () => {
       { postalCode: '123', website: 'example.de', email: 'nope' },
       'en'
     )
-    assert.equal(messages.postalCode, 'A German postal code has exactly 5 digits, for example 06217.')
-    assert.equal(messages.website, 'Please enter a complete address starting with http:// or https://.')
+    assert.equal(
+      messages.postalCode,
+      'A German postal code has exactly 5 digits, for example 06217.'
+    )
+    assert.equal(
+      messages.website,
+      'Please enter a complete address starting with http:// or https://.'
+    )
     assert.equal(messages.email, 'Please enter a valid e-mail address.')
   })
 })

@@ -1,0 +1,192 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { haversineKm } from '#services/geo/distance'
+import { createSearchFixture, POSTAL_CODES } from '#tests/helpers/search_fixture'
+
+const km = (locale: string, from: keyof typeof POSTAL_CODES, to: keyof typeof POSTAL_CODES) =>
+  new Intl.NumberFormat(locale).format(
+    Math.round(haversineKm(POSTAL_CODES[from], POSTAL_CODES[to]) * 10) / 10
+  )
+
+test.group('Search page', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('without criteria it shows the form only', async ({ client, assert }) => {
+    await createSearchFixture()
+
+    const response = await client.get('/search')
+
+    response.assertStatus(200)
+    response.assertTextIncludes('<h1>Anbieter suchen</h1>')
+    response.assertTextIncludes('<label for="search-q">Suchbegriff</label>')
+    assert.match(response.text(), /<option value="social-media"\s*>Social Media<\/option>/)
+    assert.notInclude(response.text(), 'search-results')
+    assert.notInclude(response.text(), 'brain-SCC GmbH')
+    assert.notExists(response.header('set-cookie'))
+  })
+
+  test('"Giessen" finds ekom21 in Gießen, linked to its profile', async ({ client, assert }) => {
+    await createSearchFixture()
+
+    const response = await client.get('/search').qs({ q: 'Giessen' })
+
+    response.assertStatus(200)
+    response.assertTextIncludes('1 Anbieter gefunden')
+    response.assertTextIncludes(
+      '<a class="search-result__name" href="/vendors/ekom21-kgrz-hessen">ekom21 – KGRZ Hessen</a>'
+    )
+    response.assertTextIncludes('35398 Gießen')
+    response.assertTextIncludes('Social Media, E-Government')
+    // The search term stays in the form.
+    response.assertTextIncludes('value="Giessen"')
+    // Drafts never show, though this one matches.
+    assert.notInclude(response.text(), 'Entwurf')
+    assert.notExists(response.header('set-cookie'))
+  })
+
+  test('"muenchen" finds München, topics narrow the results', async ({ client, assert }) => {
+    await createSearchFixture()
+
+    const munich = await client.get('/search').qs({ q: 'muenchen' })
+    munich.assertStatus(200)
+    munich.assertTextIncludes('Beispiel Verwaltungs-IT GmbH')
+    munich.assertTextIncludes('80331 München')
+
+    const social = await client.get('/search').qs({ q: 'gmbh', topic: 'open-data' })
+    social.assertStatus(200)
+    social.assertTextIncludes('1 Anbieter gefunden')
+    social.assertTextIncludes('TSA Public Service GmbH')
+    assert.notInclude(social.text(), 'brain-SCC GmbH')
+    social.assertTextIncludes('<option value="open-data" selected>Open Data</option>')
+  })
+
+  test('a PLZ prefix searches a region', async ({ client, assert }) => {
+    await createSearchFixture()
+
+    const response = await client.get('/search').qs({ plz: '06' })
+
+    response.assertStatus(200)
+    response.assertTextIncludes('2 Anbieter gefunden')
+    const text = response.text()
+    assert.include(text, '06217 Merseburg')
+    assert.include(text, '06108 Halle (Saale)')
+    assert.notInclude(text, 'Gießen')
+    assert.notInclude(text, 'km entfernt')
+    assert.isBelow(text.indexOf('brain-SCC GmbH'), text.indexOf('TSA Public Service GmbH'))
+  })
+
+  test('a radius search sorts by distance and shows it', async ({ client, assert }) => {
+    await createSearchFixture()
+
+    const response = await client.get('/search').qs({ plz: '04109', radius: '50' })
+
+    response.assertStatus(200)
+    response.assertTextIncludes('2 Anbieter gefunden')
+    const text = response.text()
+    const merseburg = `${km('de-DE', '04109', '06217')} km entfernt`
+    const halle = `${km('de-DE', '04109', '06108')} km entfernt`
+    assert.include(text, merseburg)
+    assert.include(text, halle)
+    assert.isBelow(text.indexOf('brain-SCC GmbH'), text.indexOf('TSA Public Service GmbH'))
+    assert.isBelow(text.indexOf(merseburg), text.indexOf(halle))
+    assert.notInclude(text, 'ekom21')
+    response.assertTextIncludes('<option value="50" selected>50 km</option>')
+  })
+
+  test('invalid input re-renders the form with a message per field and 422', async ({
+    client,
+    assert,
+  }) => {
+    await createSearchFixture()
+
+    const response = await client
+      .get('/search')
+      .qs({ q: 'x'.repeat(201), topic: 'nope', plz: '12a', radius: '10' })
+
+    response.assertStatus(422)
+    assert.notExists(response.header('set-cookie'))
+    response.assertTextIncludes('Bitte prüfen Sie die markierten Angaben.')
+    response.assertTextIncludes(
+      '<p class="field-error" id="search-q-error">„Suchbegriff“ darf höchstens 200 Zeichen lang sein.</p>'
+    )
+    response.assertTextIncludes(
+      '<p class="field-error" id="search-topic-error">Dieses Thema gibt es nicht.</p>'
+    )
+    response.assertTextIncludes(
+      '<p class="field-error" id="search-plz-error">Bitte geben Sie 1 bis 5 Ziffern einer PLZ an.</p>'
+    )
+    response.assertTextIncludes(
+      '<p class="field-error" id="search-radius-error">Für eine Umkreissuche geben Sie bitte eine vollständige, fünfstellige PLZ an.</p>'
+    )
+    // The reader's input comes back, so they can correct it.
+    response.assertTextIncludes('value="12a"')
+    assert.notInclude(response.text(), 'search-results')
+  })
+
+  test('a radius around an unknown PLZ is a field error', async ({ client }) => {
+    await createSearchFixture()
+
+    const response = await client.get('/search').qs({ plz: '99999', radius: '25' })
+
+    response.assertStatus(422)
+    response.assertTextIncludes('Die PLZ 99999 kennen wir nicht.')
+  })
+
+  test('no results show a helpful empty state', async ({ client, assert }) => {
+    await createSearchFixture()
+
+    const response = await client.get('/search').qs({ q: 'Blockchainberatung' })
+
+    response.assertStatus(200)
+    response.assertTextIncludes('Keine Anbieter gefunden')
+    response.assertTextIncludes('Zu Ihrer Suche haben wir keine Anbieter gefunden.')
+    response.assertTextIncludes('einen größeren Umkreis')
+    response.assertTextIncludes('href="/"')
+    assert.notInclude(response.text(), 'class="search-results"')
+  })
+
+  test('pagination links keep the query and the language', async ({ client, assert }) => {
+    await createSearchFixture()
+
+    const first = await client
+      .get('/search')
+      .qs({ topic: 'social-media', perPage: '2', lang: 'en' })
+
+    first.assertStatus(200)
+    first.assertTextIncludes('4 vendors found')
+    first.assertTextIncludes('Page 1 of 2')
+    first.assertTextIncludes(
+      'href="/search?topic=social-media&amp;perPage=2&amp;page=2&amp;lang=en"'
+    )
+    assert.include(first.text(), 'brain-SCC GmbH')
+    assert.notInclude(first.text(), 'TSA Public Service GmbH')
+
+    const second = await client
+      .get('/search')
+      .qs({ topic: 'social-media', perPage: '2', page: '2', lang: 'en' })
+    second.assertStatus(200)
+    second.assertTextIncludes('Page 2 of 2')
+    second.assertTextIncludes(
+      'href="/search?topic=social-media&amp;perPage=2&amp;page=1&amp;lang=en"'
+    )
+    assert.include(second.text(), 'TSA Public Service GmbH')
+    assert.notInclude(second.text(), 'brain-SCC GmbH')
+    // Result links keep ?lang= too.
+    second.assertTextIncludes('href="/vendors/tsa-public-service-gmbh?lang=en"')
+  })
+
+  test('English through ?lang=en: labels, results and messages', async ({ client }) => {
+    await createSearchFixture()
+
+    const results = await client.get('/search').qs({ plz: '04109', radius: '50', lang: 'en' })
+    results.assertStatus(200)
+    results.assertTextIncludes('<html lang="en">')
+    results.assertTextIncludes('<label for="search-q">Keywords</label>')
+    results.assertTextIncludes('2 vendors found')
+    results.assertTextIncludes(`${km('en-US', '04109', '06217')} km away`)
+
+    const invalid = await client.get('/search').qs({ radius: '10', lang: 'en' })
+    invalid.assertStatus(422)
+    invalid.assertTextIncludes('A radius search needs a complete postal code of 5 digits.')
+  })
+})

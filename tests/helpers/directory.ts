@@ -1,0 +1,32 @@
+import { DateTime } from 'luxon'
+import Topic from '#models/topic'
+import Vendor from '#models/vendor'
+import PostalCode from '#models/postal_code'
+import { VendorFactory } from '#database/factories/vendor_factory'
+import { refreshSearchText } from '#services/search/search_index'
+
+/**
+ * A published vendor linked to existing topics, with its search text
+ * written (topic names included), as the app itself would leave it.
+ * Pass `status` to make a vendor in another state.
+ */
+export async function createVendor(attributes: Partial<Vendor> = {}, topics: Topic[] = []) {
+  const vendor = await VendorFactory.merge({
+    status: 'published',
+    publishedAt: attributes.status && attributes.status !== 'published' ? null : DateTime.now(),
+    ...attributes,
+  }).create()
+  if (topics.length) {
+    await vendor.related('topics').attach(topics.map((topic) => topic.id))
+    await refreshSearchText([vendor.id])
+    await vendor.refresh()
+  }
+  return vendor
+}
+
+/** Postal codes with coordinates, as geo:import would leave them. */
+export async function createPostalCodes(
+  rows: { code: string; place: string; latitude: number; longitude: number; state?: string }[]
+) {
+  return PostalCode.createMany(rows.map((row) => ({ state: null, ...row })))
+}
