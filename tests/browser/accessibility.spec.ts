@@ -24,16 +24,21 @@ const KNOWN_BAD_PAGE = `<!doctype html>
 async function readerPages() {
   const searchPath = '/search?q=Giessen'
   const searchHtml = await fetchHtml(searchPath)
-  const link = [...searchHtml.matchAll(/<a\b[^>]*href="([^"]*\/vendors\/[^"]+)"[^>]*>([\s\S]*?)<\/a>/g)]
-    .map(([, href, text]) => ({ href: href.replace(/&amp;/g, '&'), text: text.replace(/<[^>]+>/g, '') }))
+  const link = [
+    ...searchHtml.matchAll(/<a\b[^>]*href="([^"]*\/vendors\/[^"]+)"[^>]*>([\s\S]*?)<\/a>/g),
+  ]
+    .map(([, href, text]) => ({
+      href: href.replace(/&amp;/g, '&'),
+      text: text.replace(/<[^>]+>/g, ''),
+    }))
     .find(({ text }) => text.replace(/\s+/g, ' ').trim() === PROFILE_OF)
   if (!link) throw new Error(`No link to "${PROFILE_OF}" in ${searchPath}`)
 
   return {
-    'home': '/',
-    'topic': '/topics/social-media',
-    'profile': link.href,
-    'search': searchPath,
+    home: '/',
+    topic: '/topics/social-media',
+    profile: link.href,
+    search: searchPath,
   }
 }
 
@@ -45,7 +50,11 @@ test.group('Accessibility and valid HTML', () => {
     const control = await visit('about:blank')
     await control.setContent(KNOWN_BAD_PAGE)
     const caught = blockingViolations(await auditPage(control)).map((v) => v.id)
-    assert.includeMembers(caught, ['image-alt', 'label', 'color-contrast'], 'axe on the control page')
+    assert.includeMembers(
+      caught,
+      ['image-alt', 'label', 'color-contrast'],
+      'axe on the control page'
+    )
 
     const failures: string[] = []
     for (const [name, path] of Object.entries(await readerPages())) {

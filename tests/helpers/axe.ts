@@ -28,7 +28,9 @@ export function formatViolations(violations: Result[]) {
     .map((v) => {
       const nodes = v.nodes
         .slice(0, 5)
-        .map((node) => `      ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ')}`)
+        .map(
+          (node) => `      ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ')}`
+        )
         .join('\n')
       return `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}`
     })
