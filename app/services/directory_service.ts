@@ -44,8 +44,7 @@ export default class DirectoryService {
         if (options.plz) scopes.postalCodePrefix(options.plz)
       })
       .select('id', 'slug', 'name', 'postal_code', 'city')
-      .orderBy('name', 'asc')
-      .orderBy('id', 'asc')
+      .orderByRaw('lower(vendors.name) asc, vendors.id asc')
       .paginate(options.page, options.perPage)
   }
 

@@ -1,5 +1,6 @@
 import type Vendor from '#models/vendor'
 import { renderMarkdown } from '#services/markdown'
+import { logoUrl } from '#services/api/vendor_json'
 
 /**
  * schema.org Organization with its PostalAddress, as a string that is safe
@@ -44,6 +45,7 @@ export function vendorProfile(vendor: Vendor, url: string) {
   return {
     descriptionHtml: renderMarkdown(vendor.description),
     websiteUrl: safeHttpUrl(vendor.website),
+    logoUrl: logoUrl(vendor.logoPath),
     jsonLd: organizationJsonLd(vendor, url),
   }
 }

@@ -8,6 +8,11 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  */
 export default class extends BaseSchema {
   async up() {
+    // Lists without a query are ordered by name, case-insensitively.
+    this.schema.raw(
+      'CREATE INDEX vendors_status_lower_name_index ON vendors (status, lower(name), id)'
+    )
+
     if (this.db.dialect.name === 'postgres') {
       this.schema.raw(`
         ALTER TABLE vendors ADD COLUMN search_vector tsvector
@@ -43,6 +48,7 @@ export default class extends BaseSchema {
   }
 
   async down() {
+    this.schema.raw('DROP INDEX IF EXISTS vendors_status_lower_name_index')
     if (this.db.dialect.name === 'postgres') {
       this.schema.raw('DROP INDEX IF EXISTS vendors_search_vector_index')
       this.schema.raw('ALTER TABLE vendors DROP COLUMN IF EXISTS search_vector')

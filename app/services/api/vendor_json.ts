@@ -87,9 +87,8 @@ export function vendorJson(vendor: Vendor): VendorJson {
   }
 }
 
-/** Logos are stored relative to the public folder, or as absolute URLs. */
+/** Logos are drive keys on the uploads disk, served under /uploads (config/drive.ts). */
 export function logoUrl(logoPath: string | null): string | null {
   if (!logoPath) return null
-  if (/^https?:\/\//.test(logoPath) || logoPath.startsWith('/')) return logoPath
-  return `/${logoPath}`
+  return `/uploads/${logoPath.split('/').map(encodeURIComponent).join('/')}`
 }

@@ -25,7 +25,9 @@ export function searchTerms(query: string, max = 12): string[] {
 
 /**
  * The text a vendor is found by: name, city, postal code, state,
- * description (Markdown syntax is only punctuation here) and topic names.
+ * description and topic names, as plain words. Only letter and digit runs
+ * are kept, so both databases tokenize it the same way (PostgreSQL's parser
+ * would otherwise keep "info@ekom21.de" or "v2.0" as one word).
  */
 export function vendorSearchText(
   vendor: {
@@ -47,6 +49,6 @@ export function vendorSearchText(
       vendor.description ?? '',
     ].join(' ')
   )
-    .replace(/\s+/g, ' ')
-    .trim()
+    .match(/[\p{L}\p{N}]+/gu)
+    ?.join(' ') ?? ''
 }
