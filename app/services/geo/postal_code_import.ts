@@ -156,11 +156,100 @@ export function normalizeState(state: string | null | undefined): string | null 
  */
 const LEGAL_FORM =
   /(^|[\s(,.&+-])(GmbH|gGmbH|mbH|AG|gAG|KG|KGaA|OHG|eG|e\.\s?V\.?|SE|Co\.?|Ltd\.?|Inc\.?|GbR)(?=$|[\s),.&+-])/
-const INSTITUTION =
-  /(verwaltung|amtsgericht|finanzamt|landesamt|bundesamt|bundesanstalt|regierungspräsidium|ministerium|universität|hochschule|klinik|krankenhaus|sparkasse|versicherung|verlag|krankenkasse|berufsgenossenschaft|gesellschaft|postbank|telekom|bundeswehr|kaserne|niederlassung|\bbank\b|\bamt für\b|auswärtiges amt)/i
+const INSTITUTION = new RegExp(
+  [
+    // offices, courts, agencies and public bodies
+    'verwaltung',
+    '\\bgericht\\b',
+    '(amts|land|landes|ober|sozial|arbeits|verwaltungs|finanz|mahn|straf)gericht',
+    'gerichtshof',
+    '(zoll|finanz|rats|ordnungs|sozial|jugend|heits|gungs|bau|ungs|aufsichts|post|patent|bundes|kriminal|ersatz|ial|ions|ort|rechts|meister|nis|kräfte|landes|bezirks|steuer|verwaltungs)amt\\b',
+    '\\bamt für\\b',
+    'auswärtiges amt',
+    'agentur',
+    'jobcenter',
+    'job-center',
+    'regierung',
+    'ministeri',
+    'landrat',
+    'bürgermeister',
+    'magistrat',
+    'kreisausschu',
+    '(handels|handwerks|wirtschafts|ärzte|versorgungs|versicherungs|anwalts|berater)kammer',
+    '\\bbundes',
+    'landes(bank|betrieb|verband|labor|bibliothek|justiz|studio|funkhaus)',
+    'polizei',
+    'bundeswehr',
+    'kaserne',
+    'botschaft',
+    'landtag',
+    'vertretung',
+    // health, insurance, banking
+    'kasse\\b',
+    'krankenkasse',
+    'versicher',
+    'sparkasse',
+    '\\bbank\\b',
+    'postbank',
+    'klinik',
+    'krankenhaus',
+    'hospital',
+    'hospiz',
+    'apotheke',
+    'gesundheit',
+    'berufsgenossenschaft',
+    // education, culture, churches, associations
+    'universität',
+    'hochschule',
+    'institut',
+    'bibliothek',
+    'rundfunk',
+    'stiftung',
+    'diözese',
+    'ordinariat',
+    '\\bkirche\\b',
+    'landeskirche',
+    'verband',
+    'verein',
+    'gewerkschaft',
+    'gesellschaft',
+    // businesses
+    'verlag',
+    'zentrum',
+    'zentrale',
+    'center',
+    'service',
+    'vertrieb',
+    'versand',
+    'logistik',
+    'niederlassung',
+    'direktion',
+    'gruppe\\b',
+    '\\bgroup\\b',
+    '(^|[\\s-]|studenten|stadt|reifen)werke?\\b',
+    'telekom',
+    'lotterie',
+    'rechtsanw',
+    'steuerberater',
+    'notar',
+    'pharma',
+    'holding',
+    'weingut',
+    'buchhandlung',
+    '\\bdeutsche[nrs]?\\b',
+  ].join('|'),
+  'i'
+)
+/** An acronym in capitals (BKK, AOK, HUK-Coburg, SWR) or & / + between names. */
+const ACRONYM_OR_PARTNERS = /(^|[^\p{L}])\p{Lu}{3,}(?!\p{L})|\s[&+]\s?|\bDr\./u
 
 export function looksLikeOrganisation(name: string): boolean {
-  return LEGAL_FORM.test(name) || INSTITUTION.test(name) || /[,0-9@]/.test(name)
+  return (
+    LEGAL_FORM.test(name) ||
+    INSTITUTION.test(name) ||
+    ACRONYM_OR_PARTNERS.test(name) ||
+    /[,0-9@]/.test(name)
+  )
 }
 
 type CodeEntries = { places: PostalCodeRecord[]; organisations: PostalCodeRecord[] }
