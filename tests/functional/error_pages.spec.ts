@@ -1,0 +1,39 @@
+import { IncomingMessage } from 'node:http'
+import { Socket } from 'node:net'
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import HttpExceptionHandler from '#exceptions/handler'
+import DetectLocaleMiddleware from '#middleware/detect_locale_middleware'
+
+/**
+ * A 500 cannot be provoked through a public route, so the handler gets an
+ * error directly, on a context that went through the same middleware.
+ */
+async function renderError(error: unknown, url: string) {
+  const req = new IncomingMessage(new Socket())
+  req.url = url
+  req.method = 'GET'
+  const ctx = await testUtils.createHttpContext({ req })
+  await new DetectLocaleMiddleware().handle(ctx, async () => {})
+  await new HttpExceptionHandler().handle(error, ctx)
+  return ctx.response
+}
+
+test.group('Error pages', () => {
+  test('an unexpected error renders the 500 page inside the layout', async ({ assert }) => {
+    const response = await renderError(new Error('database on fire'), '/topics/social-media')
+    assert.equal(response.getStatus(), 500)
+    const html = String(response.getBody())
+    assert.include(html, 'Ein Fehler ist aufgetreten')
+    assert.include(html, 'class="site-header"')
+    assert.notInclude(html, 'database on fire')
+  })
+
+  test('the API answers a 500 in its own error shape, without internals', async ({ assert }) => {
+    const response = await renderError(new Error('database on fire'), '/api/v1/topics')
+    assert.equal(response.getStatus(), 500)
+    assert.deepEqual(response.getBody(), {
+      errors: [{ field: null, message: 'Ein Fehler ist aufgetreten' }],
+    })
+  })
+})
