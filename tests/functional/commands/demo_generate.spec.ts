@@ -7,7 +7,7 @@ import Topic from '#models/topic'
 import Vendor from '#models/vendor'
 import PostalCode from '#models/postal_code'
 import { demoVendors } from '#database/seeders/demo_catalog'
-import { fold } from '#services/search/fold'
+import { searchTerms } from '#services/search/fold'
 
 async function runGenerate(...args: string[]) {
   const command = await ace.create(DemoGenerate, args)
@@ -61,7 +61,7 @@ test.group('demo:generate', (group) => {
       assert.isNotNull(vendor.latitude)
       assert.isNotEmpty(vendor.searchText)
       for (const topic of vendor.topics) {
-        assert.include(vendor.searchText, fold(topic.name))
+        assert.include(vendor.searchText, searchTerms(topic.name).join(' '))
       }
     }
 
