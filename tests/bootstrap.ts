@@ -4,6 +4,9 @@ import { browserClient } from '@japa/browser-client'
 import app from '@adonisjs/core/services/app'
 import type { Config } from '@japa/runner/types'
 import { pluginAdonisJS } from '@japa/plugin-adonisjs'
+import { sessionApiClient } from '@adonisjs/session/plugins/api_client'
+import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
+import { authApiClient } from '@adonisjs/auth/plugins/api_client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { launchChromium } from '#tests/helpers/chromium'
 import { seedBrowserDatabase } from '#tests/helpers/browser_database'
@@ -12,6 +15,13 @@ export const plugins: Config['plugins'] = [
   assert(),
   apiClient(),
   pluginAdonisJS(app),
+  /**
+   * Session-backed requests in functional tests: `.withSession()`,
+   * `.withCsrfToken()`, `.loginAs(user)` and `.withGuard('api').loginAs(user)`.
+   */
+  sessionApiClient(app),
+  shieldApiClient(),
+  authApiClient(app),
   /**
    * Only the browser suite gets a browser, and it is Debian's Chromium:
    * Playwright must never download one of its own. Its reader is German.
