@@ -1,0 +1,172 @@
+import vine from '@vinejs/vine'
+import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { Infer } from '@vinejs/vine/types'
+import { emailAddress, germanPostalCode, websiteUrl } from '#validators/vendor_rules'
+import { fold } from '#services/search/fold'
+
+/**
+ * The one set of rules for vendor data: the account form, the API's
+ * PATCH /api/v1/vendors/:slug and the CSV import all validate with it.
+ *
+ * `topicIds` must name 1 to 5 existing topics. The existence check runs
+ * one query on the default connection; inside a transaction (SQLite has one
+ * connection) pass the transaction as metadata:
+ * `validator.validate(data, { meta: { client: trx } })`.
+ */
+
+export const MIN_TOPICS = 1
+export const MAX_TOPICS = 5
+export const MAX_DESCRIPTION_LENGTH = 10_000
+
+/** The 16 German states (Bundesländer), as the directory spells them. */
+export const GERMAN_STATES = [
+  'Baden-Württemberg',
+  'Bayern',
+  'Berlin',
+  'Brandenburg',
+  'Bremen',
+  'Hamburg',
+  'Hessen',
+  'Mecklenburg-Vorpommern',
+  'Niedersachsen',
+  'Nordrhein-Westfalen',
+  'Rheinland-Pfalz',
+  'Saarland',
+  'Sachsen',
+  'Sachsen-Anhalt',
+  'Schleswig-Holstein',
+  'Thüringen',
+] as const
+
+const STATE_BY_FOLDED = new Map(GERMAN_STATES.map((state) => [fold(state), state]))
+
+/** Digits, spaces and + - ( ) / only: "+49 (0)345 123-45", "0345/12345". */
+const PHONE = /^[\d\s+\-()/]+$/
+
+/** One of the 16 states, in any letter case ("thueringen" → "Thüringen"). */
+const germanStateRule = vine.createRule((value, _options, field) => {
+  if (typeof value !== 'string') return
+  const state = STATE_BY_FOLDED.get(fold(value))
+  if (!state) {
+    field.report('The {{ field }} field must be a German state', 'germanState', field)
+    return
+  }
+  field.mutate(state, field)
+})
+
+/** Every id names an existing topic; one query for the whole list. */
+const knownTopicsRule = vine.createRule(
+  async (value, _options, field) => {
+    if (!Array.isArray(value) || value.length === 0 || !field.isValid) return
+    const client = (field.meta as { client?: QueryClientContract }).client ?? db
+    const ids = [...new Set(value.map(Number))]
+    const rows = await client.from('topics').whereIn('id', ids).select('id')
+    if (rows.length !== ids.length) {
+      field.report('The {{ field }} field contains an unknown topic', 'knownTopics', field)
+    }
+  },
+  { isAsync: true }
+)
+
+/** A single checked box arrives as a string, several as an array. */
+function asList(value: unknown) {
+  if (value === undefined || value === null || value === '') return value
+  return Array.isArray(value) ? value : [value]
+}
+
+export function germanState() {
+  return vine.string().trim().maxLength(80).use(germanStateRule())
+}
+
+export function topicIdsSchema() {
+  return vine
+    .array(vine.number().withoutDecimals().positive())
+    .parse(asList)
+    .minLength(MIN_TOPICS)
+    .maxLength(MAX_TOPICS)
+    .distinct()
+    .use(knownTopicsRule())
+}
+
+/**
+ * The fields of a whole vendor, as fresh schema objects. Optional fields
+ * accept `null` (an emptied form field) and keep it, so it clears the value.
+ */
+export function vendorFields() {
+  return {
+    name: vine.string().trim().minLength(2).maxLength(200),
+    street: vine.string().trim().maxLength(200).nullable().optional(),
+    postalCode: germanPostalCode(),
+    city: vine.string().trim().minLength(1).maxLength(120),
+    state: germanState().nullable().optional(),
+    country: vine
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
+    phone: vine.string().trim().maxLength(40).regex(PHONE).nullable().optional(),
+    email: emailAddress().nullable().optional(),
+    website: websiteUrl().nullable().optional(),
+    description: vine.string().trim().maxLength(MAX_DESCRIPTION_LENGTH).nullable().optional(),
+    topicIds: topicIdsSchema(),
+  }
+}
+
+/**
+ * The same fields, each optional: only the given ones change. `null`
+ * clears an optional field; required fields (name, postalCode, city,
+ * topicIds) cannot be cleared.
+ */
+export function vendorPatchFields() {
+  const fields = vendorFields()
+  return {
+    ...fields,
+    name: fields.name.optional(),
+    postalCode: fields.postalCode.optional(),
+    city: fields.city.optional(),
+    topicIds: fields.topicIds.optional(),
+  }
+}
+
+/** The plain schema of a whole vendor, e.g. for one CSV row. */
+export const vendorSchema = vine.object(vendorFields())
+
+/** Creating a vendor, and the account form's edits: every field. */
+export const vendorValidator = vine.compile(vendorSchema)
+export const vendorStoreValidator = vendorValidator
+export const vendorUpdateValidator = vendorValidator
+
+/** PATCH /api/v1/vendors/:slug: partial updates. */
+export const vendorPatchValidator = vine.compile(vine.object(vendorPatchFields()))
+
+export type VendorInput = Infer<typeof vendorSchema>
+export type VendorPatchInput = Partial<VendorInput>
+
+/**
+ * Validated input as vendor attributes: the country defaults to DE and an
+ * empty description is ''. Fields that were not given stay absent.
+ */
+export function normalizeVendorInput<T extends VendorPatchInput>(input: T): T {
+  const output: VendorPatchInput = { ...input }
+  if ('description' in output) output.description = output.description ?? ''
+  if ('country' in output) output.country = output.country ?? 'DE'
+  return output as T
+}
+
+/** A whole vendor's attributes from the full validator's output. */
+export function vendorAttributes(input: VendorInput) {
+  return {
+    name: input.name,
+    street: input.street ?? null,
+    postalCode: input.postalCode,
+    city: input.city,
+    state: input.state ?? null,
+    country: input.country ?? 'DE',
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    website: input.website ?? null,
+    description: input.description ?? '',
+  }
+}
