@@ -49,7 +49,7 @@ export default class GeoImport extends BaseCommand {
 
     if (this.ifEmpty && (await this.#postalCodeCount()) > 0) {
       this.logger.info(
-        'Postal codes are already imported; skipping (without --if-empty it re-checks the file)'
+        'Postal codes are already imported; skipping (run without --if-empty to re-import)'
       )
       return
     }
