@@ -37,6 +37,8 @@ function writeEnvFile() {
   let env = example
     .replace(/^APP_KEY=.*$/m, `APP_KEY=${appKey}`)
     .replace(/^NODE_ENV=.*$/m, 'NODE_ENV=development')
+    .replace(/^PORT=.*$/m, `PORT=${process.env.PORT ?? 3333}`)
+    .replace(/^APP_URL=.*$/m, `APP_URL=http://localhost:${process.env.PORT ?? 3333}`)
   if (!/^APP_KEY=/m.test(env)) env += `\nAPP_KEY=${appKey}\n`
   if (!/^NODE_ENV=/m.test(env)) env += '\nNODE_ENV=development\n'
   writeFileSync(envFile, env, { mode: 0o600 })
