@@ -1,10 +1,13 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import type { Authenticators } from '@adonisjs/auth/types'
+import { applyUserLocale } from '#services/accounts/user_locale'
+import { rememberIntendedUrl } from '#services/accounts/intended_url'
 
 /**
- * Lets only signed-in users through. Pages redirect to the login page;
- * the API answers 401 (the exception handler shapes it).
+ * Lets only signed-in users through. Pages redirect to the login page,
+ * which returns there afterwards; the API answers 401 (the exception
+ * handler shapes it). Pages and API messages speak the user's language.
  */
 export default class AuthMiddleware {
   redirectTo = '/login'
@@ -14,7 +17,13 @@ export default class AuthMiddleware {
     next: NextFn,
     options: { guards?: (keyof Authenticators)[] } = {}
   ) {
-    await ctx.auth.authenticateUsing(options.guards, { loginRoute: this.redirectTo })
+    try {
+      await ctx.auth.authenticateUsing(options.guards, { loginRoute: this.redirectTo })
+    } catch (error) {
+      rememberIntendedUrl(ctx)
+      throw error
+    }
+    applyUserLocale(ctx)
     return next()
   }
 }

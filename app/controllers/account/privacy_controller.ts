@@ -1,0 +1,36 @@
+import { inject } from '@adonisjs/core'
+import hash from '@adonisjs/core/services/hash'
+import type { HttpContext } from '@adonisjs/core/http'
+import { errors } from '@vinejs/vine'
+import { appKey } from '#config/app'
+import PrivacyService from '#services/accounts/privacy_service'
+import { userDeleteValidator } from '#validators/user_validator'
+
+@inject()
+export default class PrivacyController {
+  constructor(private privacy: PrivacyService) {}
+
+  /** All of the user's data as a JSON download. */
+  async export({ auth, response }: HttpContext) {
+    const data = await this.privacy.export(auth.getUserOrFail())
+    response.header('Content-Disposition', 'attachment; filename="anbieterverzeichnis-meine-daten.json"')
+    response.header('Cache-Control', 'no-store')
+    return response.json(data)
+  }
+
+  /** Deletes the account after the password is confirmed, then logs out. */
+  async destroy({ auth, request, response, session, i18n }: HttpContext) {
+    const { current_password: password } = await request.validateUsing(userDeleteValidator)
+    const user = auth.getUserOrFail()
+    if (!(await hash.use('scrypt').verify(user.password, password))) {
+      throw new errors.E_VALIDATION_ERROR([
+        { field: 'current_password', rule: 'password', message: i18n.t('auth.privacy.wrong_password') },
+      ])
+    }
+
+    await this.privacy.deleteAccount(user, appKey.release())
+    await auth.use('web').logout()
+    session.flash('notice', i18n.t('auth.privacy.deleted'))
+    return response.redirect().toRoute('auth.login')
+  }
+}

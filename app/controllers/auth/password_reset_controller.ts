@@ -1,0 +1,49 @@
+import { inject } from '@adonisjs/core'
+import type { HttpContext } from '@adonisjs/core/http'
+import PasswordResetService from '#services/accounts/password_reset_service'
+import LoginThrottle from '#services/accounts/login_throttle'
+import { appUrl } from '#services/mail/app_url'
+import {
+  passwordForgotValidator,
+  passwordResetValidator,
+} from '#validators/password_reset_validator'
+
+@inject()
+export default class PasswordResetController {
+  constructor(
+    private resets: PasswordResetService,
+    private throttle: LoginThrottle
+  ) {}
+
+  async create({ view }: HttpContext) {
+    return view.render('pages/auth/forgot_password')
+  }
+
+  /** The same answer whether or not the address has an account. */
+  async store({ request, response, session, i18n }: HttpContext) {
+    const { email } = await request.validateUsing(passwordForgotValidator)
+    await this.resets.request(email, appUrl(request))
+    session.flash('notice', i18n.t('auth.password.sent'))
+    return response.redirect().toRoute('auth.password.forgot')
+  }
+
+  async edit({ params, view, response }: HttpContext) {
+    // The token is in the path: never send it to another site as a referrer.
+    response.header('Referrer-Policy', 'same-origin')
+    const usable = !!(await this.resets.findUsable(params.token))
+    if (!usable) response.status(410)
+    return view.render('pages/auth/reset_password', { token: params.token, usable })
+  }
+
+  async update({ params, request, response, session, i18n }: HttpContext) {
+    const { password } = await request.validateUsing(passwordResetValidator)
+    const user = await this.resets.reset(params.token, password)
+    if (!user) {
+      session.flash('alert', i18n.t('auth.password.invalid'))
+      return response.redirect().toRoute('auth.password.forgot')
+    }
+    await this.throttle.clear(user.email)
+    session.flash('notice', i18n.t('auth.password.done'))
+    return response.redirect().toRoute('auth.login')
+  }
+}

@@ -1,0 +1,15 @@
+import type { HttpContext } from '@adonisjs/core/http'
+
+const INTENDED_URL_KEY = 'auth.intended_url'
+
+/** A page that needed a log-in remembers itself, so that logging in returns to it. */
+export function rememberIntendedUrl(ctx: HttpContext) {
+  if (ctx.request.method() !== 'GET' || !ctx.session) return
+  ctx.session.put(INTENDED_URL_KEY, ctx.request.url(true))
+}
+
+/** The remembered page, if it is a path on this site (never another origin). */
+export function pullIntendedUrl(ctx: HttpContext): string | null {
+  const url = ctx.session.pull(INTENDED_URL_KEY, null)
+  return typeof url === 'string' && /^\/(?![\/\\])/.test(url) ? url : null
+}

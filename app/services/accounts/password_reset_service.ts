@@ -1,0 +1,77 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import router from '@adonisjs/core/services/router'
+import mail from '@adonisjs/mail/services/main'
+import User from '#models/user'
+import UserToken from '#models/user_token'
+import ResetPasswordNotification from '#mails/reset_password_notification'
+import { generateToken, hashToken, isUsable } from '#services/accounts/single_use_token'
+
+export const RESET_TOKEN_LIFETIME = { hours: 1 }
+
+/**
+ * Password reset by an e-mailed, expiring, single-use link. Whether an
+ * address has an account never shows in the answer.
+ */
+export default class PasswordResetService {
+  /** Sends a link if the address belongs to an active account; does nothing otherwise. */
+  async request(email: string, baseUrl: string) {
+    const user = await User.findBy('email', email.trim().toLowerCase())
+    if (!user || user.isDisabled) return
+
+    const { token, hash } = generateToken()
+    await UserToken.create({
+      userId: user.id,
+      kind: 'password_reset',
+      tokenHash: hash,
+      expiresAt: DateTime.now().plus(RESET_TOKEN_LIFETIME),
+      usedAt: null,
+    })
+    const url = router.builder().prefixUrl(baseUrl).params({ token }).make('auth.password.reset')
+    await mail.send(new ResetPasswordNotification(user, url))
+  }
+
+  /** The stored token for a link, if it can still be used. */
+  async findUsable(token: string) {
+    const record = await UserToken.query()
+      .where('token_hash', hashToken(token))
+      .where('kind', 'password_reset')
+      .first()
+    return record && isUsable(record) ? record : null
+  }
+
+  /**
+   * Sets the new password and spends the token, together with every other
+   * reset token of the account, and ends its API tokens. Returns null when
+   * the link is invalid, expired or used (also by a concurrent request).
+   */
+  async reset(token: string, password: string): Promise<User | null> {
+    return db.transaction(async (trx) => {
+      const record = await UserToken.query({ client: trx })
+        .where('token_hash', hashToken(token))
+        .where('kind', 'password_reset')
+        .first()
+      if (!record || !isUsable(record)) return null
+
+      const now = DateTime.now().toFormat(trx.dialect.dateTimeFormat)
+      // Spending the token is a conditional update, so two requests cannot both win.
+      const spent = await UserToken.query({ client: trx })
+        .where('id', record.id)
+        .whereNull('used_at')
+        .update({ usedAt: now })
+      if (Number(Array.isArray(spent) ? spent[0] : spent) !== 1) return null
+
+      await UserToken.query({ client: trx })
+        .where('user_id', record.userId)
+        .where('kind', 'password_reset')
+        .whereNull('used_at')
+        .update({ usedAt: now })
+
+      const user = await User.findOrFail(record.userId, { client: trx })
+      user.password = password
+      await user.useTransaction(trx).save()
+      await trx.from('auth_access_tokens').where('tokenable_id', user.id).delete()
+      return user
+    })
+  }
+}

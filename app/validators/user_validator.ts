@@ -1,0 +1,36 @@
+import vine from '@vinejs/vine'
+import { SUPPORTED_LOCALES } from '#services/locale'
+import { emailAddress } from '#validators/vendor_rules'
+
+export const PASSWORD_MIN_LENGTH = 12
+
+/** A new password: at least 12 characters, typed twice (`password_confirmation`). */
+export function newPassword() {
+  return vine.string().minLength(PASSWORD_MIN_LENGTH).maxLength(200).confirmed()
+}
+
+/** Sign-up. The address is stored lower-cased and must not have an account yet. */
+export const userSignupValidator = vine.compile(
+  vine.object({
+    name: vine.string().trim().minLength(2).maxLength(120),
+    email: emailAddress()
+      .toLowerCase()
+      .unique(async (db, value) => !(await db.from('users').where('email', value).first())),
+    password: newPassword(),
+  })
+)
+
+/** The account's own settings: name and language of pages and e-mails. */
+export const userSettingsValidator = vine.compile(
+  vine.object({
+    name: vine.string().trim().minLength(2).maxLength(120),
+    locale: vine.enum(SUPPORTED_LOCALES),
+  })
+)
+
+/** Deleting the account needs the current password. */
+export const userDeleteValidator = vine.compile(
+  vine.object({
+    current_password: vine.string(),
+  })
+)

@@ -1,0 +1,143 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import mail from '@adonisjs/mail/services/main'
+import AccountService from '#services/accounts/account_service'
+import VerifyEmailNotification from '#mails/verify_email_notification'
+import { createUser } from '#tests/helpers/users'
+
+/** The path and query of the link the sign-up mail carries. */
+function linkFor(user: Parameters<AccountService['verificationUrl']>[0]) {
+  const url = new URL(new AccountService().verificationUrl(user, 'http://localhost'))
+  return `${url.pathname}${url.search}`
+}
+
+test.group('E-mail confirmation', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => {
+    mail.fake()
+    return () => mail.restore()
+  })
+
+  test('the signed link confirms the address, logs the user in and opens the account', async ({
+    client,
+    assert,
+  }) => {
+    const user = await createUser({ confirmed: false })
+
+    const response = await client.get(linkFor(user)).redirects(0)
+
+    response.assertStatus(302)
+    response.assertHeader('location', '/account')
+    response.assertFlashMessage('notice', 'Danke! Ihre E-Mail-Adresse ist bestätigt.')
+    response.assertSession('auth_web', user.id)
+    await user.refresh()
+    assert.isTrue(user.isConfirmed)
+  })
+
+  test('a tampered link confirms nothing and logs nobody in', async ({ client, assert }) => {
+    const victim = await createUser({ confirmed: false })
+    const other = await createUser({ confirmed: false })
+    // Someone else's signature on the victim's id.
+    const signature = new URL(linkFor(other), 'http://localhost').searchParams.get('signature')
+
+    const forged = await client.get(`/verify-email/${victim.id}?signature=${signature}`).redirects(0)
+    const missing = await client.get(`/verify-email/${victim.id}`).redirects(0)
+
+    for (const response of [forged, missing]) {
+      response.assertStatus(302)
+      response.assertHeader('location', '/login')
+      response.assertFlashMessage(
+        'alert',
+        'Dieser Bestätigungslink ist ungültig oder abgelaufen. Melden Sie sich an und fordern Sie in Ihrem Konto einen neuen an.'
+      )
+      response.assertSessionMissing('auth_web')
+    }
+    await victim.refresh()
+    assert.isFalse(victim.isConfirmed)
+  })
+
+  test('a link older than 24 hours has expired', async ({ client, assert }) => {
+    const user = await createUser({ confirmed: false })
+    const realNow = Date.now
+    Date.now = () => realNow() - 24 * 60 * 60 * 1000 - 60 * 1000
+    let link: string
+    try {
+      link = linkFor(user)
+    } finally {
+      Date.now = realNow
+    }
+
+    const response = await client.get(link).redirects(0)
+
+    response.assertHeader('location', '/login')
+    response.assertSessionMissing('auth_web')
+    await user.refresh()
+    assert.isFalse(user.isConfirmed)
+  })
+
+  test('a link that was used already does not log in again', async ({ client }) => {
+    const user = await createUser({ confirmed: true })
+
+    const response = await client.get(linkFor(user)).redirects(0)
+
+    response.assertHeader('location', '/login')
+    response.assertFlashMessage(
+      'notice',
+      'Ihre E-Mail-Adresse ist bereits bestätigt. Bitte melden Sie sich an.'
+    )
+    response.assertSessionMissing('auth_web')
+  })
+
+  test('a disabled account cannot be confirmed through its link', async ({ client, assert }) => {
+    const user = await createUser({ confirmed: false, disabled: true })
+
+    const response = await client.get(linkFor(user)).redirects(0)
+
+    response.assertHeader('location', '/login')
+    response.assertSessionMissing('auth_web')
+    await user.refresh()
+    assert.isFalse(user.isConfirmed)
+  })
+
+  test('an unconfirmed user sees the state and can have the link sent again', async ({
+    client,
+    assert,
+  }) => {
+    const { mails } = mail.fake()
+    const user = await createUser({ confirmed: false, locale: 'en' })
+
+    const page = await client.get('/account').loginAs(user)
+    page.assertStatus(200)
+    page.assertTextIncludes('not confirmed yet')
+    page.assertTextIncludes('Send the confirmation link again')
+
+    const response = await client
+      .post('/account/verification')
+      .loginAs(user)
+      .withCsrfToken()
+      .redirects(0)
+
+    response.assertHeader('location', '/account')
+    response.assertFlashMessage('notice', 'We have sent you a new confirmation link.')
+    mails.assertSent(VerifyEmailNotification, (sent) => sent.user.id === user.id)
+    const [sent] = mails.sent() as VerifyEmailNotification[]
+    const followed = await client.get(new URL(sent.url).pathname + new URL(sent.url).search).redirects(0)
+    followed.assertHeader('location', '/account')
+    await user.refresh()
+    assert.isTrue(user.isConfirmed)
+  })
+
+  test('a confirmed user gets no new link', async ({ client }) => {
+    const { mails } = mail.fake()
+    const user = await createUser()
+
+    const response = await client
+      .post('/account/verification')
+      .loginAs(user)
+      .withCsrfToken()
+      .redirects(0)
+
+    response.assertFlashMessage('notice', 'Ihre E-Mail-Adresse ist bereits bestätigt.')
+    mails.assertNoneSent()
+  })
+})

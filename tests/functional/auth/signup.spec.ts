@@ -1,0 +1,172 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import mail from '@adonisjs/mail/services/main'
+import User from '#models/user'
+import VerifyEmailNotification from '#mails/verify_email_notification'
+import { createUser } from '#tests/helpers/users'
+
+const valid = {
+  name: 'Erika Mustermann',
+  email: 'Erika.Mustermann@Example.test',
+  password: 'a-long-enough-passphrase',
+  password_confirmation: 'a-long-enough-passphrase',
+}
+
+test.group('Sign-up', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => {
+    mail.fake()
+    return () => mail.restore()
+  })
+
+  test('the form offers name, e-mail, password twice, with a CSRF field', async ({ client }) => {
+    const response = await client.get('/signup')
+
+    response.assertStatus(200)
+    response.assertTextIncludes('<h1>Registrieren</h1>')
+    for (const name of ['name', 'email', 'password', 'password_confirmation']) {
+      response.assertTextIncludes(`name="${name}"`)
+    }
+    response.assertTextIncludes(`<input type='hidden' name='_csrf'`)
+    response.assertTextIncludes('Mindestens 12 Zeichen.')
+  })
+
+  test('creates an unconfirmed member in the request language and mails a signed link', async ({
+    client,
+    assert,
+  }) => {
+    const { mails } = mail.fake()
+
+    const response = await client
+      .post('/signup')
+      .header('accept-language', 'en-GB,en;q=0.9')
+      .form(valid)
+      .withCsrfToken()
+      .redirects(0)
+
+    response.assertStatus(302)
+    response.assertHeader('location', '/login')
+    response.assertFlashMessage(
+      'notice',
+      'Your account has been created. We have sent you an e-mail: please confirm your e-mail address with the link in it.'
+    )
+    const user = await User.findByOrFail('email', 'erika.mustermann@example.test')
+    assert.equal(user.name, 'Erika Mustermann')
+    assert.equal(user.role, 'member')
+    assert.equal(user.locale, 'en')
+    assert.isNull(user.emailVerifiedAt)
+    assert.notEqual(user.password, valid.password)
+    assert.match(user.password, /^\$scrypt\$/)
+
+    mails.assertSentCount(VerifyEmailNotification, 1)
+    const [sent] = mails.sent() as VerifyEmailNotification[]
+    assert.equal(sent.user.id, user.id)
+    assert.match(sent.url, new RegExp(`^http://[^/]+/verify-email/${user.id}\\?signature=`))
+    await sent.message.computeContents()
+    sent.message.assertTo('erika.mustermann@example.test')
+    sent.message.assertSubject('Please confirm your e-mail address')
+    sent.message.assertHtmlIncludes('Confirm e-mail address')
+    sent.message.assertHtmlIncludes(sent.url.replace(/&/g, '&amp;'))
+    sent.message.assertTextIncludes(sent.url)
+    // Not signed in: the confirmation link does that.
+    assert.isUndefined(response.session('auth_web'))
+  })
+
+  test('a German reader gets the German mail', async ({ client, assert }) => {
+    const { mails } = mail.fake()
+
+    await client.post('/signup').form(valid).withCsrfToken().redirects(0)
+
+    const [sent] = mails.sent() as VerifyEmailNotification[]
+    await sent.message.computeContents()
+    sent.message.assertSubject('Bitte bestätigen Sie Ihre E-Mail-Adresse')
+    sent.message.assertHtmlIncludes('Hallo Erika Mustermann,')
+    sent.message.assertHtmlIncludes('<html lang="de">')
+    assert.equal(sent.user.locale, 'de')
+  })
+
+  test('reports each missing field by its name, in German', async ({ client, assert }) => {
+    const response = await client
+      .post('/signup')
+      .form({ name: '', email: '', password: '', password_confirmation: '' })
+      .withCsrfToken()
+      .redirects(0)
+
+    response.assertStatus(302)
+    response.assertValidationError('name', 'Bitte füllen Sie das Feld „Name“ aus.')
+    response.assertValidationError('email', 'Bitte füllen Sie das Feld „E-Mail-Adresse“ aus.')
+    response.assertValidationError('password', 'Bitte füllen Sie das Feld „Passwort“ aus.')
+    assert.equal(await User.query().count('* as total').then((r) => Number(r[0].$extras.total)), 0)
+  })
+
+  test('refuses a password under 12 characters, an unrepeated one and a bad address', async ({
+    client,
+    assert,
+  }) => {
+    const short = await client
+      .post('/signup')
+      .form({ ...valid, password: 'elevenchars', password_confirmation: 'elevenchars' })
+      .withCsrfToken()
+      .redirects(0)
+    short.assertValidationError('password', 'Das Passwort muss mindestens 12 Zeichen lang sein.')
+    short.assertDoesNotHaveValidationError('name')
+    // Old input comes back, but never the password.
+    assert.equal(short.flashMessage('name'), 'Erika Mustermann')
+    assert.isUndefined(short.flashMessage('password'))
+
+    const mismatch = await client
+      .post('/signup')
+      .form({ ...valid, password_confirmation: 'something-else-entirely' })
+      .withCsrfToken()
+      .redirects(0)
+    mismatch.assertValidationError('password', 'Die beiden Passwörter stimmen nicht überein.')
+
+    const badEmail = await client
+      .post('/signup')
+      .header('accept-language', 'en')
+      .form({ ...valid, email: 'not-an-address' })
+      .withCsrfToken()
+      .redirects(0)
+    badEmail.assertValidationError('email', 'Please enter a valid e-mail address.')
+
+    assert.isNull(await User.findBy('email', 'erika.mustermann@example.test'))
+  })
+
+  test('refuses an address that already has an account, whatever its case', async ({
+    client,
+    assert,
+  }) => {
+    await createUser({ email: 'erika.mustermann@example.test' })
+
+    const response = await client.post('/signup').form(valid).withCsrfToken().redirects(0)
+
+    response.assertValidationError(
+      'email',
+      'Für diese E-Mail-Adresse gibt es schon ein Konto. Melden Sie sich an oder setzen Sie Ihr Passwort zurück.'
+    )
+    assert.lengthOf(await User.query().where('email', 'erika.mustermann@example.test'), 1)
+  })
+
+  test('the form shows flashed errors and old input after a failed attempt', async ({ client }) => {
+    const response = await client
+      .get('/signup')
+      .withFlashMessages({
+        name: 'Erika',
+        inputErrorsBag: { password: ['Das Passwort muss mindestens 12 Zeichen lang sein.'] },
+      })
+
+    response.assertStatus(200)
+    response.assertTextIncludes('value="Erika"')
+    response.assertTextIncludes('Das Passwort muss mindestens 12 Zeichen lang sein.')
+    response.assertTextIncludes('aria-invalid="true"')
+  })
+
+  test('a signed-in user is sent to the account instead', async ({ client }) => {
+    const user = await createUser()
+
+    const response = await client.get('/signup').loginAs(user).redirects(0)
+
+    response.assertStatus(302)
+    response.assertHeader('location', '/account')
+  })
+})
