@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import type { Authenticators } from '@adonisjs/auth/types'
+import { errors as authErrors } from '@adonisjs/auth'
 import { applyUserLocale } from '#services/accounts/user_locale'
 import { rememberIntendedUrl } from '#services/accounts/intended_url'
 
@@ -23,7 +24,18 @@ export default class AuthMiddleware {
       rememberIntendedUrl(ctx)
       throw error
     }
+    if (ctx.auth.user?.isDisabled) await this.refuseDisabled(ctx)
     applyUserLocale(ctx)
     return next()
+  }
+
+  /** A disabled account loses its session (or token request) at once. */
+  private async refuseDisabled(ctx: HttpContext): Promise<never> {
+    const guard = ctx.auth.authenticatedViaGuard
+    if (guard === 'web') await ctx.auth.use('web').logout()
+    throw new authErrors.E_UNAUTHORIZED_ACCESS('Unauthorized access', {
+      redirectTo: this.redirectTo,
+      guardDriverName: guard === 'web' ? 'session' : 'access_tokens',
+    })
   }
 }

@@ -31,6 +31,6 @@ export const userSettingsValidator = vine.compile(
 /** Deleting the account needs the current password. */
 export const userDeleteValidator = vine.compile(
   vine.object({
-    current_password: vine.string(),
+    password: vine.string(),
   })
 )

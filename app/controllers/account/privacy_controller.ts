@@ -20,11 +20,11 @@ export default class PrivacyController {
 
   /** Deletes the account after the password is confirmed, then logs out. */
   async destroy({ auth, request, response, session, i18n }: HttpContext) {
-    const { current_password: password } = await request.validateUsing(userDeleteValidator)
+    const { password } = await request.validateUsing(userDeleteValidator)
     const user = auth.getUserOrFail()
     if (!(await hash.use('scrypt').verify(user.password, password))) {
       throw new errors.E_VALIDATION_ERROR([
-        { field: 'current_password', rule: 'password', message: i18n.t('auth.privacy.wrong_password') },
+        { field: 'password', rule: 'currentPassword', message: i18n.t('auth.privacy.wrong_password') },
       ])
     }
 

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 
-const INTENDED_URL_KEY = 'auth.intended_url'
+const INTENDED_URL_KEY = 'intended_url'
 
 /** A page that needed a log-in remembers itself, so that logging in returns to it. */
 export function rememberIntendedUrl(ctx: HttpContext) {

@@ -1,0 +1,224 @@
+import { test } from '@japa/runner'
+import { DateTime } from 'luxon'
+import hash from '@adonisjs/core/services/hash'
+import testUtils from '@adonisjs/core/services/test_utils'
+import mail from '@adonisjs/mail/services/main'
+import limiter from '@adonisjs/limiter/services/main'
+import User from '#models/user'
+import UserToken from '#models/user_token'
+import ResetPasswordNotification from '#mails/reset_password_notification'
+import { hashToken } from '#services/accounts/single_use_token'
+import { createUser, DEFAULT_PASSWORD } from '#tests/helpers/users'
+
+const SENT_DE =
+  'Wenn es ein Konto mit dieser E-Mail-Adresse gibt, haben wir einen Link zum Zurücksetzen geschickt. Er ist eine Stunde gültig.'
+const NEW_PASSWORD = 'a-brand-new-passphrase'
+
+/** Asks for a link and returns the token from the mail that was sent. */
+async function requestToken(client: any, email: string) {
+  const { mails } = mail.fake()
+  await client.post('/forgot-password').form({ email }).withCsrfToken().redirects(0)
+  const [sent] = mails.sent() as ResetPasswordNotification[]
+  return { sent, token: new URL(sent.url).pathname.split('/').pop()! }
+}
+
+test.group('Password reset', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => limiter.clear(['memory']))
+  group.each.setup(() => {
+    mail.fake()
+    return () => mail.restore()
+  })
+
+  test('an account gets a one-hour link in its language; only the hash is stored', async ({
+    client,
+    assert,
+  }) => {
+    const { mails } = mail.fake()
+    const user = await createUser({ email: 'reset@example.test', locale: 'en' })
+
+    const response = await client
+      .post('/forgot-password')
+      .form({ email: 'Reset@Example.test' })
+      .withCsrfToken()
+      .redirects(0)
+
+    response.assertHeader('location', '/forgot-password')
+    response.assertFlashMessage('notice', SENT_DE)
+    mails.assertSentCount(ResetPasswordNotification, 1)
+    const [sent] = mails.sent() as ResetPasswordNotification[]
+    const token = new URL(sent.url).pathname.split('/').pop()!
+    assert.match(sent.url, /^http:\/\/[^/]+\/reset-password\/[A-Za-z0-9_-]{43}$/)
+    await sent.message.computeContents()
+    sent.message.assertTo('reset@example.test')
+    sent.message.assertSubject('Reset your password')
+    sent.message.assertHtmlIncludes('Set a new password')
+    sent.message.assertTextIncludes(sent.url)
+
+    const stored = await UserToken.query().where('user_id', user.id)
+    assert.lengthOf(stored, 1)
+    assert.equal(stored[0].kind, 'password_reset')
+    assert.equal(stored[0].tokenHash, hashToken(token))
+    assert.notEqual(stored[0].tokenHash, token)
+    const minutes = stored[0].expiresAt.diffNow('minutes').minutes
+    assert.isAbove(minutes, 58)
+    assert.isAtMost(minutes, 60)
+  })
+
+  test('an unknown address gets the very same answer and no mail', async ({ client, assert }) => {
+    const { mails } = mail.fake()
+
+    const response = await client
+      .post('/forgot-password')
+      .form({ email: 'nobody@example.test' })
+      .withCsrfToken()
+      .redirects(0)
+
+    response.assertHeader('location', '/forgot-password')
+    response.assertFlashMessage('notice', SENT_DE)
+    mails.assertNoneSent()
+    assert.lengthOf(await UserToken.all(), 0)
+  })
+
+  test('the link sets a new password once; other reset links of the account die with it', async ({
+    client,
+    assert,
+  }) => {
+    const user = await createUser()
+    const first = await requestToken(client, user.email)
+    const second = await requestToken(client, user.email)
+
+    const form = await client.get(`/reset-password/${second.token}`)
+    form.assertStatus(200)
+    form.assertTextIncludes('name="password_confirmation"')
+    assert.equal(form.header('referrer-policy'), 'same-origin')
+
+    const response = await client
+      .post(`/reset-password/${second.token}`)
+      .form({ password: NEW_PASSWORD, password_confirmation: NEW_PASSWORD })
+      .withCsrfToken()
+      .redirects(0)
+
+    response.assertHeader('location', '/login')
+    response.assertFlashMessage(
+      'notice',
+      'Ihr Passwort ist geändert. Bitte melden Sie sich mit dem neuen Passwort an.'
+    )
+    await user.refresh()
+    assert.isTrue(await hash.verify(user.password, NEW_PASSWORD))
+    assert.isFalse(await hash.verify(user.password, DEFAULT_PASSWORD))
+
+    for (const token of [second.token, first.token]) {
+      const again = await client
+        .post(`/reset-password/${token}`)
+        .form({ password: 'yet-another-passphrase', password_confirmation: 'yet-another-passphrase' })
+        .withCsrfToken()
+        .redirects(0)
+      again.assertHeader('location', '/forgot-password')
+      again.assertFlashMessage(
+        'alert',
+        'Dieser Link ist ungültig, abgelaufen oder wurde schon benutzt. Fordern Sie bitte einen neuen an.'
+      )
+      const page = await client.get(`/reset-password/${token}`)
+      page.assertStatus(410)
+      page.assertTextIncludes('Dieser Link ist ungültig')
+      assert.notInclude(page.text(), 'name="password_confirmation"')
+    }
+    await user.refresh()
+    assert.isTrue(await hash.verify(user.password, NEW_PASSWORD))
+
+    const login = await client
+      .post('/login')
+      .form({ email: user.email, password: NEW_PASSWORD })
+      .withCsrfToken()
+      .redirects(0)
+    login.assertSession('auth_web', user.id)
+  })
+
+  test('an expired link does nothing', async ({ client, assert }) => {
+    const user = await createUser()
+    const { token } = await requestToken(client, user.email)
+    const stored = await UserToken.findByOrFail('user_id', user.id)
+    stored.expiresAt = DateTime.now().minus({ minutes: 1 })
+    await stored.save()
+
+    const page = await client.get(`/reset-password/${token}`)
+    page.assertStatus(410)
+
+    const response = await client
+      .post(`/reset-password/${token}`)
+      .form({ password: NEW_PASSWORD, password_confirmation: NEW_PASSWORD })
+      .withCsrfToken()
+      .redirects(0)
+    response.assertHeader('location', '/forgot-password')
+    await user.refresh()
+    assert.isTrue(await hash.verify(user.password, DEFAULT_PASSWORD))
+  })
+
+  test('a made-up token does nothing', async ({ client }) => {
+    const page = await client.get('/reset-password/not-a-real-token')
+    page.assertStatus(410)
+    page.assertTextIncludes('/forgot-password')
+  })
+
+  test('the new password must have 12 characters and be typed twice', async ({
+    client,
+    assert,
+  }) => {
+    const user = await createUser()
+    const { token } = await requestToken(client, user.email)
+
+    const response = await client
+      .post(`/reset-password/${token}`)
+      .header('referer', `http://localhost/reset-password/${token}`)
+      .form({ password: 'too-short', password_confirmation: 'too-short' })
+      .withCsrfToken()
+      .redirects(0)
+
+    response.assertStatus(302)
+    response.assertValidationError('password', 'Das Passwort muss mindestens 12 Zeichen lang sein.')
+    const stored = await UserToken.findByOrFail('token_hash', hashToken(token))
+    assert.isNull(stored.usedAt)
+  })
+
+  test('a disabled account gets no link', async ({ client }) => {
+    const { mails } = mail.fake()
+    const user = await createUser({ disabled: true })
+
+    const response = await client
+      .post('/forgot-password')
+      .form({ email: user.email })
+      .withCsrfToken()
+      .redirects(0)
+
+    response.assertFlashMessage('notice', SENT_DE)
+    mails.assertNoneSent()
+  })
+
+  test('a reset ends the API tokens and lifts the log-in block of the address', async ({
+    client,
+    assert,
+  }) => {
+    const user = await createUser()
+    await User.accessTokens.create(user)
+    for (let i = 0; i < 5; i++) {
+      await client.post('/login').form({ email: user.email, password: 'wrong-guess-123' }).withCsrfToken().redirects(0)
+    }
+    const { token } = await requestToken(client, user.email)
+
+    await client
+      .post(`/reset-password/${token}`)
+      .form({ password: NEW_PASSWORD, password_confirmation: NEW_PASSWORD })
+      .withCsrfToken()
+      .redirects(0)
+
+    assert.lengthOf(await User.accessTokens.all(user), 0)
+    const login = await client
+      .post('/login')
+      .form({ email: user.email, password: NEW_PASSWORD })
+      .withCsrfToken()
+      .redirects(0)
+    login.assertStatus(302)
+    login.assertSession('auth_web', user.id)
+  })
+})
