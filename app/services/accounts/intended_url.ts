@@ -8,8 +8,13 @@ export function rememberIntendedUrl(ctx: HttpContext) {
   ctx.session.put(INTENDED_URL_KEY, ctx.request.url(true))
 }
 
-/** The remembered page, if it is a path on this site (never another origin). */
+/** A path on this site: `/x`, never `//host` or `/\host`, which browsers read as another origin. */
+export function isLocalPath(url: unknown): url is string {
+  return typeof url === 'string' && /^\/(?![\/\\])/.test(url)
+}
+
+/** The remembered page, if it is a path on this site. */
 export function pullIntendedUrl(ctx: HttpContext): string | null {
   const url = ctx.session.pull(INTENDED_URL_KEY, null)
-  return typeof url === 'string' && /^\/(?![\/\\])/.test(url) ? url : null
+  return isLocalPath(url) ? url : null
 }
