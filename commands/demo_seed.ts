@@ -5,7 +5,7 @@ import DemoSeeder from '#services/demo/demo_seeder'
 export default class DemoSeed extends BaseCommand {
   static commandName = 'demo:seed'
   static description =
-    'Seed the demo topics and vendors (idempotent: creates what is missing, never overwrites)'
+    'Seed the demo topics, vendors and accounts (idempotent: creates what is missing, never overwrites)'
   static options: CommandOptions = { startApp: true }
 
   @flags.boolean({ description: 'Seed even when NODE_ENV=production' })
@@ -19,14 +19,17 @@ export default class DemoSeed extends BaseCommand {
     }
 
     const summary = await new DemoSeeder().run()
+    if (summary.usersCreated === null) {
+      this.logger.warning('Demo accounts are never seeded in production; skipped them')
+    }
 
-    if (summary.topicsCreated === 0 && summary.vendorsCreated === 0) {
+    if (summary.topicsCreated === 0 && summary.vendorsCreated === 0 && !summary.usersCreated) {
       this.logger.info('Demo data already present; nothing to do')
       return
     }
     this.logger.success(
       `Demo data seeded: ${summary.topicsCreated} topics, ${summary.vendorsCreated} vendors ` +
-        `(${summary.vendorsWithCoordinates} with coordinates)`
+        `(${summary.vendorsWithCoordinates} with coordinates), ${summary.usersCreated ?? 0} accounts`
     )
   }
 }

@@ -1,8 +1,11 @@
 import { DateTime } from 'luxon'
+import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Topic from '#models/topic'
 import Vendor from '#models/vendor'
+import User, { type UserRole } from '#models/user'
+import VendorMember from '#models/vendor_member'
 import {
   demoTopics,
   demoVendors,
@@ -16,7 +19,19 @@ export type DemoSeedSummary = {
   topicsCreated: number
   vendorsCreated: number
   vendorsWithCoordinates: number
+  /** null when accounts were skipped (production). */
+  usersCreated: number | null
 }
+
+export const DEMO_PASSWORD = 'demo-password-2026'
+
+/** The demo accounts of DECISIONS.md; `owns` is the slug of the vendor they own. */
+export const demoAccounts: { email: string; name: string; role: UserRole; owns?: string }[] = [
+  { email: 'admin@example.com', name: 'Demo Administration', role: 'admin' },
+  { email: 'editor@example.com', name: 'Demo Redaktion', role: 'editor' },
+  { email: 'vendor@example.com', name: 'Demo Anbieter', role: 'member', owns: 'seitenbau-gmbh' },
+  { email: 'advertiser@example.com', name: 'Demo Werbekunde', role: 'member' },
+]
 
 /**
  * Writes the demo catalog (database/seeders/demo_catalog.ts), once.
@@ -24,6 +39,9 @@ export type DemoSeedSummary = {
  * Rows are matched by slug and only missing ones are created. Existing rows
  * are never updated or removed, so an editor's changes survive, and a second
  * run changes nothing. Everything happens in one transaction.
+ *
+ * The demo accounts (known password!) are never created in production,
+ * whoever calls this.
  */
 export default class DemoSeeder {
   constructor(
@@ -40,14 +58,15 @@ export default class DemoSeeder {
       await refreshSearchText(ids, trx)
       const vendorsWithCoordinates = await assignVendorCoordinates(trx, ids)
 
-      // Demo accounts (admin, editor, vendor owner, advertiser; see
-      // DECISIONS.md) and demo bookings are seeded here, in this transaction,
-      // once those models exist.
+      const usersCreated = app.inProduction ? null : await this.#seedAccounts(trx)
+
+      // Demo bookings are seeded here, in this transaction, once that model exists.
 
       return {
         topicsCreated,
         vendorsCreated: created.length,
         vendorsWithCoordinates,
+        usersCreated,
       }
     })
   }
@@ -99,6 +118,33 @@ export default class DemoSeeder {
       })
       await vendor.related('topics').attach(ids, trx)
       created.push(vendor)
+    }
+    return created
+  }
+
+  /** Creates the missing demo accounts, confirmed; a new vendor owner gets their vendor. */
+  async #seedAccounts(trx: TransactionClientContract) {
+    const existing = await User.query({ client: trx }).whereIn(
+      'email',
+      demoAccounts.map((account) => account.email)
+    )
+    const known = new Set(existing.map((user) => user.email))
+    let created = 0
+
+    for (const { owns, ...account } of demoAccounts) {
+      if (known.has(account.email)) continue
+      const user = await User.create(
+        { ...account, password: DEMO_PASSWORD, locale: 'de', emailVerifiedAt: DateTime.now() },
+        { client: trx }
+      )
+      created += 1
+      const vendor = owns ? await Vendor.findBy('slug', owns, { client: trx }) : null
+      if (vendor) {
+        await VendorMember.create(
+          { vendorId: vendor.id, userId: user.id, role: 'owner' },
+          { client: trx }
+        )
+      }
     }
     return created
   }

@@ -1,14 +1,18 @@
 import { test } from '@japa/runner'
 import ace from '@adonisjs/core/services/ace'
+import app from '@adonisjs/core/services/app'
+import hash from '@adonisjs/core/services/hash'
 import testUtils from '@adonisjs/core/services/test_utils'
 import DemoSeed from '../../../commands/demo_seed.js'
 import Topic from '#models/topic'
 import Vendor from '#models/vendor'
 import PostalCode from '#models/postal_code'
+import User from '#models/user'
+import VendorMember from '#models/vendor_member'
 import { demoTopics, demoVendors } from '#database/seeders/demo_catalog'
 
-async function runSeed() {
-  const command = await ace.create(DemoSeed, [])
+async function runSeed(args: string[] = []) {
+  const command = await ace.create(DemoSeed, args)
   await command.exec()
   command.assertSucceeded()
   return command
@@ -21,6 +25,8 @@ async function counts() {
     topics: topics.length,
     vendors: vendors.length,
     links: vendors.reduce((sum, vendor) => sum + vendor.topics.length, 0),
+    users: (await User.all()).length,
+    members: (await VendorMember.all()).length,
   }
 }
 
@@ -155,5 +161,69 @@ test.group('demo:seed', (group) => {
     assert.equal(tsa.latitude, 51.483)
     assert.equal(tsa.longitude, 11.972)
     assert.equal(tsa.city, 'Halle (Saale)')
+  })
+
+  test('seeds the four demo accounts, confirmed, with the demo password', async ({ assert }) => {
+    await runSeed()
+
+    const users = await User.query().orderBy('email')
+    assert.deepEqual(
+      users.map((user) => [user.email, user.role]),
+      [
+        ['admin@example.com', 'admin'],
+        ['advertiser@example.com', 'member'],
+        ['editor@example.com', 'editor'],
+        ['vendor@example.com', 'member'],
+      ]
+    )
+    for (const user of users) {
+      assert.isTrue(user.isConfirmed)
+      assert.isFalse(user.isDisabled)
+      assert.isTrue(await hash.verify(user.password, 'demo-password-2026'))
+    }
+    const verified = await User.verifyCredentials('vendor@example.com', 'demo-password-2026')
+    const memberships = await verified.related('memberships').query().preload('vendor')
+    assert.deepEqual(
+      memberships.map((m) => [m.vendor.name, m.role]),
+      [['SEITENBAU GmbH', 'owner']]
+    )
+    const advertiser = await User.findByOrFail('email', 'advertiser@example.com')
+    assert.lengthOf(await advertiser.related('memberships').query(), 0)
+  })
+
+  test('an existing demo account is left as it is', async ({ assert }) => {
+    await runSeed()
+    const editor = await User.findByOrFail('email', 'editor@example.com')
+    editor.merge({ name: 'Echte Redakteurin', password: 'a-changed-password' })
+    await editor.save()
+
+    await runSeed()
+
+    await editor.refresh()
+    assert.equal(editor.name, 'Echte Redakteurin')
+    assert.isTrue(await hash.verify(editor.password, 'a-changed-password'))
+    assert.lengthOf(await User.query().where('email', 'editor@example.com'), 1)
+  })
+
+  test('in production, even with --force, no demo account is created', async ({
+    assert,
+    cleanup,
+  }) => {
+    Object.defineProperty(app, 'inProduction', { get: () => true, configurable: true })
+    cleanup(() => {
+      delete (app as { inProduction?: boolean }).inProduction
+    })
+
+    const refused = await ace.create(DemoSeed, [])
+    await refused.exec()
+    assert.equal(refused.exitCode, 1)
+    assert.lengthOf(await Vendor.all(), 0)
+
+    const forced = await runSeed(['--force'])
+
+    forced.assertLogMatches(/Demo accounts are never seeded in production/)
+    assert.isAbove((await Vendor.all()).length, 0)
+    assert.lengthOf(await User.all(), 0)
+    assert.lengthOf(await VendorMember.all(), 0)
   })
 })
