@@ -2,7 +2,13 @@ import db from '@adonisjs/lucid/services/db'
 import Topic from '#models/topic'
 import Vendor from '#models/vendor'
 
-export type TopicWithCount = { id: number; slug: string; name: string; description: string; vendorCount: number }
+export type TopicWithCount = {
+  id: number
+  slug: string
+  name: string
+  description: string
+  vendorCount: number
+}
 
 /**
  * Read side of the directory: what readers may see, published vendors only.
@@ -14,7 +20,9 @@ export default class DirectoryService {
       .from('topics')
       .leftJoin('vendor_topics', 'vendor_topics.topic_id', 'topics.id')
       .leftJoin('vendors', (join) => {
-        join.on('vendors.id', '=', 'vendor_topics.vendor_id').andOnVal('vendors.status', '=', 'published')
+        join
+          .on('vendors.id', '=', 'vendor_topics.vendor_id')
+          .andOnVal('vendors.status', '=', 'published')
       })
       .select('topics.id', 'topics.slug', 'topics.name', 'topics.description', 'topics.position')
       .count('vendors.id as vendor_count')
@@ -55,5 +63,11 @@ export default class DirectoryService {
       .where('slug', slug)
       .preload('topics', (query) => query.withScopes((s) => s.ordered()))
       .firstOrFail()
+  }
+
+  /** Whether anyone acts for the vendor; one without members can be claimed. */
+  async hasMembers(vendor: Vendor) {
+    const row = await db.from('vendor_members').where('vendor_id', vendor.id).select('id').first()
+    return !!row
   }
 }

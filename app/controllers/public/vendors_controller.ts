@@ -13,6 +13,8 @@ export default class VendorsController {
     return view.render('pages/vendors/show', {
       vendor,
       canonical,
+      // "Eintrag übernehmen" is a plain link to a signed-in page: no session here.
+      claimable: !(await this.directory.hasMembers(vendor)),
       ...vendorProfile(vendor, canonical),
     })
   }

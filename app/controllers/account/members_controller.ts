@@ -1,0 +1,36 @@
+import { inject } from '@adonisjs/core'
+import type { HttpContext } from '@adonisjs/core/http'
+import Vendor from '#models/vendor'
+import VendorMember from '#models/vendor_member'
+import VendorPolicy from '#policies/vendor_policy'
+import MembershipService, { MembershipError } from '#services/vendors/membership_service'
+
+/** Owners remove colleagues; every member may leave. */
+@inject()
+export default class MembersController {
+  constructor(private memberships: MembershipService) {}
+
+  async destroy({ auth, bouncer, params, response, session, i18n }: HttpContext) {
+    const vendor = await Vendor.findOrFail(params.id)
+    const user = auth.getUserOrFail()
+    await bouncer.with(VendorPolicy).authorize('view', vendor)
+    const member = await VendorMember.query()
+      .where('vendor_id', vendor.id)
+      .where('id', params.memberId)
+      .firstOrFail()
+    const leaving = member.userId === user.id
+    if (!leaving) await bouncer.with(VendorPolicy).authorize('manageMembers', vendor)
+
+    try {
+      await this.memberships.remove(user, member)
+    } catch (error) {
+      if (!(error instanceof MembershipError)) throw error
+      session.flash('alert', i18n.t(`vendor_account.members.errors.${error.problem}`))
+      return response.redirect().toRoute('account.vendors.show', { id: vendor.id })
+    }
+    session.flash('notice', i18n.t(`vendor_account.flash.${leaving ? 'left' : 'member_removed'}`))
+    return leaving
+      ? response.redirect().toRoute('account.vendors.index')
+      : response.redirect().toRoute('account.vendors.show', { id: vendor.id })
+  }
+}

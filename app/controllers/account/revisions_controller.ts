@@ -1,0 +1,23 @@
+import { inject } from '@adonisjs/core'
+import type { HttpContext } from '@adonisjs/core/http'
+import Vendor from '#models/vendor'
+import VendorRevision from '#models/vendor_revision'
+import VendorPolicy from '#policies/vendor_policy'
+import VendorAccount from '#services/vendors/vendor_account'
+
+/** A member reads one revision of their vendor against the public version. */
+@inject()
+export default class RevisionsController {
+  constructor(private account: VendorAccount) {}
+
+  async show({ bouncer, params, view }: HttpContext) {
+    const vendor = await Vendor.findOrFail(params.id)
+    await bouncer.with(VendorPolicy).authorize('view', vendor)
+    const revision = await VendorRevision.query()
+      .where('vendor_id', vendor.id)
+      .where('id', params.revisionId)
+      .firstOrFail()
+    const changes = await this.account.revisionDiff(vendor, revision)
+    return view.render('pages/account/vendors/revision', { vendor, revision, changes })
+  }
+}

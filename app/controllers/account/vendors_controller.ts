@@ -1,0 +1,100 @@
+import { inject } from '@adonisjs/core'
+import type { HttpContext } from '@adonisjs/core/http'
+import Vendor from '#models/vendor'
+import VendorPolicy from '#policies/vendor_policy'
+import { logoUrl } from '#services/api/vendor_json'
+import VendorAccount from '#services/vendors/vendor_account'
+import VendorEditor from '#services/vendors/vendor_editor'
+import MembershipService from '#services/vendors/membership_service'
+import { GERMAN_STATES, vendorValidator } from '#validators/vendor_validator'
+
+/** A member's own vendors: create, edit, submit for review. */
+@inject()
+export default class VendorsController {
+  constructor(
+    private editor: VendorEditor,
+    private account: VendorAccount,
+    private memberships: MembershipService
+  ) {}
+
+  async index({ auth, view }: HttpContext) {
+    const overview = await this.account.overview(auth.getUserOrFail())
+    return view.render('pages/account/vendors/index', overview)
+  }
+
+  async create({ bouncer, view }: HttpContext) {
+    const allowed = await bouncer.with(VendorPolicy).allows('create')
+    const topics = await this.account.topicChoices()
+    return view.render('pages/account/vendors/form', { allowed, topics, states: GERMAN_STATES })
+  }
+
+  async store({ auth, bouncer, request, response, session, i18n }: HttpContext) {
+    await bouncer.with(VendorPolicy).authorize('create')
+    const input = await request.validateUsing(vendorValidator)
+    const vendor = await this.editor.create(auth.getUserOrFail(), input)
+    session.flash('notice', i18n.t('vendor_account.flash.created'))
+    return response.redirect().toRoute('account.vendors.show', { id: vendor.id })
+  }
+
+  async show({ auth, bouncer, params, view }: HttpContext) {
+    const vendor = await Vendor.findOrFail(params.id)
+    await bouncer.with(VendorPolicy).authorize('view', vendor)
+    const user = auth.getUserOrFail()
+    await vendor.load('topics', (query) => query.withScopes((scopes) => scopes.ordered()))
+    const [membership, members, revisions, canManage] = await Promise.all([
+      this.account.membership(user, vendor),
+      this.account.members(vendor),
+      this.account.revisions(vendor),
+      bouncer.with(VendorPolicy).allows('manageMembers', vendor),
+    ])
+    const pending = revisions.find((revision) => revision.status === 'pending') ?? null
+    return view.render('pages/account/vendors/show', {
+      vendor,
+      membership,
+      members,
+      revisions,
+      pending,
+      changes: pending ? await this.account.revisionDiff(vendor, pending) : [],
+      invitations: canManage ? await this.memberships.pendingInvitations(vendor) : [],
+      canManage,
+      canEdit: await bouncer.with(VendorPolicy).allows('edit', vendor),
+      canSubmit: await bouncer.with(VendorPolicy).allows('submit', vendor),
+      logoUrl,
+    })
+  }
+
+  async edit({ bouncer, params, view }: HttpContext) {
+    const vendor = await Vendor.findOrFail(params.id)
+    await bouncer.with(VendorPolicy).authorize('edit', vendor)
+    const values = this.account.formValues(await this.editor.workingCopy(vendor))
+    const topics = await this.account.topicChoices()
+    return view.render('pages/account/vendors/form', {
+      allowed: true,
+      vendor,
+      values,
+      hasPendingRevision: !!(await this.editor.pendingRevision(vendor)),
+      topics,
+      states: GERMAN_STATES,
+    })
+  }
+
+  async update({ auth, bouncer, params, request, response, session, i18n }: HttpContext) {
+    const vendor = await Vendor.findOrFail(params.id)
+    await bouncer.with(VendorPolicy).authorize('edit', vendor)
+    const input = await request.validateUsing(vendorValidator)
+    const outcome = await this.editor.update(auth.getUserOrFail(), vendor, input)
+    session.flash(
+      'notice',
+      i18n.t(`vendor_account.flash.${outcome.revision ? 'revision' : 'saved'}`)
+    )
+    return response.redirect().toRoute('account.vendors.show', { id: vendor.id })
+  }
+
+  async submit({ auth, bouncer, params, response, session, i18n }: HttpContext) {
+    const vendor = await Vendor.findOrFail(params.id)
+    await bouncer.with(VendorPolicy).authorize('submit', vendor)
+    await this.editor.submit(auth.getUserOrFail(), vendor)
+    session.flash('notice', i18n.t('vendor_account.flash.submitted'))
+    return response.redirect().toRoute('account.vendors.show', { id: vendor.id })
+  }
+}

@@ -1,0 +1,29 @@
+import { inject } from '@adonisjs/core'
+import type { HttpContext } from '@adonisjs/core/http'
+import { errors as lucidErrors } from '@adonisjs/lucid'
+import Vendor from '#models/vendor'
+import VendorPolicy from '#policies/vendor_policy'
+import VendorEditor from '#services/vendors/vendor_editor'
+import { vendorEditJson } from '#services/api/vendor_edit_json'
+import { vendorPatchValidator } from '#validators/vendor_validator'
+
+/** PATCH /api/v1/vendors/:slug: members edit their vendor by the same rules as the form. */
+@inject()
+export default class VendorEditsController {
+  constructor(private editor: VendorEditor) {}
+
+  async update({ auth, bouncer, params, request }: HttpContext) {
+    const vendor = await Vendor.findByOrFail('slug', params.slug)
+    // Whoever may not see an unpublished vendor learns nothing about it: 404, as for GET.
+    if (
+      vendor.status !== 'published' &&
+      !(await bouncer.with(VendorPolicy).allows('view', vendor))
+    ) {
+      throw new lucidErrors.E_ROW_NOT_FOUND()
+    }
+    await bouncer.with(VendorPolicy).authorize('edit', vendor)
+    const input = await request.validateUsing(vendorPatchValidator)
+    const outcome = await this.editor.patch(auth.getUserOrFail(), vendor, input)
+    return { data: vendorEditJson(outcome) }
+  }
+}

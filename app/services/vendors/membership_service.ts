@@ -1,0 +1,174 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { inject } from '@adonisjs/core'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type User from '#models/user'
+import type Vendor from '#models/vendor'
+import VendorInvitation from '#models/vendor_invitation'
+import VendorMember, { type MemberRole } from '#models/vendor_member'
+import AuditService from '#services/audit_service'
+
+export const INVITATION_DAYS = 7
+
+export type MembershipProblem =
+  'already_member' | 'invalid_invitation' | 'wrong_email' | 'last_owner'
+
+/** A membership change that the rules do not allow; the controller words it. */
+export class MembershipError extends Error {
+  constructor(public problem: MembershipProblem) {
+    super(`Membership change refused: ${problem}`)
+  }
+}
+
+/** The current time as the connection stores timestamps, for comparisons in SQL. */
+function now(client: QueryClientContract) {
+  return DateTime.now().toFormat(client.dialect.dateTimeFormat)
+}
+
+export function hashInvitationToken(token: string) {
+  return createHash('sha256').update(token, 'utf8').digest('hex')
+}
+
+/**
+ * Who acts for a vendor. Owners invite colleagues by e-mail and remove
+ * them; anyone may leave. A vendor whose last member leaves keeps its
+ * public entry and can be claimed again.
+ */
+@inject()
+export default class MembershipService {
+  constructor(private audit: AuditService) {}
+
+  /**
+   * A new invitation, valid for 7 days. The token only travels in the
+   * e-mail; the table holds its SHA-256. An older open invitation of the
+   * same address to the same vendor stops working.
+   */
+  async invite(inviter: User, vendor: Vendor, input: { email: string; role: MemberRole }) {
+    const email = input.email.trim().toLowerCase()
+    return db.transaction(async (trx) => {
+      const existing = await VendorMember.query({ client: trx })
+        .where('vendor_id', vendor.id)
+        .whereHas('user', (query) => query.where('email', email))
+        .first()
+      if (existing) throw new MembershipError('already_member')
+
+      await VendorInvitation.query({ client: trx })
+        .where('vendor_id', vendor.id)
+        .where('email', email)
+        .whereNull('accepted_at')
+        .delete()
+
+      const token = randomBytes(32).toString('base64url')
+      const invitation = await VendorInvitation.create(
+        {
+          vendorId: vendor.id,
+          invitedById: inviter.id,
+          email,
+          role: input.role,
+          tokenHash: hashInvitationToken(token),
+          expiresAt: DateTime.now().plus({ days: INVITATION_DAYS }),
+        },
+        { client: trx }
+      )
+      return { invitation, token }
+    })
+  }
+
+  /** The invitation behind a link, if it can still be accepted. */
+  async openInvitation(token: string, trx?: TransactionClientContract) {
+    const invitation = await VendorInvitation.query({ client: trx })
+      .where('token_hash', hashInvitationToken(token))
+      .whereNull('accepted_at')
+      .where('expires_at', '>', now(trx ?? db.connection()))
+      .preload('vendor')
+      .first()
+    return invitation ?? null
+  }
+
+  /** Open invitations of a vendor, for its owners' page. */
+  async pendingInvitations(vendor: Vendor) {
+    return VendorInvitation.query()
+      .where('vendor_id', vendor.id)
+      .whereNull('accepted_at')
+      .where('expires_at', '>', now(db.connection()))
+      .orderBy('created_at', 'asc')
+  }
+
+  /** The signed-in user whose address was invited joins the vendor. */
+  async accept(user: User, token: string): Promise<VendorMember> {
+    return db.transaction(async (trx) => {
+      const invitation = await this.openInvitation(token, trx)
+      if (!invitation) throw new MembershipError('invalid_invitation')
+      if (invitation.email !== user.email.toLowerCase()) throw new MembershipError('wrong_email')
+
+      invitation.useTransaction(trx)
+      invitation.acceptedAt = DateTime.now()
+      await invitation.save()
+
+      const existing = await VendorMember.query({ client: trx })
+        .where('vendor_id', invitation.vendorId)
+        .where('user_id', user.id)
+        .first()
+      if (existing) return existing
+
+      const member = await VendorMember.create(
+        { vendorId: invitation.vendorId, userId: user.id, role: invitation.role },
+        { client: trx }
+      )
+      await this.audit.record(
+        user,
+        {
+          action: 'member.added',
+          subjectType: 'vendor',
+          subjectId: invitation.vendorId,
+          vendorId: invitation.vendorId,
+          after: { userId: user.id, role: member.role, invitedById: invitation.invitedById },
+        },
+        trx
+      )
+      return member
+    })
+  }
+
+  /**
+   * Removes a member, or lets one leave. The last owner cannot be removed by
+   * someone else; when the last owner leaves, the longest-standing remaining
+   * member becomes owner, so the vendor is never left with members but no owner.
+   */
+  async remove(actor: User, member: VendorMember) {
+    await db.transaction(async (trx) => {
+      const members = await VendorMember.query({ client: trx })
+        .where('vendor_id', member.vendorId)
+        .orderBy('created_at', 'asc')
+        .orderBy('id', 'asc')
+      const others = members.filter((one) => one.id !== member.id)
+      const lastOwner = member.role === 'owner' && !others.some((one) => one.role === 'owner')
+      const leaving = member.userId === actor.id
+
+      if (lastOwner && !leaving) throw new MembershipError('last_owner')
+
+      await VendorMember.query({ client: trx }).where('id', member.id).delete()
+      let promoted: VendorMember | null = null
+      if (lastOwner && others.length > 0) {
+        promoted = others[0]
+        promoted.useTransaction(trx)
+        promoted.role = 'owner'
+        await promoted.save()
+      }
+
+      await this.audit.record(
+        actor,
+        {
+          action: leaving ? 'member.left' : 'member.removed',
+          subjectType: 'vendor',
+          subjectId: member.vendorId,
+          vendorId: member.vendorId,
+          before: { userId: member.userId, role: member.role },
+          after: promoted ? { promotedUserId: promoted.userId, role: 'owner' } : null,
+        },
+        trx
+      )
+    })
+  }
+}

@@ -1,0 +1,97 @@
+import Topic from '#models/topic'
+import type User from '#models/user'
+import type Vendor from '#models/vendor'
+import VendorClaim from '#models/vendor_claim'
+import VendorMember from '#models/vendor_member'
+import VendorRevision, { type VendorSnapshot } from '#models/vendor_revision'
+import { diffSnapshots, snapshotOf, type FieldChange } from '#services/vendor_snapshot'
+import { logoUrl } from '#services/api/vendor_json'
+
+/**
+ * What the account pages show of a member's vendors: read-only queries,
+ * so the pages and the rules (vendor_editor.ts) stay apart.
+ */
+export default class VendorAccount {
+  /** The user's vendors with their role and whether a revision waits for review. */
+  async overview(user: User) {
+    const memberships = await VendorMember.query()
+      .where('user_id', user.id)
+      .preload('vendor')
+      .orderBy('created_at', 'asc')
+    const vendorIds = memberships.map((membership) => membership.vendorId)
+    const pending = vendorIds.length
+      ? await VendorRevision.query()
+          .whereIn('vendor_id', vendorIds)
+          .withScopes((scopes) => scopes.pending())
+          .select('vendor_id')
+      : []
+    const withPending = new Set(pending.map((revision) => revision.vendorId))
+    const claims = await VendorClaim.query()
+      .where('user_id', user.id)
+      .preload('vendor')
+      .orderBy('id', 'desc')
+    return {
+      memberships: memberships.map((membership) => ({
+        vendor: membership.vendor,
+        role: membership.role,
+        hasPendingRevision: withPending.has(membership.vendorId),
+      })),
+      claims,
+    }
+  }
+
+  async members(vendor: Vendor) {
+    return VendorMember.query()
+      .where('vendor_id', vendor.id)
+      .preload('user')
+      .orderBy('created_at', 'asc')
+      .orderBy('id', 'asc')
+  }
+
+  async membership(user: User, vendor: Vendor) {
+    return VendorMember.query().where('vendor_id', vendor.id).where('user_id', user.id).first()
+  }
+
+  /** Pending and decided revisions, newest first; superseded ones are history nobody decided on. */
+  async revisions(vendor: Vendor) {
+    return VendorRevision.query()
+      .where('vendor_id', vendor.id)
+      .whereNot('status', 'superseded')
+      .orderBy('id', 'desc')
+  }
+
+  /** Topics for the checkboxes, in editorial order. */
+  async topicChoices() {
+    return Topic.query().withScopes((scopes) => scopes.ordered())
+  }
+
+  /**
+   * A revision against the vendor as it is public now, field by field,
+   * with topic names and logo URLs for display.
+   */
+  async revisionDiff(vendor: Vendor, revision: VendorRevision) {
+    const current = await snapshotOf(vendor)
+    const topics = await Topic.query().whereIn('id', [
+      ...current.topicIds,
+      ...revision.data.topicIds,
+    ])
+    const names = new Map(topics.map((topic) => [topic.id, topic.name]))
+    const display = (change: FieldChange, value: unknown) => {
+      if (change.field === 'topicIds') {
+        return (value as number[]).map((topicId) => names.get(topicId) ?? `#${topicId}`).join(', ')
+      }
+      if (change.field === 'logoPath') return logoUrl(value as string | null)
+      return (value as string | null) ?? ''
+    }
+    return diffSnapshots(current, revision.data).map((change) => ({
+      ...change,
+      beforeText: display(change, change.before),
+      afterText: display(change, change.after),
+    }))
+  }
+
+  /** The form's values: the working copy plus the vendor's own identity. */
+  formValues(snapshot: VendorSnapshot) {
+    return { ...snapshot, topicIds: snapshot.topicIds.map(String) }
+  }
+}
