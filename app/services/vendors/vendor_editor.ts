@@ -211,6 +211,8 @@ export default class VendorEditor {
       { vendorId: vendor.id, authorId: author.id, data: after, status: 'pending' },
       { client: trx }
     )
+    // Read back, so the API reports created_at as stored (SQLite keeps whole seconds).
+    await revision.refresh()
     await this.audit.record(
       author,
       {
