@@ -43,6 +43,11 @@ const env = await Env.create(new URL('../', import.meta.url), {
   SESSION_DRIVER: Env.schema.enum.optional(['cookie', 'memory'] as const),
 
   /*
+  | Seconds a process may serve cached topic data written by another process
+  */
+  DIRECTORY_CACHE_TTL: Env.schema.number.optional(),
+
+  /*
   | Rate limits (log-in attempts)
   */
   LIMITER_STORE: Env.schema.enum.optional(['memory'] as const),

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
-import { BaseModel, column, manyToMany, scope } from '@adonisjs/lucid/orm'
+import { afterDelete, afterSave, BaseModel, column, manyToMany, scope } from '@adonisjs/lucid/orm'
+import { directoryChanged } from '#services/directory_cache'
 import type { ManyToMany } from '@adonisjs/lucid/types/relations'
 import Vendor from '#models/vendor'
 
@@ -31,4 +32,11 @@ export default class Topic extends BaseModel {
   static ordered = scope((query) => {
     query.orderBy('position', 'asc').orderBy('name', 'asc')
   })
+
+  /** Reader caches follow every change once it is committed. */
+  @afterSave()
+  @afterDelete()
+  static notifyDirectory(row: Topic) {
+    directoryChanged(row.$trx)
+  }
 }

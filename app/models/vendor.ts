@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
-import { BaseModel, column, computed, hasMany, manyToMany, scope } from '@adonisjs/lucid/orm'
+import { afterDelete, afterSave, BaseModel, column, computed, hasMany, manyToMany, scope } from '@adonisjs/lucid/orm'
+import { directoryChanged } from '#services/directory_cache'
 import type { HasMany, ManyToMany } from '@adonisjs/lucid/types/relations'
 import Topic from '#models/topic'
 import VendorMember from '#models/vendor_member'
@@ -105,4 +106,11 @@ export default class Vendor extends BaseModel {
     // A range instead of LIKE, so that the (status, postal_code) index serves it.
     query.where('vendors.postal_code', '>=', prefix).where('vendors.postal_code', '<', `${prefix}:`)
   })
+
+  /** Reader caches follow every change once it is committed. */
+  @afterSave()
+  @afterDelete()
+  static notifyDirectory(row: Vendor) {
+    directoryChanged(row.$trx)
+  }
 }

@@ -1,6 +1,9 @@
 import db from '@adonisjs/lucid/services/db'
+import { errors as lucidErrors } from '@adonisjs/lucid'
+import { SimplePaginator } from '@adonisjs/lucid/database'
 import Topic from '#models/topic'
 import Vendor from '#models/vendor'
+import { directoryCache } from '#services/directory_cache'
 
 export type TopicWithCount = {
   id: number
@@ -11,49 +14,102 @@ export type TopicWithCount = {
 }
 
 /**
+ * A topic's published vendors, in reading order (name, case-insensitive),
+ * with their postal codes for the PLZ filter. The rotation of the vendor
+ * box uses `byId`, which never reorders when a vendor is renamed.
+ */
+export type TopicMembers = {
+  ids: Int32Array
+  postalCodes: string[]
+  byId: Int32Array
+}
+
+/**
  * Read side of the directory: what readers may see, published vendors only.
+ * The topic page, the topic API and the placement decision read topics and
+ * their vendor lists through the directory cache, so a page view costs a
+ * lookup by primary key instead of a join over the whole topic.
  */
 export default class DirectoryService {
   /** Topics in their editorial order, each with its number of published vendors. */
   async topicsWithCounts(): Promise<TopicWithCount[]> {
-    const rows = await db
-      .from('topics')
-      .leftJoin('vendor_topics', 'vendor_topics.topic_id', 'topics.id')
-      .leftJoin('vendors', (join) => {
-        join
-          .on('vendors.id', '=', 'vendor_topics.vendor_id')
-          .andOnVal('vendors.status', '=', 'published')
-      })
-      .select('topics.id', 'topics.slug', 'topics.name', 'topics.description', 'topics.position')
-      .count('vendors.id as vendor_count')
-      .groupBy('topics.id', 'topics.slug', 'topics.name', 'topics.description', 'topics.position')
-      .orderBy('topics.position', 'asc')
-      .orderBy('topics.name', 'asc')
+    return directoryCache.remember('topics:counts', async () => {
+      const rows = await db
+        .from('topics')
+        .leftJoin('vendor_topics', 'vendor_topics.topic_id', 'topics.id')
+        .leftJoin('vendors', (join) => {
+          join
+            .on('vendors.id', '=', 'vendor_topics.vendor_id')
+            .andOnVal('vendors.status', '=', 'published')
+        })
+        .select('topics.id', 'topics.slug', 'topics.name', 'topics.description', 'topics.position')
+        .count('vendors.id as vendor_count')
+        .groupBy('topics.id', 'topics.slug', 'topics.name', 'topics.description', 'topics.position')
+        .orderBy('topics.position', 'asc')
+        .orderBy('topics.name', 'asc')
 
-    return rows.map((row) => ({
-      id: row.id,
-      slug: row.slug,
-      name: row.name,
-      description: row.description,
-      vendorCount: Number(row.vendor_count),
-    }))
+      return rows.map((row) => ({
+        id: row.id,
+        slug: row.slug,
+        name: row.name,
+        description: row.description,
+        vendorCount: Number(row.vendor_count),
+      }))
+    })
   }
 
-  async topicBySlug(slug: string) {
-    return Topic.findByOrFail('slug', slug)
+  /** The topic (read-only: it may be shared with other requests), or a 404. */
+  async topicBySlug(slug: string): Promise<Topic> {
+    const topics = await directoryCache.remember('topics:by-slug', async () => {
+      const all = await Topic.all()
+      return new Map(all.map((topic) => [topic.slug, topic]))
+    })
+    const topic = topics.get(slug)
+    if (!topic) throw new lucidErrors.E_ROW_NOT_FOUND(Topic)
+    return topic
+  }
+
+  async topicMembers(topicId: number): Promise<TopicMembers> {
+    return directoryCache.remember(`topics:${topicId}:members`, async () => {
+      const rows: { id: number; postal_code: string }[] = await db
+        .from('vendor_topics')
+        .join('vendors', 'vendors.id', 'vendor_topics.vendor_id')
+        .where('vendor_topics.topic_id', topicId)
+        .where('vendors.status', 'published')
+        .select('vendors.id', 'vendors.postal_code')
+        .orderByRaw('lower(vendors.name) asc, vendors.id asc')
+      const ids = Int32Array.from(rows, (row) => row.id)
+      return {
+        ids,
+        postalCodes: rows.map((row) => row.postal_code),
+        byId: Int32Array.from(ids).sort(),
+      }
+    })
   }
 
   /** The full, paginated list of a topic's published vendors, optionally by PLZ prefix. */
   async topicVendors(topic: Topic, options: { plz?: string; page: number; perPage: number }) {
-    return Vendor.query()
-      .withScopes((scopes) => {
-        scopes.published()
-        scopes.inTopic(topic.id)
-        if (options.plz) scopes.postalCodePrefix(options.plz)
-      })
-      .select('id', 'slug', 'name', 'postal_code', 'city')
-      .orderByRaw('lower(vendors.name) asc, vendors.id asc')
-      .paginate(options.page, options.perPage)
+    const members = await this.topicMembers(topic.id)
+    let ids: ArrayLike<number> = members.ids
+    if (options.plz) {
+      const plz = options.plz
+      ids = members.ids.filter((_, index) => members.postalCodes[index].startsWith(plz))
+    }
+    const start = (options.page - 1) * options.perPage
+    const pageIds = Array.from(ids).slice(start, start + options.perPage)
+    const vendors = await this.vendorsInOrder(pageIds, ['id', 'slug', 'name', 'postal_code', 'city'])
+    return new SimplePaginator(ids.length, options.perPage, options.page, ...vendors)
+  }
+
+  /** Published vendors by id, in the order of `ids` (one query). */
+  async vendorsInOrder(ids: number[], columns: string[]): Promise<Vendor[]> {
+    if (ids.length === 0) return []
+    const rows = await Vendor.query()
+      .withScopes((scopes) => scopes.published())
+      .whereIn('id', ids)
+      .select(columns)
+    const byId = new Map(rows.map((row) => [row.id, row]))
+    return ids.map((id) => byId.get(id)).filter((row): row is Vendor => row !== undefined)
   }
 
   /** A published vendor with its topics; 404 for unknown or unpublished ones. */
@@ -65,7 +121,7 @@ export default class DirectoryService {
       .firstOrFail()
   }
 
-  /** Whether anyone acts for the vendor; one without members can be claimed. */
+  /** Whether anyone acts for the vendor; a member-less published vendor can be claimed. */
   async hasMembers(vendor: Vendor) {
     const row = await db.from('vendor_members').where('vendor_id', vendor.id).select('id').first()
     return !!row

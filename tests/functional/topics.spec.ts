@@ -2,6 +2,8 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Topic from '#models/topic'
 import Vendor from '#models/vendor'
+import { directoryCache } from '#services/directory_cache'
+import { refreshSearchText } from '#services/search/search_index'
 
 async function topicWithVendors(count: number, extra: Partial<Vendor> = {}) {
   const topic = await Topic.create({
@@ -141,5 +143,47 @@ test.group('Topic page', (group) => {
     response.assertStatus(404)
     response.assertTextIncludes('Seite nicht gefunden')
     response.assertTextIncludes('class="site-header"')
+  })
+})
+
+test.group('Topic page with the directory cache on', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => {
+    directoryCache.ttlMs = 60_000
+    directoryCache.clear()
+    return () => {
+      directoryCache.ttlMs = 0
+      directoryCache.clear()
+    }
+  })
+
+  test('a vendor published in this process shows at once', async ({ client, assert }) => {
+    const { topic } = await topicWithVendors(1)
+    const before = await client.get('/topics/social-media')
+    before.assertTextIncludes('1 Anbieter')
+
+    const newcomer = await Vendor.create({
+      slug: 'neu',
+      name: 'Neu im Verzeichnis GmbH',
+      postalCode: '06108',
+      city: 'Halle (Saale)',
+      country: 'DE',
+      description: '',
+      status: 'draft',
+      searchText: '',
+    })
+    await newcomer.related('topics').attach([topic.id])
+    await refreshSearchText([newcomer.id])
+    newcomer.status = 'published'
+    await newcomer.save()
+
+    const after = await client.get('/topics/social-media')
+    after.assertTextIncludes('2 Anbieter')
+    assert.include(boxItems(after.text()), 'Neu im Verzeichnis GmbH')
+
+    newcomer.status = 'archived'
+    await newcomer.save()
+    const archived = await client.get('/topics/social-media')
+    assert.notInclude(archived.text(), 'Neu im Verzeichnis GmbH')
   })
 })

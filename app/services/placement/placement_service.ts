@@ -1,7 +1,7 @@
 import { inject } from '@adonisjs/core'
-import db from '@adonisjs/lucid/services/db'
 import type Topic from '#models/topic'
 import { rotationWindow, RotationCursorStore } from '#services/placement/rotation'
+import DirectoryService from '#services/directory_service'
 
 export const VENDOR_BOX_SIZE = 4
 
@@ -29,47 +29,35 @@ export type Placement = {
  */
 @inject()
 export default class PlacementService {
-  constructor(private cursors: RotationCursorStore) {}
+  constructor(
+    private cursors: RotationCursorStore,
+    private directory: DirectoryService
+  ) {}
 
   async forTopic(topic: Topic): Promise<Placement> {
     return { vendors: await this.vendorBox(topic), ad: null }
   }
 
   private async vendorBox(topic: Topic): Promise<PlacedVendor[]> {
-    const total = await this.publishedInTopic(topic.id).count('* as total').first()
-    const count = Number(total?.total ?? 0)
-    if (count === 0) return []
+    const { byId } = await this.directory.topicMembers(topic.id)
+    if (byId.length === 0) return []
 
-    const cursor = count > VENDOR_BOX_SIZE
-      ? await this.cursors.advance(`vendor-box:${topic.id}`, VENDOR_BOX_SIZE)
-      : 0
-    const { segments } = rotationWindow(count, cursor, VENDOR_BOX_SIZE)
+    const cursor =
+      byId.length > VENDOR_BOX_SIZE
+        ? await this.cursors.advance(`vendor-box:${topic.id}`, VENDOR_BOX_SIZE)
+        : 0
+    const { segments } = rotationWindow(byId.length, cursor, VENDOR_BOX_SIZE)
+    const ids = segments.flatMap((segment) =>
+      Array.from(byId.subarray(segment.offset, segment.offset + segment.limit))
+    )
 
-    const vendors: PlacedVendor[] = []
-    for (const segment of segments) {
-      const rows = await this.publishedInTopic(topic.id)
-        .select('vendors.slug', 'vendors.name', 'vendors.postal_code', 'vendors.city')
-        .orderBy('vendors.id', 'asc')
-        .offset(segment.offset)
-        .limit(segment.limit)
-      for (const row of rows) {
-        vendors.push({
-          slug: row.slug,
-          name: row.name,
-          postalCode: row.postal_code,
-          city: row.city,
-          paid: false,
-        })
-      }
-    }
-    return vendors
-  }
-
-  private publishedInTopic(topicId: number) {
-    return db
-      .from('vendor_topics')
-      .join('vendors', 'vendors.id', 'vendor_topics.vendor_id')
-      .where('vendor_topics.topic_id', topicId)
-      .where('vendors.status', 'published')
+    const vendors = await this.directory.vendorsInOrder(ids, ['id', 'slug', 'name', 'postal_code', 'city'])
+    return vendors.map((vendor) => ({
+      slug: vendor.slug,
+      name: vendor.name,
+      postalCode: vendor.postalCode,
+      city: vendor.city,
+      paid: false,
+    }))
   }
 }
