@@ -30,9 +30,7 @@ router
       .use(middleware.guest())
 
     router.get('/verify-email/:id', [EmailVerificationController, 'verify']).as('auth.verify')
-    router
-      .get('/forgot-password', [PasswordResetController, 'create'])
-      .as('auth.password.forgot')
+    router.get('/forgot-password', [PasswordResetController, 'create']).as('auth.password.forgot')
     router.post('/forgot-password', [PasswordResetController, 'store']).as('auth.password.email')
     router
       .get('/reset-password/:token', [PasswordResetController, 'edit'])

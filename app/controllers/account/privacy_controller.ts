@@ -13,7 +13,10 @@ export default class PrivacyController {
   /** All of the user's data as a JSON download. */
   async export({ auth, response }: HttpContext) {
     const data = await this.privacy.export(auth.getUserOrFail())
-    response.header('Content-Disposition', 'attachment; filename="anbieterverzeichnis-meine-daten.json"')
+    response.header(
+      'Content-Disposition',
+      'attachment; filename="anbieterverzeichnis-meine-daten.json"'
+    )
     response.header('Cache-Control', 'no-store')
     return response.json(data)
   }
@@ -24,7 +27,11 @@ export default class PrivacyController {
     const user = auth.getUserOrFail()
     if (!(await hash.use('scrypt').verify(user.password, password))) {
       throw new errors.E_VALIDATION_ERROR([
-        { field: 'password', rule: 'currentPassword', message: i18n.t('auth.privacy.wrong_password') },
+        {
+          field: 'password',
+          rule: 'currentPassword',
+          message: i18n.t('auth.privacy.wrong_password'),
+        },
       ])
     }
 

@@ -13,16 +13,17 @@ export default class EmailVerificationController {
    * the user in once; a spent, tampered or expired link logs nobody in.
    */
   async verify({ request, params, auth, session, response, i18n }: HttpContext) {
-    const user = request.hasValidSignature(VERIFY_EMAIL_PURPOSE)
-      ? await User.find(params.id)
-      : null
+    const user = request.hasValidSignature(VERIFY_EMAIL_PURPOSE) ? await User.find(params.id) : null
     if (!user || user.isDisabled) {
       session.flash('alert', i18n.t('auth.verify.invalid'))
       return response.redirect().toRoute('auth.login')
     }
     if (!(await this.accounts.confirmEmail(user))) {
       const signedIn = await auth.check()
-      session.flash('notice', i18n.t(signedIn ? 'auth.verify.already' : 'auth.verify.already_login'))
+      session.flash(
+        'notice',
+        i18n.t(signedIn ? 'auth.verify.already' : 'auth.verify.already_login')
+      )
       return response.redirect().toRoute(signedIn ? 'account.home' : 'auth.login')
     }
 

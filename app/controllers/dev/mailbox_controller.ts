@@ -15,9 +15,8 @@ export default class MailboxController {
   }
 
   async show({ params, view }: HttpContext) {
-    const mail = (await readMailbox(folder(), Number.POSITIVE_INFINITY)).find(
-      (entry) => entry.id === params.id
-    )
+    const mails = await readMailbox(folder(), Number.POSITIVE_INFINITY)
+    const mail = mails.find((entry) => entry.id === params.id)
     if (!mail) throw new Exception('Mail not found', { status: 404 })
     return view.render('pages/dev/mailbox/show', { mail, links: mailLinks(mail) })
   }

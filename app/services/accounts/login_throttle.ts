@@ -12,7 +12,8 @@ export function throttleKey(email: string): string {
   return `login:${email.trim().toLowerCase()}`
 }
 
-export type Throttled<T> = { throttled: true; retryAfterSeconds: number } | { throttled: false; result: T }
+export type Throttled<T> =
+  { throttled: true; retryAfterSeconds: number } | { throttled: false; result: T }
 
 export default class LoginThrottle {
   private limiter = limiter.use({ ...LOGIN_ATTEMPTS })

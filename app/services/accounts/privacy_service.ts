@@ -112,11 +112,15 @@ export default class PrivacyService {
       await this.#scrubAuditSubject(user, pseudonym, trx)
       await this.#deleteOrphanDrafts(user, trx)
 
-      await VendorRevision.query({ client: trx }).where('author_id', user.id).update({ authorId: null })
+      await VendorRevision.query({ client: trx })
+        .where('author_id', user.id)
+        .update({ authorId: null })
       await VendorRevision.query({ client: trx })
         .where('decided_by_id', user.id)
         .update({ decidedById: null })
-      await VendorClaim.query({ client: trx }).where('decided_by_id', user.id).update({ decidedById: null })
+      await VendorClaim.query({ client: trx })
+        .where('decided_by_id', user.id)
+        .update({ decidedById: null })
       await VendorClaim.query({ client: trx }).where('user_id', user.id).delete()
       await VendorInvitation.query({ client: trx })
         .where('invited_by_id', user.id)
@@ -150,7 +154,10 @@ export default class PrivacyService {
   }
 
   async #deleteOrphanDrafts(user: User, trx: TransactionClientContract) {
-    const others = trx.from('vendor_members as other').whereRaw('other.vendor_id = vendors.id').whereNot('other.user_id', user.id)
+    const others = trx
+      .from('vendor_members as other')
+      .whereRaw('other.vendor_id = vendors.id')
+      .whereNot('other.user_id', user.id)
     await Vendor.query({ client: trx })
       .whereNull('published_at')
       .whereIn('status', ['draft', 'pending', 'rejected'])

@@ -87,10 +87,17 @@ test.group('API: access tokens', (group) => {
     const user = await createUser()
 
     for (let i = 0; i < 3; i++) {
-      await client.post('/login').form({ email: user.email, password: 'wrong-1' }).withCsrfToken().redirects(0)
+      await client
+        .post('/login')
+        .form({ email: user.email, password: 'wrong-1' })
+        .withCsrfToken()
+        .redirects(0)
     }
     for (let i = 0; i < 2; i++) {
-      ;(await client.post('/api/v1/auth/tokens').json({ email: user.email, password: 'wrong-2' })).assertStatus(401)
+      const failed = await client
+        .post('/api/v1/auth/tokens')
+        .json({ email: user.email, password: 'wrong-2' })
+      failed.assertStatus(401)
     }
 
     const response = await client
@@ -178,7 +185,12 @@ test.group('API: /me', (group) => {
       { vendorId: owned.id, userId: user.id, role: 'owner' },
       { vendorId: joined.id, userId: user.id, role: 'member' },
     ])
-    await VendorMember.create({ vendorId: foreign.id, userId: (await createUser()).id, role: 'owner' })
+    const stranger = await createUser()
+    await VendorMember.create({
+      vendorId: foreign.id,
+      userId: stranger.id,
+      role: 'owner',
+    })
 
     const response = await client.get('/api/v1/me').withGuard('api').loginAs(user)
 

@@ -105,7 +105,11 @@ test.group('Account home', (group) => {
       response.assertStatus(302)
       response.assertHeader('location', '/login')
     }
-    const post = await client.post('/account/delete').form({ password: 'x' }).withCsrfToken().redirects(0)
+    const post = await client
+      .post('/account/delete')
+      .form({ password: 'x' })
+      .withCsrfToken()
+      .redirects(0)
     post.assertHeader('location', '/login')
   })
 
@@ -128,7 +132,7 @@ test.group('Account home', (group) => {
     response.assertTextIncludes('<option value="de" selected>Deutsch</option>')
   })
 
-  test('the language setting changes the language of the user's pages', async ({
+  test('the language setting changes the language of the user’s pages', async ({
     client,
     assert,
   }) => {
@@ -185,7 +189,10 @@ test.group('Privacy: export', (group) => {
 
     response.assertStatus(200)
     assert.include(response.header('content-type'), 'application/json')
-    assert.match(response.header('content-disposition'), /^attachment; filename="[^"]+\.json"$/)
+    assert.match(
+      response.header('content-disposition') ?? '',
+      /^attachment; filename="[^"]+\.json"$/
+    )
     const data = response.body()
     assert.deepInclude(data.profile, {
       id: user.id,
@@ -199,7 +206,11 @@ test.group('Privacy: export', (group) => {
       [
         { slug: solo.slug, role: 'owner' },
         { slug: shared.slug, role: 'member' },
-        { slug: data.memberships.find((m: any) => m.vendor.name === 'Paulas Entwurf GmbH').vendor.slug, role: 'owner' },
+        {
+          slug: data.memberships.find((m: any) => m.vendor.name === 'Paulas Entwurf GmbH').vendor
+            .slug,
+          role: 'owner',
+        },
       ]
     )
     assert.deepEqual(
@@ -297,8 +308,9 @@ test.group('Privacy: deleting the account', (group) => {
     publicPage.assertStatus(200)
 
     // The shared vendor keeps its other owner; the never-published draft of Paula alone is gone.
+    const sharedMembers = await VendorMember.query().where('vendor_id', shared.id)
     assert.deepEqual(
-      (await VendorMember.query().where('vendor_id', shared.id)).map((m) => m.userId),
+      sharedMembers.map((m) => m.userId),
       [colleague.id]
     )
     assert.isNull(await Vendor.find(draft.id))

@@ -40,7 +40,9 @@ test.group('E-mail confirmation', (group) => {
     // Someone else's signature on the victim's id.
     const signature = new URL(linkFor(other), 'http://localhost').searchParams.get('signature')
 
-    const forged = await client.get(`/verify-email/${victim.id}?signature=${signature}`).redirects(0)
+    const forged = await client
+      .get(`/verify-email/${victim.id}?signature=${signature}`)
+      .redirects(0)
     const missing = await client.get(`/verify-email/${victim.id}`).redirects(0)
 
     for (const response of [forged, missing]) {
@@ -121,7 +123,9 @@ test.group('E-mail confirmation', (group) => {
     response.assertFlashMessage('notice', 'We have sent you a new confirmation link.')
     mails.assertSent(VerifyEmailNotification, (sent) => sent.user.id === user.id)
     const [sent] = mails.sent() as VerifyEmailNotification[]
-    const followed = await client.get(new URL(sent.url).pathname + new URL(sent.url).search).redirects(0)
+    const followed = await client
+      .get(new URL(sent.url).pathname + new URL(sent.url).search)
+      .redirects(0)
     followed.assertHeader('location', '/account')
     await user.refresh()
     assert.isTrue(user.isConfirmed)

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { DateTime } from 'luxon'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import limiter from '@adonisjs/limiter/services/main'
@@ -86,11 +87,9 @@ test.group('Log-in and log-out', (group) => {
     response.assertSessionMissing('auth_web')
   })
 
-  test('an account disabled while signed in is logged out on its next page', async ({
-    client,
-  }) => {
+  test('an account disabled while signed in is logged out on its next page', async ({ client }) => {
     const user = await createUser()
-    user.disabledAt = (await import('luxon')).DateTime.now()
+    user.disabledAt = DateTime.now()
     await user.save()
 
     const response = await client.get('/account').loginAs(user).redirects(0)
@@ -110,7 +109,10 @@ test.group('Log-in and log-out', (group) => {
     for (let attempt = 1; attempt <= 5; attempt++) {
       const failed = await client
         .post('/login')
-        .form({ email: attempt % 2 ? 'target@example.test' : 'TARGET@example.test', password: `wrong-${attempt}` })
+        .form({
+          email: attempt % 2 ? 'target@example.test' : 'TARGET@example.test',
+          password: `wrong-${attempt}`,
+        })
         .withCsrfToken()
         .redirects(0)
       failed.assertStatus(302)
@@ -155,9 +157,17 @@ test.group('Log-in and log-out', (group) => {
     const attempt = (password: string) =>
       client.post('/login').form({ email: user.email, password }).withCsrfToken().redirects(0)
 
-    for (let i = 0; i < 4; i++) (await attempt('wrong-password-x')).assertStatus(302)
-    ;(await attempt(DEFAULT_PASSWORD)).assertSession('auth_web', user.id)
-    for (let i = 0; i < 4; i++) (await attempt('wrong-password-y')).assertStatus(302)
+    const failures = async (count: number) => {
+      for (let i = 0; i < count; i++) {
+        const failed = await attempt(`wrong-password-${i}`)
+        failed.assertFlashMessage('alert', 'E-Mail-Adresse oder Passwort ist falsch.')
+      }
+    }
+
+    await failures(4)
+    const first = await attempt(DEFAULT_PASSWORD)
+    first.assertSession('auth_web', user.id)
+    await failures(4)
 
     const response = await attempt(DEFAULT_PASSWORD)
     response.assertStatus(302)
@@ -212,7 +222,7 @@ test.group('Log-in security', (group) => {
 
     const cookie = [response.header('set-cookie')]
       .flat()
-      .find((line: string) => line?.startsWith('anbieter-session='))
+      .find((line) => line?.startsWith('anbieter-session='))
     assert.exists(cookie)
     assert.match(cookie!, /; HttpOnly/i)
     assert.match(cookie!, /; SameSite=Lax/i)
@@ -223,9 +233,7 @@ test.group('Log-in security', (group) => {
     assert.notMatch(cookie!, /; Secure/i)
   })
 
-  test('a form posted without a CSRF token is refused and changes nothing', async ({
-    client,
-  }) => {
+  test('a form posted without a CSRF token is refused and changes nothing', async ({ client }) => {
     const user = await createUser()
 
     const login = await client
@@ -235,7 +243,8 @@ test.group('Log-in security', (group) => {
     login.assertStatus(302)
     login.assertSessionMissing('auth_web')
     login.assertFlashMessage('errorsBag', {
-      E_BAD_CSRF_TOKEN: 'Das Formular war zu lange geöffnet oder ist ungültig. Bitte senden Sie es noch einmal.',
+      E_BAD_CSRF_TOKEN:
+        'Das Formular war zu lange geöffnet oder ist ungültig. Bitte senden Sie es noch einmal.',
     })
 
     const logout = await client.post('/logout').loginAs(user).redirects(0)

@@ -111,7 +111,10 @@ test.group('Password reset', (group) => {
     for (const token of [second.token, first.token]) {
       const again = await client
         .post(`/reset-password/${token}`)
-        .form({ password: 'yet-another-passphrase', password_confirmation: 'yet-another-passphrase' })
+        .form({
+          password: 'yet-another-passphrase',
+          password_confirmation: 'yet-another-passphrase',
+        })
         .withCsrfToken()
         .redirects(0)
       again.assertHeader('location', '/forgot-password')
@@ -202,7 +205,11 @@ test.group('Password reset', (group) => {
     const user = await createUser()
     await User.accessTokens.create(user)
     for (let i = 0; i < 5; i++) {
-      await client.post('/login').form({ email: user.email, password: 'wrong-guess-123' }).withCsrfToken().redirects(0)
+      await client
+        .post('/login')
+        .form({ email: user.email, password: 'wrong-guess-123' })
+        .withCsrfToken()
+        .redirects(0)
     }
     const { token } = await requestToken(client, user.email)
 

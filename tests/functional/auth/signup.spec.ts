@@ -96,7 +96,12 @@ test.group('Sign-up', (group) => {
     response.assertValidationError('name', 'Bitte füllen Sie das Feld „Name“ aus.')
     response.assertValidationError('email', 'Bitte füllen Sie das Feld „E-Mail-Adresse“ aus.')
     response.assertValidationError('password', 'Bitte füllen Sie das Feld „Passwort“ aus.')
-    assert.equal(await User.query().count('* as total').then((r) => Number(r[0].$extras.total)), 0)
+    assert.equal(
+      await User.query()
+        .count('* as total')
+        .then((r) => Number(r[0].$extras.total)),
+      0
+    )
   })
 
   test('refuses a password under 12 characters, an unrepeated one and a bad address', async ({
@@ -148,12 +153,10 @@ test.group('Sign-up', (group) => {
   })
 
   test('the form shows flashed errors and old input after a failed attempt', async ({ client }) => {
-    const response = await client
-      .get('/signup')
-      .withFlashMessages({
-        name: 'Erika',
-        inputErrorsBag: { password: ['Das Passwort muss mindestens 12 Zeichen lang sein.'] },
-      })
+    const response = await client.get('/signup').withFlashMessages({
+      name: 'Erika',
+      inputErrorsBag: { password: ['Das Passwort muss mindestens 12 Zeichen lang sein.'] },
+    })
 
     response.assertStatus(200)
     response.assertTextIncludes('value="Erika"')

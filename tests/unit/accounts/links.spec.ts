@@ -17,7 +17,14 @@ test.group('Links', () => {
 
   test('only paths of this site are followed after log-in', ({ assert }) => {
     for (const path of ['/account', '/account/vendors?x=1', '/']) assert.isTrue(isLocalPath(path))
-    for (const path of ['//evil.example', '/\\evil.example', 'https://evil.example', 'account', '', null]) {
+    for (const path of [
+      '//evil.example',
+      '/\\evil.example',
+      'https://evil.example',
+      'account',
+      '',
+      null,
+    ]) {
       assert.isFalse(isLocalPath(path))
     }
   })

@@ -2,6 +2,12 @@ import { test } from '@japa/runner'
 import limiter from '@adonisjs/limiter/services/main'
 import LoginThrottle, { throttleKey } from '#services/accounts/login_throttle'
 
+/** Whether a successful attempt for anna@example.test was throttled. */
+async function throttled(throttle: LoginThrottle, result: number) {
+  const attempt = await throttle.attempt('anna@example.test', async () => result)
+  return attempt.throttled
+}
+
 const fail = async () => {
   throw new Error('wrong password')
 }
@@ -37,16 +43,16 @@ test.group('Log-in throttle', (group) => {
     for (let i = 0; i < 4; i++) {
       await assert.rejects(() => throttle.attempt('anna@example.test', fail))
     }
-    assert.isFalse((await throttle.attempt('anna@example.test', async () => 1)).throttled)
+    assert.isFalse(await throttled(throttle, 1))
     for (let i = 0; i < 4; i++) {
       await assert.rejects(() => throttle.attempt('anna@example.test', fail))
     }
-    assert.isFalse((await throttle.attempt('anna@example.test', async () => 2)).throttled)
+    assert.isFalse(await throttled(throttle, 2))
 
     for (let i = 0; i < 5; i++) {
       await assert.rejects(() => throttle.attempt('anna@example.test', fail))
     }
-    assert.isTrue((await throttle.attempt('anna@example.test', async () => 3)).throttled)
+    assert.isTrue(await throttled(throttle, 3))
     await throttle.clear('Anna@Example.test')
     assert.deepEqual(await throttle.attempt('anna@example.test', async () => 4), {
       throttled: false,

@@ -26,7 +26,9 @@ export default class AuthTokensController {
       if (result.reason === 'throttled') {
         response.header('Retry-After', String(result.retryAfterSeconds))
       }
-      return response.status(FAILURE_STATUS[result.reason]).send({ errors: [{ field: null, message }] })
+      return response
+        .status(FAILURE_STATUS[result.reason])
+        .send({ errors: [{ field: null, message }] })
     }
 
     const token = await User.accessTokens.create(result.user, ['*'], { name: 'api' })
