@@ -1,0 +1,424 @@
+import { DateTime } from 'luxon'
+import { inject } from '@adonisjs/core'
+import logger from '@adonisjs/core/services/logger'
+import router from '@adonisjs/core/services/router'
+import db from '@adonisjs/lucid/services/db'
+import mail from '@adonisjs/mail/services/main'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type User from '#models/user'
+import Topic from '#models/topic'
+import Vendor, { type VendorStatus } from '#models/vendor'
+import VendorClaim from '#models/vendor_claim'
+import VendorMember from '#models/vendor_member'
+import VendorRevision, { type VendorSnapshot } from '#models/vendor_revision'
+import AuditService from '#services/audit_service'
+import { appUrl } from '#services/mail/app_url'
+import { applySnapshot, diffSnapshots, snapshotOf } from '#services/vendor_snapshot'
+import { refreshSearchText } from '#services/search/search_index'
+import { assignVendorCoordinates } from '#services/geo/postal_code_store'
+import ModerationError from '#services/moderation/moderation_error'
+import ModerationDecisionNotification, {
+  type DecisionKind,
+} from '#mails/moderation_decision_notification'
+
+export type QueueItemType = 'vendor' | 'revision' | 'claim'
+
+/** One entry of the review queue: a new vendor, a revision or a claim. */
+export type QueueItem = {
+  type: QueueItemType
+  id: number
+  vendor: { id: number; slug: string; name: string; status: VendorStatus }
+  /** Who asked: the vendor's owner, the revision's author, the claimant. */
+  who: { id: number; name: string; email: string } | null
+  submittedAt: DateTime
+}
+
+/** Which status moves the vendor management allows, and from where. */
+const STATUS_MOVES = {
+  publish: { from: ['draft', 'rejected', 'archived'], to: 'published' },
+  unpublish: { from: ['published'], to: 'draft' },
+  archive: { from: ['draft', 'pending', 'published', 'rejected'], to: 'archived' },
+} as const satisfies Record<string, { from: readonly VendorStatus[]; to: VendorStatus }>
+
+export type StatusMove = keyof typeof STATUS_MOVES
+
+/** Which of publish, unpublish and archive a vendor in this status allows. */
+export function allowedMoves(status: VendorStatus): Record<StatusMove, boolean> {
+  const allows = (move: StatusMove) =>
+    (STATUS_MOVES[move].from as readonly VendorStatus[]).includes(status)
+  return { publish: allows('publish'), unpublish: allows('unpublish'), archive: allows('archive') }
+}
+
+const MAIL_OF_MOVE: Record<StatusMove, DecisionKind> = {
+  publish: 'vendor_published',
+  unpublish: 'vendor_unpublished',
+  archive: 'vendor_archived',
+}
+
+/**
+ * The rules of every editorial decision. Each one runs in one transaction
+ * with its audit entry (who, what, before/after), and the people concerned
+ * get an e-mail once it is committed.
+ */
+@inject()
+export default class ModerationService {
+  constructor(private audit: AuditService) {}
+
+  /** New vendors, revisions and claims that wait for an editor, oldest first. */
+  async queue(): Promise<QueueItem[]> {
+    const [vendors, revisions, claims] = await Promise.all([
+      Vendor.query()
+        .where('status', 'pending')
+        .preload('members', (members) =>
+          members.where('role', 'owner').orderBy('id', 'asc').preload('user')
+        ),
+      VendorRevision.query()
+        .withScopes((scopes) => scopes.pending())
+        .preload('vendor')
+        .preload('author'),
+      VendorClaim.query()
+        .withScopes((scopes) => scopes.pending())
+        .preload('vendor')
+        .preload('user'),
+    ])
+
+    const items: QueueItem[] = [
+      ...vendors.map((vendor) => ({
+        type: 'vendor' as const,
+        id: vendor.id,
+        vendor: vendorRef(vendor),
+        who: person(vendor.members[0]?.user),
+        submittedAt: vendor.submittedAt ?? vendor.updatedAt,
+      })),
+      ...revisions.map((revision) => ({
+        type: 'revision' as const,
+        id: revision.id,
+        vendor: vendorRef(revision.vendor),
+        who: person(revision.author),
+        submittedAt: revision.createdAt,
+      })),
+      ...claims.map((claim) => ({
+        type: 'claim' as const,
+        id: claim.id,
+        vendor: vendorRef(claim.vendor),
+        who: person(claim.user),
+        submittedAt: claim.createdAt,
+      })),
+    ]
+    const typeOrder: Record<QueueItemType, number> = { vendor: 0, revision: 1, claim: 2 }
+    return items.sort(
+      (a, b) =>
+        a.submittedAt.toMillis() - b.submittedAt.toMillis() ||
+        typeOrder[a.type] - typeOrder[b.type] ||
+        a.id - b.id
+    )
+  }
+
+  /* ------------------------------------------------------------------------ */
+  /* New vendors                                                               */
+  /* ------------------------------------------------------------------------ */
+
+  async approveVendor(editor: User, vendorId: number) {
+    const vendor = await db.transaction(async (trx) => {
+      const row = await lockVendor(vendorId, trx)
+      if (row.status !== 'pending') throw new ModerationError('not_pending')
+      row.merge({ status: 'published', publishedAt: DateTime.now(), rejectionReason: null })
+      await row.save()
+      await this.#refreshIndex(row, trx)
+      await this.audit.record(
+        editor,
+        {
+          action: 'vendor.approve',
+          subjectType: 'vendor',
+          subjectId: row.id,
+          vendorId: row.id,
+          before: { status: 'pending' },
+          after: { status: 'published' },
+        },
+        trx
+      )
+      return row
+    })
+    await this.#notifyMembers(vendor, 'vendor_approved')
+    return vendor
+  }
+
+  async rejectVendor(editor: User, vendorId: number, reason: string) {
+    const vendor = await db.transaction(async (trx) => {
+      const row = await lockVendor(vendorId, trx)
+      if (row.status !== 'pending') throw new ModerationError('not_pending')
+      row.merge({ status: 'rejected', rejectionReason: reason })
+      await row.save()
+      await this.audit.record(
+        editor,
+        {
+          action: 'vendor.reject',
+          subjectType: 'vendor',
+          subjectId: row.id,
+          vendorId: row.id,
+          before: { status: 'pending' },
+          after: { status: 'rejected', reason },
+        },
+        trx
+      )
+      return row
+    })
+    await this.#notifyMembers(vendor, 'vendor_rejected', reason)
+    return vendor
+  }
+
+  /* ------------------------------------------------------------------------ */
+  /* Revisions of published vendors                                            */
+  /* ------------------------------------------------------------------------ */
+
+  /** Writes every field of the revision onto the vendor: the public page shows it from now on. */
+  async approveRevision(editor: User, revisionId: number) {
+    const { revision, vendor } = await db.transaction(async (trx) => {
+      const row = await lockRevision(revisionId, trx)
+      if (row.status !== 'pending') throw new ModerationError('not_pending')
+      const target = await lockVendor(row.vendorId, trx)
+      const changes = diffSnapshots(await snapshotOf(target), row.data).filter((c) => c.changed)
+      await applySnapshot(target, row.data, trx)
+      row.merge({ status: 'approved', decidedById: editor.id, decidedAt: DateTime.now() })
+      await row.save()
+      await this.audit.record(
+        editor,
+        {
+          action: 'revision.approve',
+          subjectType: 'revision',
+          subjectId: row.id,
+          vendorId: target.id,
+          before: await auditFields(changes, 'before', trx),
+          after: await auditFields(changes, 'after', trx),
+        },
+        trx
+      )
+      return { revision: row, vendor: target }
+    })
+    await this.#notifyMembers(vendor, 'revision_approved')
+    return revision
+  }
+
+  /** The vendor keeps its published version. */
+  async rejectRevision(editor: User, revisionId: number, reason: string) {
+    const { revision, vendor } = await db.transaction(async (trx) => {
+      const row = await lockRevision(revisionId, trx)
+      if (row.status !== 'pending') throw new ModerationError('not_pending')
+      row.merge({ status: 'rejected', reason, decidedById: editor.id, decidedAt: DateTime.now() })
+      await row.save()
+      await this.audit.record(
+        editor,
+        {
+          action: 'revision.reject',
+          subjectType: 'revision',
+          subjectId: row.id,
+          vendorId: row.vendorId,
+          before: { status: 'pending' },
+          after: { status: 'rejected', reason },
+        },
+        trx
+      )
+      return { revision: row, vendor: await Vendor.findOrFail(row.vendorId, { client: trx }) }
+    })
+    await this.#notifyMembers(vendor, 'revision_rejected', reason)
+    return revision
+  }
+
+  /* ------------------------------------------------------------------------ */
+  /* Claims of vendors without members                                         */
+  /* ------------------------------------------------------------------------ */
+
+  /** The claimant becomes an owner of the vendor. */
+  async grantClaim(editor: User, claimId: number) {
+    const claim = await db.transaction(async (trx) => {
+      const row = await lockClaim(claimId, trx)
+      if (row.status !== 'pending') throw new ModerationError('not_pending')
+      await VendorMember.updateOrCreate(
+        { vendorId: row.vendorId, userId: row.userId },
+        { role: 'owner' },
+        { client: trx }
+      )
+      row.merge({ status: 'granted', decidedById: editor.id, decidedAt: DateTime.now() })
+      await row.save()
+      await this.audit.record(
+        editor,
+        {
+          action: 'claim.grant',
+          subjectType: 'claim',
+          subjectId: row.id,
+          vendorId: row.vendorId,
+          before: { status: 'pending' },
+          after: { status: 'granted', userId: row.userId, role: 'owner' },
+        },
+        trx
+      )
+      return row
+    })
+    await this.#notifyClaimant(claim, 'claim_granted')
+    return claim
+  }
+
+  async refuseClaim(editor: User, claimId: number, reason: string) {
+    const claim = await db.transaction(async (trx) => {
+      const row = await lockClaim(claimId, trx)
+      if (row.status !== 'pending') throw new ModerationError('not_pending')
+      row.merge({ status: 'refused', reason, decidedById: editor.id, decidedAt: DateTime.now() })
+      await row.save()
+      await this.audit.record(
+        editor,
+        {
+          action: 'claim.refuse',
+          subjectType: 'claim',
+          subjectId: row.id,
+          vendorId: row.vendorId,
+          before: { status: 'pending' },
+          after: { status: 'refused', reason },
+        },
+        trx
+      )
+      return row
+    })
+    await this.#notifyClaimant(claim, 'claim_refused', reason)
+    return claim
+  }
+
+  /* ------------------------------------------------------------------------ */
+  /* Vendor management                                                         */
+  /* ------------------------------------------------------------------------ */
+
+  /**
+   * publish: out of draft, rejected or archived, without review (pending
+   * vendors are approved through the queue). unpublish: back to draft, so
+   * the owner can resubmit. archive: hidden and kept.
+   */
+  async moveVendor(editor: User, vendorId: number, move: StatusMove) {
+    const rule = STATUS_MOVES[move]
+    const vendor = await db.transaction(async (trx) => {
+      const row = await lockVendor(vendorId, trx)
+      const from = row.status
+      if (!allowedMoves(from)[move]) throw new ModerationError('wrong_status')
+      row.status = rule.to
+      if (rule.to === 'published') {
+        row.merge({ publishedAt: row.publishedAt ?? DateTime.now(), rejectionReason: null })
+      }
+      await row.save()
+      if (rule.to === 'published') await this.#refreshIndex(row, trx)
+      await this.audit.record(
+        editor,
+        {
+          action: `vendor.${move}`,
+          subjectType: 'vendor',
+          subjectId: row.id,
+          vendorId: row.id,
+          before: { status: from },
+          after: { status: rule.to },
+        },
+        trx
+      )
+      return row
+    })
+    await this.#notifyMembers(vendor, MAIL_OF_MOVE[move])
+    return vendor
+  }
+
+  /* ------------------------------------------------------------------------ */
+
+  /** Search text and coordinates follow the row, whoever wrote it last. */
+  async #refreshIndex(vendor: Vendor, trx: TransactionClientContract) {
+    await refreshSearchText([vendor.id], trx)
+    await assignVendorCoordinates(trx, [vendor.id])
+  }
+
+  async #notifyMembers(vendor: Vendor, kind: DecisionKind, reason?: string) {
+    const members = await VendorMember.query().where('vendor_id', vendor.id).preload('user')
+    for (const member of members) await this.#send(member.user, kind, vendor, reason)
+  }
+
+  async #notifyClaimant(claim: VendorClaim, kind: DecisionKind, reason?: string) {
+    await claim.load('user')
+    await claim.load('vendor')
+    await this.#send(claim.user, kind, claim.vendor, reason)
+  }
+
+  /** Queued, so a slow mail server never holds up the editor; the decision is committed already. */
+  async #send(user: User, kind: DecisionKind, vendor: Vendor, reason?: string) {
+    try {
+      await mail.sendLater(
+        new ModerationDecisionNotification(user, kind, {
+          vendorName: vendor.name,
+          url: decisionUrl(kind, vendor),
+          reason: reason ?? null,
+        })
+      )
+    } catch (error) {
+      logger.error({ err: error, kind, vendorId: vendor.id }, 'moderation mail could not be queued')
+    }
+  }
+}
+
+/** Where the mail's button leads: the public page once it is public, else the account area. */
+function decisionUrl(kind: DecisionKind, vendor: Vendor) {
+  const isPublic = vendor.status === 'published' && kind !== 'revision_rejected'
+  const path = isPublic
+    ? router.makeUrl('vendors.show', { slug: vendor.slug })
+    : router.has('account.vendors.index')
+      ? router.makeUrl('account.vendors.index')
+      : router.makeUrl('home')
+  return `${appUrl()}${path}`
+}
+
+function vendorRef(vendor: Vendor) {
+  return { id: vendor.id, slug: vendor.slug, name: vendor.name, status: vendor.status }
+}
+
+function person(user: User | null | undefined) {
+  return user ? { id: user.id, name: user.name, email: user.email } : null
+}
+
+/**
+ * Changed fields for the audit log; topics by slug, so that the entry
+ * stays readable when topics change later.
+ */
+async function auditFields(
+  changes: { field: keyof VendorSnapshot; before: unknown; after: unknown }[],
+  side: 'before' | 'after',
+  trx: TransactionClientContract
+) {
+  const fields: Record<string, unknown> = {}
+  for (const change of changes) {
+    const value = change[side]
+    if (change.field === 'topicIds') {
+      const topics = await Topic.query({ client: trx })
+        .whereIn('id', value as number[])
+        .orderBy('slug', 'asc')
+      fields.topics = topics.map((topic) => topic.slug)
+    } else {
+      fields[change.field] = value
+    }
+  }
+  return fields
+}
+
+/* Rows are locked on PostgreSQL so that two editors cannot decide the same thing twice. */
+
+async function lockVendor(id: number, trx: TransactionClientContract) {
+  return Vendor.query({ client: trx })
+    .where('id', id)
+    .ifDialect('postgres', (query) => query.forUpdate())
+    .preload('topics')
+    .firstOrFail()
+}
+
+async function lockRevision(id: number, trx: TransactionClientContract) {
+  return VendorRevision.query({ client: trx })
+    .where('id', id)
+    .ifDialect('postgres', (query) => query.forUpdate())
+    .firstOrFail()
+}
+
+async function lockClaim(id: number, trx: TransactionClientContract) {
+  return VendorClaim.query({ client: trx })
+    .where('id', id)
+    .ifDialect('postgres', (query) => query.forUpdate())
+    .firstOrFail()
+}

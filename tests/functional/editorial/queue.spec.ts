@@ -1,0 +1,44 @@
+import { DateTime } from 'luxon'
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { createUser } from '#tests/helpers/users'
+import { createVendor } from '#tests/helpers/directory'
+import { pendingClaim, pendingRevision, pendingVendor } from './fixtures.js'
+
+test.group('Editorial / queue', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('lists new vendors, revisions and claims in one queue, oldest first', async ({ client, assert }) => {
+    const editor = await createUser({ role: 'editor' })
+    const owner = await createUser({ name: 'Olga Owner' })
+    const author = await createUser({ name: 'Arne Author' })
+    const claimant = await createUser({ name: 'Clara Claimant' })
+    const base = DateTime.fromISO('2026-03-01T10:00:00Z')
+
+    const published = await createVendor({ name: 'Published GmbH' })
+    const orphan = await createVendor({ name: 'Orphan AG' })
+    const fresh = await pendingVendor(owner, base.plus({ hours: 2 }), { name: 'Fresh KG' })
+    const revision = await pendingRevision(published, author, { city: 'Halle' }, base.plus({ hours: 1 }))
+    const claim = await pendingClaim(orphan, claimant, null, base)
+    const later = await pendingVendor(owner, base.plus({ hours: 3 }), { name: 'Later eG' })
+
+    const response = await client.get('/editorial').loginAs(editor)
+
+    response.assertStatus(200)
+    const html = response.text()
+    const order = [
+      `claim-${claim.id}`,
+      `revision-${revision.id}`,
+      `vendor-${fresh.id}`,
+      `vendor-${later.id}`,
+    ].map((key) => html.indexOf(`data-queue-item="${key}"`))
+    assert.isTrue(order.every((index) => index > 0), 'every item is listed')
+    assert.deepEqual([...order].sort((a, b) => a - b), order)
+    response.assertTextIncludes('Clara Claimant')
+    response.assertTextIncludes('Arne Author')
+    response.assertTextIncludes('Olga Owner')
+    response.assertTextIncludes(`href="/editorial/claims/${claim.id}"`)
+    response.assertTextIncludes(`href="/editorial/revisions/${revision.id}"`)
+    response.assertTextIncludes(`href="/editorial/vendors/${fresh.id}"`)
+  })
+})
