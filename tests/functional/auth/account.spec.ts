@@ -132,6 +132,24 @@ test.group('Account home', (group) => {
     response.assertTextIncludes('<option value="de" selected>Deutsch</option>')
   })
 
+  test('links to the vendor area, and to the editorial area for editors only', async ({
+    client,
+    assert,
+  }) => {
+    const member = await createUser()
+    const editor = await createUser({ role: 'editor' })
+
+    const memberPage = await client.get('/account').loginAs(member)
+    const editorPage = await client.get('/account').loginAs(editor)
+
+    for (const page of [memberPage, editorPage]) {
+      page.assertTextIncludes('<a href="/account/vendors">Meine Anbieter</a>')
+    }
+    editorPage.assertTextIncludes('<a href="/editorial">Redaktion</a>')
+    editorPage.assertTextIncludes('Redaktion</dd>')
+    assert.notInclude(memberPage.text(), 'href="/editorial"')
+  })
+
   test('the language setting changes the language of the user’s pages', async ({
     client,
     assert,
