@@ -69,6 +69,14 @@ const knownTopicsRule = vine.createRule(
   { isAsync: true }
 )
 
+/** In a partial update, `null` would clear a required field: refused as missing. */
+const notNullRule = vine.createRule(
+  (value, _options, field) => {
+    if (value === null) field.report('The {{ field }} field is required', 'required', field)
+  },
+  { implicit: true }
+)
+
 /** A single checked box arrives as a string, several as an array. */
 function asList(value: unknown) {
   if (value === undefined || value === null || value === '') return value
@@ -123,10 +131,10 @@ export function vendorPatchFields() {
   const fields = vendorFields()
   return {
     ...fields,
-    name: fields.name.optional(),
-    postalCode: fields.postalCode.optional(),
-    city: fields.city.optional(),
-    topicIds: fields.topicIds.optional(),
+    name: fields.name.use(notNullRule()).optional(),
+    postalCode: fields.postalCode.use(notNullRule()).optional(),
+    city: fields.city.use(notNullRule()).optional(),
+    topicIds: fields.topicIds.use(notNullRule()).optional(),
   }
 }
 
