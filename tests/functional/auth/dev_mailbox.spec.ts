@@ -1,4 +1,6 @@
 import { test } from '@japa/runner'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import app from '@adonisjs/core/services/app'
@@ -13,6 +15,16 @@ const folder = app.makePath(env.get('MAILBOX_DIR', 'tmp/mailbox'))
 async function capture(user: User, url: string) {
   const response = await mail.use('mailbox').send(new VerifyEmailNotification(user, url))
   return response.messageId
+}
+
+/** The route patterns the app registers when booted with the given NODE_ENV. */
+async function routePatterns(nodeEnv: string) {
+  const { stdout } = await promisify(execFile)('node', ['ace', 'list:routes', '--json'], {
+    cwd: app.makePath(),
+    env: { ...process.env, NODE_ENV: nodeEnv, LOG_LEVEL: 'silent' },
+  })
+  const domains: { routes: { pattern: string }[] }[] = JSON.parse(stdout)
+  return domains.flatMap((domain) => domain.routes.map((route) => route.pattern))
 }
 
 async function removeCaptured(id: string) {
@@ -60,4 +72,15 @@ test.group('Development mailbox', () => {
 
     response.assertStatus(404)
   })
+
+  test('does not exist in production', async ({ assert }) => {
+    const [development, production] = await Promise.all([
+      routePatterns('development'),
+      routePatterns('production'),
+    ])
+
+    assert.includeMembers(development, ['/dev/mailbox', '/dev/mailbox/:id'])
+    assert.includeMembers(production, ['/login', '/account'])
+    assert.isEmpty(production.filter((pattern) => pattern.startsWith('/dev')))
+  }).timeout(60000)
 })
