@@ -1,0 +1,147 @@
+import { test } from '@japa/runner'
+import sharp from 'sharp'
+import testUtils from '@adonisjs/core/services/test_utils'
+import drive from '@adonisjs/drive/services/main'
+import Vendor from '#models/vendor'
+import VendorInvitation from '#models/vendor_invitation'
+import VendorMember from '#models/vendor_member'
+import VendorRevision from '#models/vendor_revision'
+import { snapshotOf } from '#services/vendor_snapshot'
+import { createUser } from '#tests/helpers/users'
+import { addMember, formFields, ownedVendor } from '#tests/helpers/vendor_accounts'
+
+/**
+ * A member of vendor A against everything of vendor B: never a 200, never
+ * a change, never B's unpublished data in the answer.
+ */
+test.group('Account / a member of vendor A cannot reach vendor B', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => {
+    drive.fake()
+    return () => drive.restore()
+  })
+
+  test('vendor B {$self}: web UI and API answer 403 or 404 and change nothing')
+    .with(['published', 'draft'] as const)
+    .run(async ({ client, assert }, status) => {
+      const { vendor: a, owner: memberOfA } = await ownedVendor({
+        attributes: { name: 'Anbieter A' },
+      })
+      const {
+        vendor: b,
+        owner: ownerOfB,
+        topics,
+      } = await ownedVendor({
+        status,
+        attributes: { name: 'Anbieter B Geheim' },
+      })
+      const colleagueOfB = await addMember(b, await createUser(), 'member')
+      const revisionOfB = await VendorRevision.create({
+        vendorId: b.id,
+        authorId: ownerOfB.id,
+        status: 'pending',
+        data: { ...(await snapshotOf(b)), description: 'Unveröffentlichter Entwurfstext' },
+      })
+      const before = JSON.stringify(await snapshotOf(await Vendor.findOrFail(b.id)))
+      const logo = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+        .png()
+        .toBuffer()
+
+      const web = [
+        client.get(`/account/vendors/${b.id}`),
+        client.get(`/account/vendors/${b.id}/edit`),
+        client.put(`/account/vendors/${b.id}`).form(
+          formFields({
+            name: 'Gekapert',
+            postalCode: '10115',
+            city: 'Berlin',
+            topicIds: [topics[0].id],
+          })
+        ),
+        client.post(`/account/vendors/${b.id}/logo`).file('logo', logo, { filename: 'x.png' }),
+        client.delete(`/account/vendors/${b.id}/logo`),
+        client.post(`/account/vendors/${b.id}/submit`),
+        client.post(`/account/vendors/${b.id}/invitations`).form({ email: 'boese@example.test' }),
+        client.delete(`/account/vendors/${b.id}/members/${colleagueOfB.id}`),
+        // B's member or revision under A's own id.
+        client.delete(`/account/vendors/${a.id}/members/${colleagueOfB.id}`),
+        client.get(`/account/vendors/${b.id}/revisions/${revisionOfB.id}`),
+        client.get(`/account/vendors/${a.id}/revisions/${revisionOfB.id}`),
+      ]
+      for (const request of web) {
+        const response = await request.withCsrfToken().loginAs(memberOfA).redirects(0)
+        assert.include(
+          [403, 404],
+          response.status(),
+          `${response.request.method} ${response.request.url}`
+        )
+        assert.notInclude(response.text(), 'Unveröffentlichter Entwurfstext')
+        if (status === 'draft') assert.notInclude(response.text(), 'Anbieter B Geheim')
+      }
+
+      const api = await client
+        .patch(`/api/v1/vendors/${b.slug}`)
+        .json({ name: 'Gekapert' })
+        .withGuard('api')
+        .loginAs(memberOfA)
+      api.assertStatus(status === 'published' ? 403 : 404)
+
+      const index = await client.get('/account/vendors').loginAs(memberOfA)
+      index.assertTextIncludes('Anbieter A')
+      assert.notInclude(index.text(), 'Anbieter B Geheim')
+
+      // Nothing of B changed.
+      assert.equal(JSON.stringify(await snapshotOf(await Vendor.findOrFail(b.id))), before)
+      const bNow = await Vendor.findOrFail(b.id)
+      assert.equal(bNow.status, status)
+      const revisions = await VendorRevision.query().where('vendor_id', b.id)
+      assert.deepEqual(
+        revisions.map((r) => [r.id, r.status]),
+        [[revisionOfB.id, 'pending']]
+      )
+      assert.lengthOf(await VendorInvitation.query().where('vendor_id', b.id), 0)
+      assert.lengthOf(await VendorMember.query().where('vendor_id', b.id), 2)
+      assert.lengthOf(
+        await VendorMember.query().where('vendor_id', b.id).where('user_id', memberOfA.id),
+        0
+      )
+    })
+
+  test("an editor may read a vendor's account page but not act as its member", async ({
+    client,
+    assert,
+  }) => {
+    const { vendor, topics } = await ownedVendor({
+      status: 'draft',
+      attributes: { name: 'Prüffall GmbH' },
+    })
+    const editor = await createUser({ role: 'editor' })
+
+    const page = await client.get(`/account/vendors/${vendor.id}`).loginAs(editor)
+    page.assertStatus(200)
+    page.assertTextIncludes('Prüffall GmbH')
+    assert.notInclude(page.text(), 'Kolleg/in einladen')
+
+    const update = await client
+      .put(`/account/vendors/${vendor.id}`)
+      .form(
+        formFields({
+          name: 'Anders',
+          postalCode: '10115',
+          city: 'Berlin',
+          topicIds: [topics[0].id],
+        })
+      )
+      .withCsrfToken()
+      .loginAs(editor)
+    update.assertStatus(403)
+    const invite = await client
+      .post(`/account/vendors/${vendor.id}/invitations`)
+      .form({ email: 'x@example.test' })
+      .withCsrfToken()
+      .loginAs(editor)
+    invite.assertStatus(403)
+    await vendor.refresh()
+    assert.equal(vendor.name, 'Prüffall GmbH')
+  })
+})
