@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import type { Page } from 'playwright'
 import { auditPage, blockingViolations, formatViolations } from '#tests/helpers/axe'
 import { checkHtml, formatVnuMessages } from '#tests/helpers/vnu'
 import { fetchHtml } from '#tests/helpers/pages'
@@ -17,7 +18,7 @@ test.group('Accounts: accessibility and valid HTML', () => {
     assert,
   }) => {
     const failures: string[] = []
-    const check = async (name: string, page: Awaited<ReturnType<typeof visit>>) => {
+    const check = async (name: string, page: Page) => {
       const blocking = blockingViolations(await auditPage(page))
       if (blocking.length) failures.push(`${name}:\n${formatViolations(blocking)}`)
     }
