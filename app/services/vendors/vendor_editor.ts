@@ -139,6 +139,8 @@ export default class VendorEditor {
       const after = normalized({ ...before, ...edits })
       if (current.status === 'rejected') current.status = 'draft'
       await applySnapshot(current, after, trx)
+      // A revision left from before an unpublish would otherwise overwrite these edits later.
+      await this.supersedePending(current, trx)
       return {
         vendor: current,
         revision: null,
@@ -197,13 +199,7 @@ export default class VendorEditor {
       pending && pending.data.logoPath !== after.logoPath ? pending.data.logoPath : null
     const orphanedLogo = replacedLogo && replacedLogo !== published.logoPath ? replacedLogo : null
 
-    const superseded = await VendorRevision.query({ client: trx })
-      .where('vendor_id', vendor.id)
-      .withScopes((scopes) => scopes.pending())
-    for (const older of superseded) {
-      older.status = 'superseded'
-      await older.save()
-    }
+    await this.supersedePending(vendor, trx)
 
     if (changes.length === 0) return { vendor, revision: null, changes, orphanedLogo }
 
@@ -225,6 +221,16 @@ export default class VendorEditor {
       trx
     )
     return { vendor, revision, changes, orphanedLogo }
+  }
+
+  private async supersedePending(vendor: Vendor, trx: TransactionClientContract) {
+    const pending = await VendorRevision.query({ client: trx })
+      .where('vendor_id', vendor.id)
+      .withScopes((scopes) => scopes.pending())
+    for (const revision of pending) {
+      revision.status = 'superseded'
+      await revision.save()
+    }
   }
 
   /** The vendor row inside the transaction, locked against a concurrent edit on PostgreSQL. */

@@ -13,10 +13,12 @@ function png(width: number, height: number) {
     .toBuffer()
 }
 
+let disk: ReturnType<typeof drive.fake>
+
 test.group('Account / logo upload', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => {
-    drive.fake()
+    disk = drive.fake()
     return () => drive.restore()
   })
 
@@ -54,8 +56,8 @@ test.group('Account / logo upload', (group) => {
       .loginAs(owner)
     await vendor.refresh()
     assert.notEqual(vendor.logoPath, old)
-    drive.use().assertMissing(old)
-    drive.use().assertExists(vendor.logoPath!)
+    disk.assertMissing(old)
+    disk.assertExists(vendor.logoPath!)
   })
 
   test('refused with its own message: {0}')
@@ -162,10 +164,10 @@ test.group('Account / logo upload', (group) => {
     )
     const row = await Vendor.findOrFail(vendor.id)
     assert.equal(row.logoPath, 'logos/public.png')
-    drive.use().assertExists('logos/public.png')
+    disk.assertExists('logos/public.png')
     const revision = await VendorRevision.query().where('vendor_id', vendor.id).firstOrFail()
     assert.notEqual(revision.data.logoPath, 'logos/public.png')
-    drive.use().assertExists(revision.data.logoPath!)
+    disk.assertExists(revision.data.logoPath!)
 
     const profile = await client.get(`/vendors/${vendor.slug}`)
     profile.assertTextIncludes('src="/uploads/logos/public.png"')
@@ -187,6 +189,6 @@ test.group('Account / logo upload', (group) => {
     response.assertFlashMessage('notice', 'Das Logo ist entfernt.')
     await vendor.refresh()
     assert.isNull(vendor.logoPath)
-    drive.use().assertMissing('logos/weg.png')
+    disk.assertMissing('logos/weg.png')
   })
 })

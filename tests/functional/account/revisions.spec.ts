@@ -131,10 +131,12 @@ async function uploadLogo(client: ApiClient, vendor: Vendor, owner: User) {
     .redirects(0)
 }
 
+let disk: ReturnType<typeof drive.fake>
+
 test.group('Account / revisions of published vendors', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => {
-    drive.fake()
+    disk = drive.fake()
     return () => drive.restore()
   })
 
@@ -167,7 +169,7 @@ test.group('Account / revisions of published vendors', (group) => {
     )
     const pending = revisions[1]
     assert.match(pending.data.logoPath!, /^logos\/\d+-[0-9a-f]{16}\.png$/)
-    drive.use().assertExists(pending.data.logoPath!)
+    disk.assertExists(pending.data.logoPath!)
     assert.deepEqual(
       { ...pending.data, logoPath: null },
       {
@@ -291,9 +293,7 @@ test.group('Account / revisions of published vendors', (group) => {
     client,
   }) => {
     const { vendor, owner } = await publishedFixture()
-    const data = {
-      ...(await import('#services/vendor_snapshot').then((m) => m.snapshotOf(vendor))),
-    }
+    const data = await snapshotOf(vendor)
     const rejected = await VendorRevision.create({
       vendorId: vendor.id,
       authorId: owner.id,
@@ -332,5 +332,30 @@ test.group('Account / revisions of published vendors', (group) => {
     await vendor.refresh()
     assert.equal(vendor.name, 'Frisch benannt GmbH')
     assert.lengthOf(await VendorRevision.query().where('vendor_id', vendor.id), 0)
+  })
+
+  test('after an unpublish, editing the draft retires a revision left from before', async ({
+    client,
+    assert,
+  }) => {
+    const { vendor, owner } = await ownedVendor({ status: 'draft' })
+    const leftover = await VendorRevision.create({
+      vendorId: vendor.id,
+      authorId: owner.id,
+      status: 'pending',
+      data: { ...(await snapshotOf(vendor)), name: 'Alter Vorschlag' },
+    })
+
+    const response = await client
+      .patch(`/api/v1/vendors/${vendor.slug}`)
+      .json({ city: 'Weimar' })
+      .withGuard('api')
+      .loginAs(owner)
+
+    response.assertStatus(200)
+    await leftover.refresh()
+    assert.equal(leftover.status, 'superseded')
+    await vendor.refresh()
+    assert.equal(vendor.city, 'Weimar')
   })
 })

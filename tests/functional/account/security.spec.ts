@@ -47,34 +47,36 @@ test.group('Account / a member of vendor A cannot reach vendor B', (group) => {
         .png()
         .toBuffer()
 
-      const web = [
-        client.get(`/account/vendors/${b.id}`),
-        client.get(`/account/vendors/${b.id}/edit`),
-        client.put(`/account/vendors/${b.id}`).form(
-          formFields({
-            name: 'Gekapert',
-            postalCode: '10115',
-            city: 'Berlin',
-            topicIds: [topics[0].id],
-          })
+      const form = formFields({
+        name: 'Gekapert',
+        postalCode: '10115',
+        city: 'Berlin',
+        topicIds: [topics[0].id],
+      })
+      const web = {
+        'show': client.get(`/account/vendors/${b.id}`),
+        'edit': client.get(`/account/vendors/${b.id}/edit`),
+        'update': client.put(`/account/vendors/${b.id}`).form(form),
+        'logo upload': client
+          .post(`/account/vendors/${b.id}/logo`)
+          .file('logo', logo, { filename: 'x.png' }),
+        'logo removal': client.delete(`/account/vendors/${b.id}/logo`),
+        'submit': client.post(`/account/vendors/${b.id}/submit`),
+        'invite': client
+          .post(`/account/vendors/${b.id}/invitations`)
+          .form({ email: 'boese@example.test' }),
+        'remove member': client.delete(`/account/vendors/${b.id}/members/${colleagueOfB.id}`),
+        "B's member under A's id": client.delete(
+          `/account/vendors/${a.id}/members/${colleagueOfB.id}`
         ),
-        client.post(`/account/vendors/${b.id}/logo`).file('logo', logo, { filename: 'x.png' }),
-        client.delete(`/account/vendors/${b.id}/logo`),
-        client.post(`/account/vendors/${b.id}/submit`),
-        client.post(`/account/vendors/${b.id}/invitations`).form({ email: 'boese@example.test' }),
-        client.delete(`/account/vendors/${b.id}/members/${colleagueOfB.id}`),
-        // B's member or revision under A's own id.
-        client.delete(`/account/vendors/${a.id}/members/${colleagueOfB.id}`),
-        client.get(`/account/vendors/${b.id}/revisions/${revisionOfB.id}`),
-        client.get(`/account/vendors/${a.id}/revisions/${revisionOfB.id}`),
-      ]
-      for (const request of web) {
+        'revision': client.get(`/account/vendors/${b.id}/revisions/${revisionOfB.id}`),
+        "B's revision under A's id": client.get(
+          `/account/vendors/${a.id}/revisions/${revisionOfB.id}`
+        ),
+      }
+      for (const [label, request] of Object.entries(web)) {
         const response = await request.withCsrfToken().loginAs(memberOfA).redirects(0)
-        assert.include(
-          [403, 404],
-          response.status(),
-          `${response.request.method} ${response.request.url}`
-        )
+        assert.include([403, 404], response.status(), label)
         assert.notInclude(response.text(), 'Unveröffentlichter Entwurfstext')
         if (status === 'draft') assert.notInclude(response.text(), 'Anbieter B Geheim')
       }
