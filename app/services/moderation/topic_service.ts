@@ -20,13 +20,13 @@ export default class TopicService {
 
   async create(editor: User, input: TopicInput) {
     return db.transaction(async (trx) => {
-      const last = await Topic.query({ client: trx }).max('position as position').first()
+      const last = await trx.from('topics').max('position as max_position').first()
       const topic = await Topic.create(
         {
           name: input.name,
           description: input.description ?? '',
           slug: await freeSlug(slugify(input.name), trx),
-          position: Number(last?.$extras.position ?? 0) + 1,
+          position: Number(last?.max_position ?? 0) + 1,
         },
         { client: trx }
       )

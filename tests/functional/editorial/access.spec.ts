@@ -1,0 +1,135 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import AuditLog from '#models/audit_log'
+import Vendor from '#models/vendor'
+import { createUser } from '#tests/helpers/users'
+import { createVendor } from '#tests/helpers/directory'
+import { member, pendingClaim, pendingRevision, topic } from './fixtures.js'
+
+type Route = [method: 'get' | 'post', path: string]
+
+/** Every editorial route, with ids that exist (see `fixtures`). */
+function routes(ids: { vendor: number; revision: number; claim: number; topic: number; user: number }): {
+  editorial: Route[]
+  users: Route[]
+} {
+  return {
+    editorial: [
+      ['get', '/editorial'],
+      ['get', '/editorial/vendors'],
+      ['get', '/editorial/vendors/export.csv'],
+      ['get', `/editorial/vendors/${ids.vendor}`],
+      ['post', `/editorial/vendors/${ids.vendor}/approve`],
+      ['post', `/editorial/vendors/${ids.vendor}/reject`],
+      ['post', `/editorial/vendors/${ids.vendor}/publish`],
+      ['post', `/editorial/vendors/${ids.vendor}/unpublish`],
+      ['post', `/editorial/vendors/${ids.vendor}/archive`],
+      ['get', `/editorial/revisions/${ids.revision}`],
+      ['post', `/editorial/revisions/${ids.revision}/approve`],
+      ['post', `/editorial/revisions/${ids.revision}/reject`],
+      ['get', `/editorial/claims/${ids.claim}`],
+      ['post', `/editorial/claims/${ids.claim}/grant`],
+      ['post', `/editorial/claims/${ids.claim}/refuse`],
+      ['get', '/editorial/topics'],
+      ['post', '/editorial/topics'],
+      ['get', `/editorial/topics/${ids.topic}/edit`],
+      ['post', `/editorial/topics/${ids.topic}`],
+      ['post', `/editorial/topics/${ids.topic}/move`],
+      ['get', '/editorial/audit'],
+    ],
+    users: [
+      ['get', '/editorial/users'],
+      ['post', `/editorial/users/${ids.user}/role`],
+      ['post', `/editorial/users/${ids.user}/disable`],
+      ['post', `/editorial/users/${ids.user}/enable`],
+    ],
+  }
+}
+
+async function fixtures() {
+  const owner = await createUser()
+  const vendor = await createVendor({ name: 'Geschützt GmbH', status: 'pending' })
+  await member(vendor, owner)
+  const published = await createVendor({ name: 'Öffentlich GmbH' })
+  const revision = await pendingRevision(published, owner, { name: 'Geändert GmbH' })
+  const claim = await pendingClaim(published, owner)
+  const topicRow = await topic('thema', 'Thema')
+  return {
+    owner,
+    vendor,
+    ids: { vendor: vendor.id, revision: revision.id, claim: claim.id, topic: topicRow.id, user: owner.id },
+  }
+}
+
+const form = { reason: 'Weil.', name: 'Neues Thema', direction: 'up', role: 'admin' }
+
+test.group('Editorial / access', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('guests are sent to the log-in page from every editorial route', async ({ client, assert }) => {
+    const { ids } = await fixtures()
+    const { editorial, users } = routes(ids)
+
+    for (const [method, path] of [...editorial, ...users]) {
+      const request = client[method](path).redirects(0)
+      const response = await (method === 'post' ? request.form(form).withCsrfToken() : request)
+      assert.equal(response.status(), 302, `${method} ${path}`)
+      assert.equal(response.header('location'), '/login', `${method} ${path}`)
+    }
+  })
+
+  test('members (even of the vendor) get 403 everywhere and change nothing', async ({ client, assert }) => {
+    const { ids, owner, vendor } = await fixtures()
+    const { editorial, users } = routes(ids)
+
+    for (const [method, path] of [...editorial, ...users]) {
+      const request = client[method](path).loginAs(owner).redirects(0)
+      const response = await (method === 'post' ? request.form(form).withCsrfToken() : request)
+      assert.equal(response.status(), 403, `${method} ${path}`)
+      assert.notInclude(response.text(), 'Geschützt GmbH', `${method} ${path}`)
+    }
+    assert.equal((await Vendor.findOrFail(vendor.id)).status, 'pending')
+    await owner.refresh()
+    assert.equal(owner.role, 'member')
+    assert.lengthOf(await AuditLog.all(), 0)
+  })
+
+  test('editors reach the editorial area but get 403 on the users admin', async ({ client, assert }) => {
+    const { ids, owner } = await fixtures()
+    const editor = await createUser({ role: 'editor' })
+
+    for (const path of ['/editorial', '/editorial/vendors', '/editorial/topics', '/editorial/audit']) {
+      const response = await client.get(path).loginAs(editor)
+      assert.equal(response.status(), 200, path)
+    }
+    for (const [method, path] of routes(ids).users) {
+      const request = client[method](path).loginAs(editor).redirects(0)
+      const response = await (method === 'post' ? request.form(form).withCsrfToken() : request)
+      assert.equal(response.status(), 403, `${method} ${path}`)
+    }
+    await owner.refresh()
+    assert.equal(owner.role, 'member')
+    const nav = await client.get('/editorial').loginAs(editor)
+    assert.notInclude(nav.text(), 'href="/editorial/users"')
+  })
+
+  test('disabled editors are refused', async ({ client }) => {
+    const editor = await createUser({ role: 'editor', disabled: true })
+    const response = await client.get('/editorial').loginAs(editor).redirects(0)
+    response.assertStatus(302)
+    response.assertHeader('location', '/login')
+  })
+
+  test('forms without a CSRF token are refused', async ({ client, assert }) => {
+    const { ids, vendor } = await fixtures()
+    const editor = await createUser({ role: 'editor' })
+
+    const response = await client
+      .post(`/editorial/vendors/${ids.vendor}/approve`)
+      .loginAs(editor)
+      .redirects(0)
+
+    assert.notEqual(response.status(), 200)
+    assert.equal((await Vendor.findOrFail(vendor.id)).status, 'pending')
+  })
+})

@@ -1,0 +1,141 @@
+import { DateTime } from 'luxon'
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import mail from '@adonisjs/mail/services/main'
+import AuditLog from '#models/audit_log'
+import AuditService from '#services/audit_service'
+import PrivacyService from '#services/accounts/privacy_service'
+import { createUser } from '#tests/helpers/users'
+import { createVendor } from '#tests/helpers/directory'
+import { pendingVendor } from './fixtures.js'
+
+const SECRET = 'audit-test-secret'
+
+/** The log table only, without the filter form's options. */
+function table(html: string) {
+  return html.slice(html.indexOf('class="data-table audit-log"'))
+}
+
+test.group('Editorial / audit log', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.teardown(() => mail.restore())
+
+  test('shows who did what and when, with before and after as escaped text, newest first', async ({
+    client,
+    assert,
+  }) => {
+    const editor = await createUser({ role: 'editor', name: 'Erika Editor', email: 'erika@example.test' })
+    const vendor = await createVendor({ name: 'Protokoll GmbH' })
+    const audit = new AuditService()
+    const older = await audit.record(editor, {
+      action: 'vendor.unpublish',
+      subjectType: 'vendor',
+      subjectId: vendor.id,
+      vendorId: vendor.id,
+      before: { status: 'published' },
+      after: { status: 'draft' },
+    })
+    older.createdAt = DateTime.now().minus({ days: 1 })
+    await older.save()
+    await audit.record(editor, {
+      action: 'revision.approve',
+      subjectType: 'revision',
+      subjectId: 7,
+      vendorId: vendor.id,
+      before: { name: 'Alt' },
+      after: { name: '<script>alert(1)</script>' },
+    })
+
+    const response = await client.get('/editorial/audit').loginAs(editor)
+
+    response.assertStatus(200)
+    const html = response.text()
+    response.assertTextIncludes('Erika Editor &lt;erika@example.test&gt;')
+    response.assertTextIncludes('Änderung freigegeben')
+    response.assertTextIncludes('Anbieter zurückgezogen')
+    response.assertTextIncludes('&quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;')
+    assert.notInclude(html, '<script>alert(1)')
+    response.assertTextIncludes('&quot;published&quot;')
+    response.assertTextIncludes(`href="/editorial/vendors/${vendor.id}"`)
+    const rows = table(html)
+    assert.isBelow(rows.indexOf('Änderung freigegeben'), rows.indexOf('Anbieter zurückgezogen'))
+    assert.isAbove(rows.indexOf('Änderung freigegeben'), -1)
+  })
+
+  test('filters by vendor and by action, and pages through long logs', async ({ client, assert }) => {
+    const editor = await createUser({ role: 'editor' })
+    const mine = await createVendor({ slug: 'mein-anbieter', name: 'Mein Anbieter' })
+    const other = await createVendor({ slug: 'anderer', name: 'Anderer Anbieter' })
+    const audit = new AuditService()
+    for (let i = 0; i < 30; i++) {
+      await audit.record(editor, {
+        action: i % 2 ? 'vendor.publish' : 'vendor.unpublish',
+        subjectType: 'vendor',
+        subjectId: mine.id,
+        vendorId: mine.id,
+        before: { n: i },
+      })
+    }
+    await audit.record(editor, {
+      action: 'vendor.archive',
+      subjectType: 'vendor',
+      subjectId: other.id,
+      vendorId: other.id,
+    })
+
+    const byVendor = await client.get('/editorial/audit').qs({ vendor: 'anderer' }).loginAs(editor)
+    byVendor.assertStatus(200)
+    byVendor.assertTextIncludes('Einträge zu „Anderer Anbieter“')
+    assert.equal(byVendor.text().match(/data-audit="/g)!.length, 1)
+
+    const page1 = await client.get('/editorial/audit').qs({ vendor: 'mein-anbieter' }).loginAs(editor)
+    assert.equal(page1.text().match(/data-audit="/g)!.length, 25)
+    page1.assertTextIncludes('Seite 1 von 2')
+    page1.assertTextIncludes('vendor=mein-anbieter')
+    assert.include(page1.text(), '<th scope="row">n</th>')
+
+    const page2 = await client
+      .get('/editorial/audit')
+      .qs({ vendor: 'mein-anbieter', page: 2 })
+      .loginAs(editor)
+    assert.equal(page2.text().match(/data-audit="/g)!.length, 5)
+    assert.include(page2.text(), '<code>0</code>')
+
+    const byAction = await client
+      .get('/editorial/audit')
+      .qs({ vendor: 'mein-anbieter', action: 'vendor.publish' })
+      .loginAs(editor)
+    assert.equal(byAction.text().match(/data-audit="/g)!.length, 15)
+    assert.notInclude(table(byAction.text()), 'Anbieter zurückgezogen')
+    assert.include(table(byAction.text()), 'Anbieter veröffentlicht')
+
+    const unknown = await client.get('/editorial/audit').qs({ vendor: 'gibt-es-nicht' }).loginAs(editor)
+    unknown.assertStatus(422)
+    unknown.assertTextIncludes('Es gibt keinen Anbieter mit diesem Kurznamen.')
+  })
+
+  test('a deleted editor stays in the log under a pseudonym only', async ({ client, assert }) => {
+    mail.fake()
+    const admin = await createUser({ role: 'admin' })
+    const editor = await createUser({ role: 'editor', name: 'Gerda Gelöscht', email: 'gerda@example.test' })
+    const owner = await createUser()
+    const vendor = await pendingVendor(owner, DateTime.now(), { name: 'Pseudonym GmbH' })
+    await client.post(`/editorial/vendors/${vendor.id}/approve`).loginAs(editor).withCsrfToken()
+    await client.post(`/editorial/users/${editor.id}/role`).form({ role: 'member' }).loginAs(admin).withCsrfToken()
+    assert.lengthOf(await AuditLog.all(), 2)
+
+    await new PrivacyService().deleteAccount(editor, SECRET)
+
+    const response = await client.get('/editorial/audit').loginAs(admin)
+    response.assertStatus(200)
+    const html = response.text()
+    assert.notInclude(html, 'Gerda')
+    assert.notInclude(html, 'gerda@example.test')
+    response.assertTextIncludes(AuditService.pseudonymFor(editor.id, SECRET))
+    response.assertTextIncludes('Anbieter freigegeben')
+    response.assertTextIncludes('Rolle geändert')
+    response.assertTextIncludes(`#${editor.id} (gelöscht)`)
+    const approval = await AuditLog.findByOrFail('action', 'vendor.approve')
+    assert.isNull(approval.actorId)
+  })
+})
