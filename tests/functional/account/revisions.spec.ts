@@ -194,7 +194,10 @@ test.group('Account / revisions of published vendors', (group) => {
     const show = await client.get(`/account/vendors/${vendor.id}`).loginAs(owner)
     show.assertTextIncludes('Änderung in Prüfung')
     show.assertTextIncludes(NEW.name)
-    show.assertTextIncludes('Das neue Logo wird geprüft')
+    show.assertTextIncludes('Ein neues Logo wartet auf die Freigabe der Redaktion')
+    show.assertTextIncludes(`src="/uploads/${pending.data.logoPath}"`)
+    show.assertTextIncludes('Dieser Eintrag ist veröffentlicht.')
+    assert.notInclude(show.text(), 'translation missing')
     const edit = await client.get(`/account/vendors/${vendor.id}/edit`).loginAs(owner)
     edit.assertTextIncludes(`value="${NEW.city}"`)
 

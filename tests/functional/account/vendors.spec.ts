@@ -58,6 +58,8 @@ test.group('Account / vendors: create, edit, submit', (group) => {
     show.assertTextIncludes('Gießen Digital GmbH')
     show.assertTextIncludes('Entwurf')
     show.assertTextIncludes('Zur Prüfung einreichen')
+    assert.notInclude(show.text(), 'translation missing')
+    assert.notInclude(form.text(), 'translation missing')
   })
 
   test('a second vendor of the same name gets its own slug', async ({ client, assert }) => {
