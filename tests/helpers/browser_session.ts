@@ -1,0 +1,62 @@
+import type { Browser, BrowserContext, Page } from 'playwright'
+import { baseUrl } from '#tests/helpers/pages'
+
+/** The password of every demo account (DECISIONS.md). */
+export const DEMO_PASSWORD = 'demo-password-2026'
+
+/**
+ * A second person at their own computer: a fresh context with no cookies,
+ * reading German, pointed at the suite's server. Close it when done.
+ */
+export async function newPersonContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: baseUrl(), locale: 'de-DE' })
+}
+
+/**
+ * A form field by its exact label, as a person reads it: required fields
+ * carry a " *" that is hidden from screen readers, so it is optional here.
+ */
+export function field(page: Page, label: string) {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return page.getByLabel(new RegExp(`^\\s*${escaped}(\\s*\\*)?\\s*$`))
+}
+
+/** Logs in through the form and waits for the account home. */
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto('/login')
+  await field(page, 'E-Mail-Adresse').fill(email)
+  await field(page, 'Passwort').fill(password)
+  await Promise.all([
+    page.waitForURL((url) => url.pathname !== '/login', { waitUntil: 'load' }),
+    page.getByRole('button', { name: 'Anmelden' }).click(),
+  ]).catch((error) => {
+    throw new Error(`Log-in as ${email} did not leave /login: ${error.message}`)
+  })
+  if (new URL(page.url()).pathname !== '/account') {
+    throw new Error(`Log-in as ${email} landed on ${page.url()}, not /account`)
+  }
+}
+
+/**
+ * Collects same-origin answers of 400 and above, and script errors, so a
+ * journey can end by asserting that nothing broke along the way.
+ */
+export function watchForBreakage(page: Page, problems: string[] = []) {
+  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`))
+  const origin = new URL(baseUrl()).origin
+  page.on('response', (response) => {
+    const url = new URL(response.url())
+    if (url.origin === origin && response.status() >= 400) {
+      problems.push(`${response.status()} ${response.request().method()} ${url.pathname}`)
+    }
+  })
+  return problems
+}
+
+/**
+ * Clicks what submits a form or follows a link and waits until the browser
+ * has loaded the page the server sends back (after any redirect).
+ */
+export async function submitAndWait(page: Page, click: () => Promise<void>) {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), click()])
+}
