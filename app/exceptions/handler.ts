@@ -10,6 +10,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   protected renderStatusPages = true
 
   protected statusPages: Record<StatusPageRange, StatusPageRenderer> = {
+    '403': (error, { view }) => view.render('pages/errors/forbidden', { error }),
     '404': (error, { view }) => view.render('pages/errors/not_found', { error }),
     '500..599': (error, { view }) => view.render('pages/errors/server_error', { error }),
   }
@@ -17,6 +18,10 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   async handle(error: unknown, ctx: HttpContext) {
     if (ctx.request.url().startsWith('/api/')) {
       return this.renderApiError(error, ctx)
+    }
+    // Bouncer answers refusals with plain text; pages get the layout.
+    if ((error as { code?: unknown })?.code === 'E_AUTHORIZATION_FAILURE') {
+      return ctx.response.status(403).send(await ctx.view.render('pages/errors/forbidden'))
     }
     return super.handle(error, ctx)
   }
@@ -38,13 +43,25 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     }
 
     const status = this.statusOf(error)
-    const message =
-      status >= 500 || !(error instanceof Error)
-        ? ctx.i18n.t('errors.server_error.title')
-        : status === 404
-          ? ctx.i18n.t('errors.not_found.title')
-          : error.message
-    return ctx.response.status(status).send({ errors: [{ field: null, message }] })
+    return ctx.response
+      .status(status)
+      .send({ errors: [{ field: null, message: this.apiMessage(error, status, ctx) }] })
+  }
+
+  /**
+   * Our own errors carry translated messages; the framework's generic ones
+   * (401, 403, 404, 5xx) are replaced by ours, in the reader's language.
+   */
+  private apiMessage(error: unknown, status: number, ctx: HttpContext): string {
+    const code = (error as { code?: unknown })?.code
+    if (status >= 500 || !(error instanceof Error)) return ctx.i18n.t('errors.server_error.title')
+    if (status === 404) return ctx.i18n.t('errors.not_found.title')
+    if (code === 'E_UNAUTHORIZED_ACCESS') return ctx.i18n.t('errors.E_UNAUTHORIZED_ACCESS')
+    if (code === 'E_AUTHORIZATION_FAILURE') {
+      // Bouncer translates a policy's own reason, or errors.E_AUTHORIZATION_FAILURE.
+      return (error as unknown as { getResponseMessage(c: HttpContext): string }).getResponseMessage(ctx)
+    }
+    return error.message
   }
 
   private statusOf(error: unknown): number {

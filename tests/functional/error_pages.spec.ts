@@ -4,6 +4,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import HttpExceptionHandler from '#exceptions/handler'
 import DetectLocaleMiddleware from '#middleware/detect_locale_middleware'
+import { createUser } from '#tests/helpers/users'
 
 /**
  * A 500 cannot be provoked through a public route, so the handler gets an
@@ -35,5 +36,33 @@ test.group('Error pages', () => {
     assert.deepEqual(response.getBody(), {
       errors: [{ field: null, message: 'Ein Fehler ist aufgetreten' }],
     })
+  })
+})
+
+test.group('Forbidden', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a member in the editorial area sees the 403 page in the layout', async ({ client }) => {
+    const member = await createUser()
+    const response = await client.get('/editorial').loginAs(member).redirects(0)
+    response.assertStatus(403)
+    response.assertTextIncludes('Kein Zugriff')
+    response.assertTextIncludes('class="site-header"')
+  })
+
+  test('the API names a refusal in the reader language', async ({ client }) => {
+    const member = await createUser()
+    const german = await client.get('/api/v1/editorial/queue').withGuard('api').loginAs(member)
+    german.assertStatus(403)
+    german.assertBody({ errors: [{ field: null, message: 'Kein Zugriff' }] })
+
+    // A signed-in user's own language setting decides.
+    const englishMember = await createUser({ locale: 'en' })
+    const english = await client.get('/api/v1/editorial/queue').withGuard('api').loginAs(englishMember)
+    english.assertBody({ errors: [{ field: null, message: 'Access denied' }] })
+
+    const anonymous = await client.get('/api/v1/editorial/queue')
+    anonymous.assertStatus(401)
+    anonymous.assertBody({ errors: [{ field: null, message: 'Bitte melden Sie sich an.' }] })
   })
 })

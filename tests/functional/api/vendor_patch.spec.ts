@@ -12,7 +12,7 @@ test.group('API / PATCH /api/v1/vendors/:slug', (group) => {
     const { vendor } = await ownedVendor()
     const response = await client.patch(`/api/v1/vendors/${vendor.slug}`).json({ city: 'Jena' })
     response.assertStatus(401)
-    response.assertBody({ errors: [{ field: null, message: 'Unauthorized access' }] })
+    response.assertBody({ errors: [{ field: null, message: 'Bitte melden Sie sich an.' }] })
   })
 
   test('a bearer token from POST /api/v1/auth/tokens works, and sets no cookie', async ({
