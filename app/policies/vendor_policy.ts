@@ -25,18 +25,20 @@ export default class VendorPolicy extends BasePolicy {
     return !!(await this.membership(user, vendor))
   }
 
+  /** Writing needs a confirmed e-mail address, on the web and through the API. */
   async edit(user: User, vendor: Vendor): Promise<AuthorizerResponse> {
-    if (vendor.status === 'archived') return false
+    if (vendor.status === 'archived' || !user.isConfirmed) return false
     return !!(await this.membership(user, vendor))
   }
 
   async submit(user: User, vendor: Vendor): Promise<AuthorizerResponse> {
-    if (!['draft', 'rejected'].includes(vendor.status)) return false
+    if (!['draft', 'rejected'].includes(vendor.status) || !user.isConfirmed) return false
     return !!(await this.membership(user, vendor))
   }
 
   /** Inviting and removing colleagues: owners only. */
   async manageMembers(user: User, vendor: Vendor): Promise<AuthorizerResponse> {
+    if (!user.isConfirmed) return false
     const membership = await this.membership(user, vendor)
     return membership?.role === 'owner'
   }

@@ -185,4 +185,20 @@ test.group('API / PATCH /api/v1/vendors/:slug', (group) => {
     await vendor.refresh()
     assert.equal(vendor.name, 'Archiv AG')
   })
+
+  test('a member whose e-mail is not confirmed cannot write', async ({ client, assert }) => {
+    const { vendor, owner } = await ownedVendor({ status: 'draft' })
+    owner.emailVerifiedAt = null
+    await owner.save()
+
+    const response = await client
+      .patch(`/api/v1/vendors/${vendor.slug}`)
+      .withGuard('api')
+      .loginAs(owner)
+      .json({ city: 'Jena' })
+
+    response.assertStatus(403)
+    await vendor.refresh()
+    assert.notEqual(vendor.city, 'Jena')
+  })
 })
