@@ -31,7 +31,9 @@ export default class ModerationDecisionNotification extends BaseMail {
 
   prepare() {
     const i18n = i18nManager.locale(this.user.locale)
-    const subject = i18n.t(`editorial.mail.${this.kind}.subject`, { vendor: this.details.vendorName })
+    const subject = i18n.t(`editorial.mail.${this.kind}.subject`, {
+      vendor: this.details.vendorName,
+    })
     const data = {
       i18n,
       user: this.user,

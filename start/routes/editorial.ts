@@ -26,14 +26,26 @@ router
     router.get('/vendors', [VendorsController, 'index']).as('vendors.index')
     router.get('/vendors/export.csv', [VendorsController, 'export']).as('vendors.export')
     router.get('/vendors/:id', [VendorsController, 'show']).where('id', id).as('vendors.show')
-    router.post('/vendors/:id/approve', [VendorsController, 'approve']).where('id', id).as('vendors.approve')
-    router.post('/vendors/:id/reject', [VendorsController, 'reject']).where('id', id).as('vendors.reject')
-    router.post('/vendors/:id/publish', [VendorsController, 'publish']).where('id', id).as('vendors.publish')
+    router
+      .post('/vendors/:id/approve', [VendorsController, 'approve'])
+      .where('id', id)
+      .as('vendors.approve')
+    router
+      .post('/vendors/:id/reject', [VendorsController, 'reject'])
+      .where('id', id)
+      .as('vendors.reject')
+    router
+      .post('/vendors/:id/publish', [VendorsController, 'publish'])
+      .where('id', id)
+      .as('vendors.publish')
     router
       .post('/vendors/:id/unpublish', [VendorsController, 'unpublish'])
       .where('id', id)
       .as('vendors.unpublish')
-    router.post('/vendors/:id/archive', [VendorsController, 'archive']).where('id', id).as('vendors.archive')
+    router
+      .post('/vendors/:id/archive', [VendorsController, 'archive'])
+      .where('id', id)
+      .as('vendors.archive')
 
     router.get('/revisions/:id', [RevisionsController, 'show']).where('id', id).as('revisions.show')
     router
@@ -47,7 +59,10 @@ router
 
     router.get('/claims/:id', [ClaimsController, 'show']).where('id', id).as('claims.show')
     router.post('/claims/:id/grant', [ClaimsController, 'grant']).where('id', id).as('claims.grant')
-    router.post('/claims/:id/refuse', [ClaimsController, 'refuse']).where('id', id).as('claims.refuse')
+    router
+      .post('/claims/:id/refuse', [ClaimsController, 'refuse'])
+      .where('id', id)
+      .as('claims.refuse')
 
     router.get('/topics', [TopicsController, 'index']).as('topics.index')
     router.post('/topics', [TopicsController, 'store']).as('topics.store')
@@ -57,7 +72,10 @@ router
 
     router.get('/users', [UsersController, 'index']).as('users.index')
     router.post('/users/:id/role', [UsersController, 'role']).where('id', id).as('users.role')
-    router.post('/users/:id/disable', [UsersController, 'disable']).where('id', id).as('users.disable')
+    router
+      .post('/users/:id/disable', [UsersController, 'disable'])
+      .where('id', id)
+      .as('users.disable')
     router.post('/users/:id/enable', [UsersController, 'enable']).where('id', id).as('users.enable')
 
     router.get('/audit', [AuditController, 'index']).as('audit')

@@ -87,7 +87,10 @@ export default class VendorsController {
     return response.stream(vendorCsvStream(topicId))
   }
 
-  private async move({ auth, bouncer, params, response, session, i18n }: HttpContext, move: StatusMove) {
+  private async move(
+    { auth, bouncer, params, response, session, i18n }: HttpContext,
+    move: StatusMove
+  ) {
     await bouncer.with(EditorialPolicy).authorize('access')
     const vendor = await this.moderation.moveVendor(auth.user!, params.id, move)
     session.flash('notice', i18n.t(`editorial.notices.vendor_${move}`, { vendor: vendor.name }))

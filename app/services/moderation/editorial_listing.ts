@@ -78,9 +78,7 @@ export async function auditLog(filter: { vendor?: string; action?: string; page?
   const vendorIds = [...new Set(rows.map((row) => row.vendorId).filter((id): id is number => !!id))]
   const userIds = [
     ...new Set(
-      rows
-        .filter((row) => row.subjectType === 'user' && row.subjectId)
-        .map((row) => row.subjectId!)
+      rows.filter((row) => row.subjectType === 'user' && row.subjectId).map((row) => row.subjectId!)
     ),
   ]
   const [vendors, users] = await Promise.all([

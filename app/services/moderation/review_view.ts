@@ -18,7 +18,12 @@ export type DisplayValue =
   | { kind: 'topics'; names: string[] }
   | { kind: 'logo'; url: string }
 
-export type DiffRow = { field: SnapshotField; before: DisplayValue; after: DisplayValue; changed: boolean }
+export type DiffRow = {
+  field: SnapshotField
+  before: DisplayValue
+  after: DisplayValue
+  changed: boolean
+}
 
 export function displayValue(
   field: SnapshotField,

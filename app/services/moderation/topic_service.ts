@@ -5,7 +5,7 @@ import type User from '#models/user'
 import Topic from '#models/topic'
 import AuditService from '#services/audit_service'
 import { refreshTopicSearchText } from '#services/search/search_index'
-import { slugify } from '#database/seeders/demo_catalog'
+import { firstFreeSlug, slugify } from '#services/vendors/vendor_slug'
 
 export type TopicInput = { name: string; description?: string | null }
 
@@ -25,7 +25,7 @@ export default class TopicService {
         {
           name: input.name,
           description: input.description ?? '',
-          slug: await freeSlug(slugify(input.name), trx),
+          slug: await freeSlug(input.name, trx),
           position: Number(last?.max_position ?? 0) + 1,
         },
         { client: trx }
@@ -103,12 +103,16 @@ export default class TopicService {
   }
 }
 
-/** `base`, or `base-2`, `base-3`…, whichever no topic has yet. */
-async function freeSlug(base: string, trx: TransactionClientContract) {
-  const stem = (base || 'thema').slice(0, 110)
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? stem : `${stem}-${n}`
-    const taken = await trx.from('topics').where('slug', candidate).select('id').first()
-    if (!taken) return candidate
-  }
+/** A slug from the name that no topic has yet: `base`, `base-2`, … */
+async function freeSlug(name: string, trx: TransactionClientContract) {
+  const base = slugify(name).slice(0, 110).replace(/-+$/, '')
+  const rows = await trx
+    .from('topics')
+    .where('slug', base)
+    .orWhere('slug', 'like', `${base}-%`)
+    .select('slug')
+  return firstFreeSlug(
+    base,
+    rows.map((row: { slug: string }) => row.slug)
+  )
 }

@@ -133,15 +133,40 @@ export function vendorCsvParser(delimiter: ',' | ';'): Parser {
 
 export type ParsedRecord = { line: number; record: VendorCsvRecord }
 
-/** Every record of a CSV text or stream, with the line it starts on. */
+/** Line breaks in bytes [from, to): CRLF, CR and LF each count once. */
+function lineBreaks(source: Buffer, from: number, to: number) {
+  let count = 0
+  for (let i = from; i < to; i++) {
+    if (source[i] === 0x0a || (source[i] === 0x0d && source[i + 1] !== 0x0a)) count++
+  }
+  return count
+}
+
+/**
+ * Every record of a CSV file, with the line it starts on (the header is
+ * line 1), so that messages point at the right line. csv-parse reports
+ * where a record ends in bytes; the record's own quoted line breaks lead
+ * back to its first line.
+ */
 export async function readVendorCsv(
-  input: Readable | string,
+  input: Buffer | string,
   delimiter: ',' | ';'
 ): Promise<ParsedRecord[]> {
-  const source = typeof input === 'string' ? Readable.from([input]) : input
+  const source = typeof input === 'string' ? Buffer.from(input, 'utf8') : input
   const records: ParsedRecord[] = []
-  for await (const item of source.pipe(vendorCsvParser(delimiter))) {
-    records.push({ line: item.info.lines, record: item.record })
+  let offset = 0
+  let breaks = 0
+  for await (const item of Readable.from([source]).pipe(vendorCsvParser(delimiter))) {
+    const end: number = item.info.bytes
+    breaks += lineBreaks(source, offset, end)
+    offset = end
+    const endsWithBreak = source[end - 1] === 0x0a || source[end - 1] === 0x0d
+    const lastLine = endsWithBreak ? breaks : breaks + 1
+    const inside = Object.values(item.record as Record<string, string>).reduce(
+      (sum, value) => sum + (value.match(/\r\n|\r|\n/g)?.length ?? 0),
+      0
+    )
+    records.push({ line: lastLine - inside, record: item.record })
   }
   return records
 }

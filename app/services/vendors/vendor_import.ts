@@ -6,7 +6,7 @@ import type { VendorSnapshot } from '#models/vendor_revision'
 import AuditService from '#services/audit_service'
 import { applySnapshot, diffSnapshots, snapshotOf } from '#services/vendor_snapshot'
 import { fold } from '#services/search/fold'
-import { slugify } from '#database/seeders/demo_catalog'
+import { uniqueSlug } from '#services/vendors/vendor_slug'
 import {
   topicIdsBySlug,
   validateVendorRecord,
@@ -27,7 +27,7 @@ export type ImportSummary = {
   failed: { fromLine: number; toLine: number; error: string } | null
 }
 
-type Plan =
+export type Plan =
   | { action: 'create'; row: VendorRow }
   | { action: 'update'; row: VendorRow; vendor: Vendor }
   | { action: 'unchanged'; row: VendorRow; vendor: Vendor }
@@ -47,19 +47,22 @@ type Plan =
 export default class VendorImporter {
   #audit = new AuditService()
 
-  constructor(
-    private options: { dryRun?: boolean; batchSize?: number } = {}
-  ) {}
+  constructor(private options: { dryRun?: boolean; batchSize?: number } = {}) {}
 
   async run(
     records: ParsedRecord[],
     onProgress: (done: number, total: number) => void = () => {}
   ): Promise<ImportSummary> {
-    const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, rejected: [], failed: null }
+    const summary: ImportSummary = {
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: [],
+      failed: null,
+    }
     const batchSize = this.options.batchSize ?? DEFAULT_BATCH_SIZE
     const topics = await topicIdsBySlug()
     const seen = new SeenKeys()
-    const reservedSlugs = new Set<string>()
 
     for (let start = 0; start < records.length; start += batchSize) {
       const batch = records.slice(start, start + batchSize)
@@ -82,7 +85,7 @@ export default class VendorImporter {
       if (!this.options.dryRun) {
         try {
           await db.transaction(async (trx) => {
-            for (const plan of plans) await this.write(plan, trx, reservedSlugs)
+            for (const plan of plans) await this.write(plan, trx)
           })
         } catch (error) {
           summary.failed = {
@@ -108,7 +111,10 @@ export default class VendorImporter {
   /** The existing vendor a row means: same slug, or else same name and postal code. */
   async match(row: VendorRow, client?: QueryClientContract): Promise<Vendor | null> {
     if (row.slug) {
-      const bySlug = await Vendor.query({ client }).where('slug', row.slug).preload('topics').first()
+      const bySlug = await Vendor.query({ client })
+        .where('slug', row.slug)
+        .preload('topics')
+        .first()
       if (bySlug) return bySlug
     }
     // Names differ in case and umlaut spelling between lists; compare them folded.
@@ -125,11 +131,13 @@ export default class VendorImporter {
     if (!vendor) return { action: 'create', row }
     const changes = diffSnapshots(await snapshotOf(vendor), snapshotFor(row, vendor.logoPath))
     const statusChanges = row.status !== null && row.status !== vendor.status
-    const action = changes.some((change) => change.changed) || statusChanges ? 'update' : 'unchanged'
+    const action =
+      changes.some((change) => change.changed) || statusChanges ? 'update' : 'unchanged'
     return { action, row, vendor }
   }
 
-  private async write(plan: Plan, trx: TransactionClientContract, reservedSlugs: Set<string>) {
+  /** One row's changes, inside its batch's transaction. */
+  protected async write(plan: Plan, trx: TransactionClientContract) {
     if (plan.action === 'unchanged') return
     const { row } = plan
 
@@ -138,7 +146,8 @@ export default class VendorImporter {
       const vendor = await Vendor.create(
         {
           ...row.attributes,
-          slug: await freeSlug(row.slug ?? slugify(row.attributes.name), trx, reservedSlugs),
+          // The file's slug if it is free, else one made from it or from the name.
+          slug: await uniqueSlug(row.slug ?? row.attributes.name, trx),
           status,
           publishedAt: status === 'published' ? DateTime.now() : null,
           searchText: '',
@@ -197,20 +206,6 @@ export default class VendorImporter {
 /** A row as a snapshot; the logo is not part of the CSV and stays as it is. */
 function snapshotFor(row: VendorRow, logoPath: string | null): VendorSnapshot {
   return { ...row.attributes, logoPath, topicIds: row.topicIds }
-}
-
-/** `base`, or `base-2`, `base-3`…, whichever no vendor has yet. */
-async function freeSlug(base: string, trx: TransactionClientContract, reserved: Set<string>) {
-  const stem = (base || 'anbieter').slice(0, 150)
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? stem : `${stem}-${n}`
-    if (reserved.has(candidate)) continue
-    const taken = await trx.from('vendors').where('slug', candidate).select('id').first()
-    if (!taken) {
-      reserved.add(candidate)
-      return candidate
-    }
-  }
 }
 
 /**

@@ -7,12 +7,7 @@ import VendorRevision from '#models/vendor_revision'
 import ModerationDecisionNotification from '#mails/moderation_decision_notification'
 import { createUser } from '#tests/helpers/users'
 import { createVendor } from '#tests/helpers/directory'
-import {
-  member,
-  pendingClaim,
-  pendingRevision,
-  pendingVendor,
-} from '../editorial/fixtures.js'
+import { member, pendingClaim, pendingRevision, pendingVendor } from '../editorial/fixtures.js'
 
 const XSS_NAME = '<script>alert(1)</script><svg onload=alert(2)>'
 
@@ -20,12 +15,18 @@ test.group('API / editorial', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.teardown(() => mail.restore())
 
-  test('GET /api/v1/editorial/queue lists every open item, oldest first', async ({ client, assert }) => {
+  test('GET /api/v1/editorial/queue lists every open item, oldest first', async ({
+    client,
+    assert,
+  }) => {
     const editor = await createUser({ role: 'editor' })
     const owner = await createUser({ name: 'Olga Owner' })
     const base = DateTime.fromISO('2026-02-01T08:00:00Z')
     const published = await createVendor({ slug: 'offen-gmbh', name: 'Offen GmbH' })
-    const fresh = await pendingVendor(owner, base.plus({ minutes: 30 }), { slug: 'neu-ag', name: XSS_NAME })
+    const fresh = await pendingVendor(owner, base.plus({ minutes: 30 }), {
+      slug: 'neu-ag',
+      name: XSS_NAME,
+    })
     const revision = await pendingRevision(published, owner, { city: 'Halle' }, base)
     const claim = await pendingClaim(published, owner, null, base.plus({ hours: 1 }))
 
@@ -72,15 +73,20 @@ test.group('API / editorial', (group) => {
     assert.isString(response.body().data.decidedAt)
     const publicVendor = await client.get('/api/v1/vendors/offen-gmbh')
     assert.equal(publicVendor.body().data.name, 'Offen und Neu GmbH')
-    mails.assertQueued(ModerationDecisionNotification, ({ message }) => message.hasTo('owner@example.test'))
-    assert.equal((await AuditLog.findByOrFail('action', 'revision.approve')).actorId, editor.id)
+    mails.assertQueued(ModerationDecisionNotification, ({ message }) =>
+      message.hasTo('owner@example.test')
+    )
+    const entry = await AuditLog.findByOrFail('action', 'revision.approve')
+    assert.equal(entry.actorId, editor.id)
 
     const again = await client
       .post(`/api/v1/editorial/revisions/${revision.id}/approve`)
       .withGuard('api')
       .loginAs(editor)
     again.assertStatus(409)
-    assert.deepEqual(again.body(), { errors: [{ field: null, message: 'This was already decided' }] })
+    assert.deepEqual(again.body(), {
+      errors: [{ field: null, message: 'This was already decided' }],
+    })
   })
 
   test('reject needs a reason (422) and keeps the public version', async ({ client, assert }) => {
@@ -96,7 +102,8 @@ test.group('API / editorial', (group) => {
       .loginAs(editor)
     missing.assertStatus(422)
     assert.equal(missing.body().errors[0].field, 'reason')
-    assert.equal((await VendorRevision.findOrFail(revision.id)).status, 'pending')
+    const stillPending = await VendorRevision.findOrFail(revision.id)
+    assert.equal(stillPending.status, 'pending')
 
     const response = await client
       .post(`/api/v1/editorial/revisions/${revision.id}/reject`)
@@ -109,7 +116,10 @@ test.group('API / editorial', (group) => {
     assert.equal(publicVendor.body().data.name, 'Offen GmbH')
   })
 
-  test('401 without a token, 403 for members, 404 for unknown revisions', async ({ client, assert }) => {
+  test('401 without a token, 403 for members, 404 for unknown revisions', async ({
+    client,
+    assert,
+  }) => {
     const owner = await createUser()
     const editor = await createUser({ role: 'editor' })
     const vendor = await createVendor({ slug: 'offen-gmbh', name: 'Offen GmbH' })
@@ -119,7 +129,8 @@ test.group('API / editorial', (group) => {
     const requests = [
       () => client.get('/api/v1/editorial/queue'),
       () => client.post(`/api/v1/editorial/revisions/${revision.id}/approve`),
-      () => client.post(`/api/v1/editorial/revisions/${revision.id}/reject`).json({ reason: 'x y z' }),
+      () =>
+        client.post(`/api/v1/editorial/revisions/${revision.id}/reject`).json({ reason: 'x y z' }),
     ]
     for (const request of requests) {
       const guest = await request()
@@ -131,7 +142,8 @@ test.group('API / editorial', (group) => {
       asMember.assertStatus(403)
       assert.isString(asMember.body().errors[0].message)
     }
-    assert.equal((await VendorRevision.findOrFail(revision.id)).status, 'pending')
+    const untouched = await VendorRevision.findOrFail(revision.id)
+    assert.equal(untouched.status, 'pending')
 
     const unknown = await client
       .post('/api/v1/editorial/revisions/999999/approve')
@@ -144,7 +156,10 @@ test.group('API / editorial', (group) => {
       .withGuard('api')
       .loginAs(editor)
     unknownReject.assertStatus(404)
-    const notANumber = await client.post('/api/v1/editorial/revisions/abc/approve').withGuard('api').loginAs(editor)
+    const notANumber = await client
+      .post('/api/v1/editorial/revisions/abc/approve')
+      .withGuard('api')
+      .loginAs(editor)
     notANumber.assertStatus(404)
   })
 })

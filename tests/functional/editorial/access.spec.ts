@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
+import type { ApiClient } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import AuditLog from '#models/audit_log'
-import Vendor from '#models/vendor'
 import { createUser } from '#tests/helpers/users'
 import { createVendor } from '#tests/helpers/directory'
 import { member, pendingClaim, pendingRevision, topic } from './fixtures.js'
@@ -9,7 +9,13 @@ import { member, pendingClaim, pendingRevision, topic } from './fixtures.js'
 type Route = [method: 'get' | 'post', path: string]
 
 /** Every editorial route, with ids that exist (see `fixtures`). */
-function routes(ids: { vendor: number; revision: number; claim: number; topic: number; user: number }): {
+function routes(ids: {
+  vendor: number
+  revision: number
+  claim: number
+  topic: number
+  user: number
+}): {
   editorial: Route[]
   users: Route[]
 } {
@@ -57,54 +63,79 @@ async function fixtures() {
   return {
     owner,
     vendor,
-    ids: { vendor: vendor.id, revision: revision.id, claim: claim.id, topic: topicRow.id, user: owner.id },
+    ids: {
+      vendor: vendor.id,
+      revision: revision.id,
+      claim: claim.id,
+      topic: topicRow.id,
+      user: owner.id,
+    },
   }
 }
 
 const form = { reason: 'Weil.', name: 'Neues Thema', direction: 'up', role: 'admin' }
 
+/** GETs as they are; POSTs as a form with a valid CSRF token, so only auth decides. */
+function send(client: ApiClient, [method, path]: Route) {
+  return method === 'post'
+    ? client.post(path).form(form).withCsrfToken().redirects(0)
+    : client.get(path).redirects(0)
+}
+
 test.group('Editorial / access', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('guests are sent to the log-in page from every editorial route', async ({ client, assert }) => {
+  test('guests are sent to the log-in page from every editorial route', async ({
+    client,
+    assert,
+  }) => {
     const { ids } = await fixtures()
     const { editorial, users } = routes(ids)
 
     for (const [method, path] of [...editorial, ...users]) {
-      const request = client[method](path).redirects(0)
-      const response = await (method === 'post' ? request.form(form).withCsrfToken() : request)
+      const response = await send(client, [method, path])
       assert.equal(response.status(), 302, `${method} ${path}`)
       assert.equal(response.header('location'), '/login', `${method} ${path}`)
     }
   })
 
-  test('members (even of the vendor) get 403 everywhere and change nothing', async ({ client, assert }) => {
+  test('members (even of the vendor) get 403 everywhere and change nothing', async ({
+    client,
+    assert,
+  }) => {
     const { ids, owner, vendor } = await fixtures()
     const { editorial, users } = routes(ids)
 
     for (const [method, path] of [...editorial, ...users]) {
-      const request = client[method](path).loginAs(owner).redirects(0)
-      const response = await (method === 'post' ? request.form(form).withCsrfToken() : request)
+      const response = await send(client, [method, path]).loginAs(owner)
       assert.equal(response.status(), 403, `${method} ${path}`)
       assert.notInclude(response.text(), 'Geschützt GmbH', `${method} ${path}`)
     }
-    assert.equal((await Vendor.findOrFail(vendor.id)).status, 'pending')
+    await vendor.refresh()
+    assert.equal(vendor.status, 'pending')
     await owner.refresh()
     assert.equal(owner.role, 'member')
     assert.lengthOf(await AuditLog.all(), 0)
   })
 
-  test('editors reach the editorial area but get 403 on the users admin', async ({ client, assert }) => {
+  test('editors reach the editorial area but get 403 on the users admin', async ({
+    client,
+    assert,
+  }) => {
     const { ids, owner } = await fixtures()
     const editor = await createUser({ role: 'editor' })
 
-    for (const path of ['/editorial', '/editorial/vendors', '/editorial/topics', '/editorial/audit']) {
+    for (const path of [
+      '/editorial',
+      '/editorial/vendors',
+      '/editorial/topics',
+      '/editorial/audit',
+    ]) {
       const response = await client.get(path).loginAs(editor)
       assert.equal(response.status(), 200, path)
     }
     for (const [method, path] of routes(ids).users) {
-      const request = client[method](path).loginAs(editor).redirects(0)
-      const response = await (method === 'post' ? request.form(form).withCsrfToken() : request)
+      const response = await send(client, [method, path]).loginAs(editor)
       assert.equal(response.status(), 403, `${method} ${path}`)
     }
     await owner.refresh()
@@ -130,6 +161,7 @@ test.group('Editorial / access', (group) => {
       .redirects(0)
 
     assert.notEqual(response.status(), 200)
-    assert.equal((await Vendor.findOrFail(vendor.id)).status, 'pending')
+    await vendor.refresh()
+    assert.equal(vendor.status, 'pending')
   })
 })

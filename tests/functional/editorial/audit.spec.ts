@@ -24,7 +24,11 @@ test.group('Editorial / audit log', (group) => {
     client,
     assert,
   }) => {
-    const editor = await createUser({ role: 'editor', name: 'Erika Editor', email: 'erika@example.test' })
+    const editor = await createUser({
+      role: 'editor',
+      name: 'Erika Editor',
+      email: 'erika@example.test',
+    })
     const vendor = await createVendor({ name: 'Protokoll GmbH' })
     const audit = new AuditService()
     const older = await audit.record(editor, {
@@ -62,7 +66,10 @@ test.group('Editorial / audit log', (group) => {
     assert.isAbove(rows.indexOf('Änderung freigegeben'), -1)
   })
 
-  test('filters by vendor and by action, and pages through long logs', async ({ client, assert }) => {
+  test('filters by vendor and by action, and pages through long logs', async ({
+    client,
+    assert,
+  }) => {
     const editor = await createUser({ role: 'editor' })
     const mine = await createVendor({ slug: 'mein-anbieter', name: 'Mein Anbieter' })
     const other = await createVendor({ slug: 'anderer', name: 'Anderer Anbieter' })
@@ -88,7 +95,10 @@ test.group('Editorial / audit log', (group) => {
     byVendor.assertTextIncludes('Einträge zu „Anderer Anbieter“')
     assert.equal(byVendor.text().match(/data-audit="/g)!.length, 1)
 
-    const page1 = await client.get('/editorial/audit').qs({ vendor: 'mein-anbieter' }).loginAs(editor)
+    const page1 = await client
+      .get('/editorial/audit')
+      .qs({ vendor: 'mein-anbieter' })
+      .loginAs(editor)
     assert.equal(page1.text().match(/data-audit="/g)!.length, 25)
     page1.assertTextIncludes('Seite 1 von 2')
     page1.assertTextIncludes('vendor=mein-anbieter')
@@ -109,7 +119,10 @@ test.group('Editorial / audit log', (group) => {
     assert.notInclude(table(byAction.text()), 'Anbieter zurückgezogen')
     assert.include(table(byAction.text()), 'Anbieter veröffentlicht')
 
-    const unknown = await client.get('/editorial/audit').qs({ vendor: 'gibt-es-nicht' }).loginAs(editor)
+    const unknown = await client
+      .get('/editorial/audit')
+      .qs({ vendor: 'gibt-es-nicht' })
+      .loginAs(editor)
     unknown.assertStatus(422)
     unknown.assertTextIncludes('Es gibt keinen Anbieter mit diesem Kurznamen.')
   })
@@ -117,11 +130,19 @@ test.group('Editorial / audit log', (group) => {
   test('a deleted editor stays in the log under a pseudonym only', async ({ client, assert }) => {
     mail.fake()
     const admin = await createUser({ role: 'admin' })
-    const editor = await createUser({ role: 'editor', name: 'Gerda Gelöscht', email: 'gerda@example.test' })
+    const editor = await createUser({
+      role: 'editor',
+      name: 'Gerda Gelöscht',
+      email: 'gerda@example.test',
+    })
     const owner = await createUser()
     const vendor = await pendingVendor(owner, DateTime.now(), { name: 'Pseudonym GmbH' })
     await client.post(`/editorial/vendors/${vendor.id}/approve`).loginAs(editor).withCsrfToken()
-    await client.post(`/editorial/users/${editor.id}/role`).form({ role: 'member' }).loginAs(admin).withCsrfToken()
+    await client
+      .post(`/editorial/users/${editor.id}/role`)
+      .form({ role: 'member' })
+      .loginAs(admin)
+      .withCsrfToken()
     assert.lengthOf(await AuditLog.all(), 2)
 
     await new PrivacyService().deleteAccount(editor, SECRET)

@@ -28,7 +28,10 @@ test.group('Editorial / claims', (group) => {
     response.assertTextIncludes(`action="/editorial/claims/${claim.id}/grant"`)
   })
 
-  test('granting makes the claimant an owner, audits it and mails them', async ({ client, assert }) => {
+  test('granting makes the claimant an owner, audits it and mails them', async ({
+    client,
+    assert,
+  }) => {
     const { mails } = mail.fake()
     const editor = await createUser({ role: 'editor' })
     const claimant = await createUser({ email: 'clara@example.test', locale: 'en' })
@@ -55,14 +58,19 @@ test.group('Editorial / claims', (group) => {
     assert.equal(entry.vendorId, vendor.id)
     assert.deepEqual(entry.after, { status: 'granted', userId: claimant.id, role: 'owner' })
     mails.assertQueued(ModerationDecisionNotification, ({ message }) => {
-      return message.hasTo('clara@example.test') && message.hasSubject('You now manage “brain-SCC GmbH”')
+      return (
+        message.hasTo('clara@example.test') && message.hasSubject('You now manage “brain-SCC GmbH”')
+      )
     })
 
     const queue = await client.get('/editorial').loginAs(editor)
     assert.notInclude(queue.text(), `data-queue-item="claim-${claim.id}"`)
   })
 
-  test('refusing needs a reason and leaves the vendor without members', async ({ client, assert }) => {
+  test('refusing needs a reason and leaves the vendor without members', async ({
+    client,
+    assert,
+  }) => {
     const { mails } = mail.fake()
     const editor = await createUser({ role: 'editor' })
     const claimant = await createUser({ email: 'clara@example.test' })
@@ -75,7 +83,9 @@ test.group('Editorial / claims', (group) => {
       .loginAs(editor)
       .withCsrfToken()
       .redirects(0)
-    missing.assertFlashMessage('inputErrorsBag', { reason: ['Bitte geben Sie eine Begründung an.'] })
+    missing.assertFlashMessage('inputErrorsBag', {
+      reason: ['Bitte geben Sie eine Begründung an.'],
+    })
 
     await client
       .post(`/editorial/claims/${claim.id}/refuse`)

@@ -19,7 +19,11 @@ export async function member(vendor: Vendor, user: User, role: MemberRole = 'own
 }
 
 /** A vendor its owner submitted for review at `submittedAt`. */
-export async function pendingVendor(owner: User, submittedAt: DateTime, attributes: Partial<Vendor> = {}) {
+export async function pendingVendor(
+  owner: User,
+  submittedAt: DateTime,
+  attributes: Partial<Vendor> = {}
+) {
   const vendor = await createVendor({ status: 'pending', submittedAt, ...attributes })
   await member(vendor, owner)
   return vendor
@@ -30,7 +34,7 @@ export async function pendingRevision(
   vendor: Vendor,
   author: User | null,
   changes: Partial<VendorSnapshot> = {},
-  createdAt = DateTime.now()
+  createdAt: DateTime = DateTime.now()
 ) {
   const data = { ...(await snapshotOf(vendor)), ...changes }
   return VendorRevision.create({
@@ -46,7 +50,13 @@ export async function pendingClaim(
   vendor: Vendor,
   user: User,
   message: string | null = null,
-  createdAt = DateTime.now()
+  createdAt: DateTime = DateTime.now()
 ) {
-  return VendorClaim.create({ vendorId: vendor.id, userId: user.id, message, status: 'pending', createdAt })
+  return VendorClaim.create({
+    vendorId: vendor.id,
+    userId: user.id,
+    message,
+    status: 'pending',
+    createdAt,
+  })
 }

@@ -8,7 +8,10 @@ import { pendingClaim, pendingRevision, pendingVendor } from './fixtures.js'
 test.group('Editorial / queue', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('lists new vendors, revisions and claims in one queue, oldest first', async ({ client, assert }) => {
+  test('lists new vendors, revisions and claims in one queue, oldest first', async ({
+    client,
+    assert,
+  }) => {
     const editor = await createUser({ role: 'editor' })
     const owner = await createUser({ name: 'Olga Owner' })
     const author = await createUser({ name: 'Arne Author' })
@@ -18,7 +21,12 @@ test.group('Editorial / queue', (group) => {
     const published = await createVendor({ name: 'Published GmbH' })
     const orphan = await createVendor({ name: 'Orphan AG' })
     const fresh = await pendingVendor(owner, base.plus({ hours: 2 }), { name: 'Fresh KG' })
-    const revision = await pendingRevision(published, author, { city: 'Halle' }, base.plus({ hours: 1 }))
+    const revision = await pendingRevision(
+      published,
+      author,
+      { city: 'Halle' },
+      base.plus({ hours: 1 })
+    )
     const claim = await pendingClaim(orphan, claimant, null, base)
     const later = await pendingVendor(owner, base.plus({ hours: 3 }), { name: 'Later eG' })
 
@@ -32,8 +40,14 @@ test.group('Editorial / queue', (group) => {
       `vendor-${fresh.id}`,
       `vendor-${later.id}`,
     ].map((key) => html.indexOf(`data-queue-item="${key}"`))
-    assert.isTrue(order.every((index) => index > 0), 'every item is listed')
-    assert.deepEqual([...order].sort((a, b) => a - b), order)
+    assert.isTrue(
+      order.every((index) => index > 0),
+      'every item is listed'
+    )
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      order
+    )
     response.assertTextIncludes('Clara Claimant')
     response.assertTextIncludes('Arne Author')
     response.assertTextIncludes('Olga Owner')

@@ -14,7 +14,10 @@ async function orderedSlugs() {
 test.group('Editorial / topics', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('editors see the topics in order with their published vendor counts', async ({ client, assert }) => {
+  test('editors see the topics in order with their published vendor counts', async ({
+    client,
+    assert,
+  }) => {
     const editor = await createUser({ role: 'editor' })
     const social = await topic('social-media', 'Social Media', 2)
     await topic('e-government', 'E-Government', 1)
@@ -25,7 +28,10 @@ test.group('Editorial / topics', (group) => {
 
     response.assertStatus(200)
     const html = response.text()
-    assert.isBelow(html.indexOf('data-topic="e-government"'), html.indexOf('data-topic="social-media"'))
+    assert.isBelow(
+      html.indexOf('data-topic="e-government"'),
+      html.indexOf('data-topic="social-media"')
+    )
     const row = html.slice(html.indexOf('data-topic="social-media"'))
     assert.match(row, /<td>1<\/td>/)
   })
@@ -59,11 +65,13 @@ test.group('Editorial / topics', (group) => {
       .loginAs(editor)
       .withCsrfToken()
       .redirects(0)
-    duplicate.assertFlashMessage('inputErrorsBag', { name: ['Es gibt schon ein Thema mit diesem Namen.'] })
+    duplicate.assertFlashMessage('inputErrorsBag', {
+      name: ['Es gibt schon ein Thema mit diesem Namen.'],
+    })
     assert.lengthOf(await Topic.all(), 2)
 
-    const public_ = await client.get('/topics/buergerservice-beteiligung')
-    public_.assertStatus(200)
+    const topicPage = await client.get('/topics/buergerservice-beteiligung')
+    topicPage.assertStatus(200)
   })
 
   test('renaming keeps the slug, is audited, and search finds vendors by the new name', async ({
@@ -104,7 +112,10 @@ test.group('Editorial / topics', (group) => {
 
     const entry = await AuditLog.query().where('action', 'topic.update').firstOrFail()
     assert.deepEqual(entry.before, { name: 'Geodaten', description: '' })
-    assert.deepEqual(entry.after, { name: 'Raumbezug und Geodaten', description: 'Karten, GIS und Vermessung.' })
+    assert.deepEqual(entry.after, {
+      name: 'Raumbezug und Geodaten',
+      description: 'Karten, GIS und Vermessung.',
+    })
 
     const same = await client
       .post(`/editorial/topics/${geo.id}`)
@@ -115,7 +126,10 @@ test.group('Editorial / topics', (group) => {
     same.assertHeader('location', '/editorial/topics')
   })
 
-  test('moving a topic up or down changes the order on the home page', async ({ client, assert }) => {
+  test('moving a topic up or down changes the order on the home page', async ({
+    client,
+    assert,
+  }) => {
     const editor = await createUser({ role: 'editor' })
     await topic('a', 'Alpha', 1)
     const beta = await topic('b', 'Beta', 2)
@@ -148,7 +162,8 @@ test.group('Editorial / topics', (group) => {
       .withCsrfToken()
     assert.deepEqual(await orderedSlugs(), ['a', 'c', 'b'])
 
-    const home = (await client.get('/')).text()
+    const homePage = await client.get('/')
+    const home = homePage.text()
     assert.isBelow(home.indexOf('Gamma'), home.indexOf('Beta'))
 
     const moves = await AuditLog.query().where('action', 'topic.move').orderBy('id', 'asc')

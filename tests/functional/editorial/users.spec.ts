@@ -23,7 +23,10 @@ test.group('Editorial / users', (group) => {
     assert.notInclude(response.text(), `action="/editorial/users/${admin.id}/role"`)
   })
 
-  test('an admin changes a role; the change is audited with before and after', async ({ client, assert }) => {
+  test('an admin changes a role; the change is audited with before and after', async ({
+    client,
+    assert,
+  }) => {
     const admin = await createUser({ role: 'admin' })
     const user = await createUser()
 
@@ -87,7 +90,10 @@ test.group('Editorial / users', (group) => {
     assert.lengthOf(await AuditLog.all(), 0)
   })
 
-  test('a disabled user cannot log in or use tokens; enabling lets them back', async ({ client, assert }) => {
+  test('a disabled user cannot log in or use tokens; enabling lets them back', async ({
+    client,
+    assert,
+  }) => {
     const admin = await createUser({ role: 'admin' })
     const user = await createUser({ email: 'mia@example.test' })
     const token = await User.accessTokens.create(user)

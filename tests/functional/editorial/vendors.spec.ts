@@ -41,7 +41,11 @@ test.group('Editorial / new vendors', (group) => {
     assert,
   }) => {
     const { mails } = mail.fake()
-    const editor = await createUser({ role: 'editor', name: 'Erika Editor', email: 'erika@example.test' })
+    const editor = await createUser({
+      role: 'editor',
+      name: 'Erika Editor',
+      email: 'erika@example.test',
+    })
     const owner = await createUser({ locale: 'en', email: 'owner@example.test' })
     const colleague = await createUser({ locale: 'de', email: 'colleague@example.test' })
     const vendor = await pendingVendor(owner, DateTime.now(), {
@@ -73,7 +77,10 @@ test.group('Editorial / new vendors', (group) => {
 
     mails.assertQueuedCount(ModerationDecisionNotification, 2)
     mails.assertQueued(ModerationDecisionNotification, ({ message }) => {
-      return message.hasTo('owner@example.test') && message.hasSubject('Your entry “Neu GmbH” is published')
+      return (
+        message.hasTo('owner@example.test') &&
+        message.hasSubject('Your entry “Neu GmbH” is published')
+      )
     })
     mails.assertQueued(ModerationDecisionNotification, ({ message }) => {
       return (
@@ -129,7 +136,9 @@ test.group('Editorial / new vendors', (group) => {
       reason: 'Bitte <em>vollständige</em> Adresse angeben.',
     })
     mails.assertQueued(ModerationDecisionNotification, (notification) => {
-      notification.message.assertHtmlIncludes('Bitte &lt;em&gt;vollständige&lt;/em&gt; Adresse angeben.')
+      notification.message.assertHtmlIncludes(
+        'Bitte &lt;em&gt;vollständige&lt;/em&gt; Adresse angeben.'
+      )
       return notification.message.hasTo('owner@example.test')
     })
 
@@ -157,7 +166,10 @@ test.group('Editorial / new vendors', (group) => {
     assert.lengthOf(await AuditLog.all(), 0)
   })
 
-  test('publish, unpublish (back to draft) and archive, each audited', async ({ client, assert }) => {
+  test('publish, unpublish (back to draft) and archive, each audited', async ({
+    client,
+    assert,
+  }) => {
     const { mails } = mail.fake()
     const editor = await createUser({ role: 'editor' })
     const owner = await createUser({ email: 'owner@example.test' })
@@ -172,17 +184,20 @@ test.group('Editorial / new vendors', (group) => {
     unpublish.assertHeader('location', `/editorial/vendors/${vendor.id}`)
     await vendor.refresh()
     assert.equal(vendor.status, 'draft')
-    ;(await client.get('/vendors/wechsel-gmbh')).assertStatus(404)
+    const hidden = await client.get('/vendors/wechsel-gmbh')
+    hidden.assertStatus(404)
 
     await client.post(`/editorial/vendors/${vendor.id}/publish`).loginAs(editor).withCsrfToken()
     await vendor.refresh()
     assert.equal(vendor.status, 'published')
-    ;(await client.get('/vendors/wechsel-gmbh')).assertStatus(200)
+    const shown = await client.get('/vendors/wechsel-gmbh')
+    shown.assertStatus(200)
 
     await client.post(`/editorial/vendors/${vendor.id}/archive`).loginAs(editor).withCsrfToken()
     await vendor.refresh()
     assert.equal(vendor.status, 'archived')
-    ;(await client.get('/vendors/wechsel-gmbh')).assertStatus(404)
+    const archivedPage = await client.get('/vendors/wechsel-gmbh')
+    archivedPage.assertStatus(404)
     assert.isNotNull(await Vendor.find(vendor.id), 'archived vendors are kept')
 
     const entries = await AuditLog.query().where('vendor_id', vendor.id).orderBy('id', 'asc')
