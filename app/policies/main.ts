@@ -3,6 +3,7 @@
 | (@can('VendorPolicy.edit', vendor)).
 */
 export const policies = {
+  AccountPolicy: () => import('#policies/account_policy'),
   VendorPolicy: () => import('#policies/vendor_policy'),
   EditorialPolicy: () => import('#policies/editorial_policy'),
 }

@@ -3,21 +3,24 @@ import i18nManager from '@adonisjs/i18n/services/main'
 import type { HttpContext } from '@adonisjs/core/http'
 import AccountService from '#services/accounts/account_service'
 import { userSettingsValidator } from '#validators/user_validator'
+import AccountPolicy from '#policies/account_policy'
 
 @inject()
 export default class AccountController {
   constructor(private accounts: AccountService) {}
 
   /** The signed-in home: profile, language, links to the user's areas, privacy. */
-  async show({ auth, view }: HttpContext) {
+  async show({ auth, bouncer, view }: HttpContext) {
     const user = auth.getUserOrFail()
+    await bouncer.with(AccountPolicy).authorize('manage', user)
     const memberships = await user.related('memberships').query().preload('vendor')
     return view.render('pages/account/home', { user, memberships })
   }
 
-  async update({ auth, request, response, session }: HttpContext) {
-    const input = await request.validateUsing(userSettingsValidator)
+  async update({ auth, bouncer, request, response, session }: HttpContext) {
     const user = auth.getUserOrFail()
+    await bouncer.with(AccountPolicy).authorize('manage', user)
+    const input = await request.validateUsing(userSettingsValidator)
     await this.accounts.updateSettings(user, input)
     // The notice speaks the language just chosen.
     session.flash('notice', i18nManager.locale(user.locale).t('auth.account.saved'))

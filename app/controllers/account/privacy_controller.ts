@@ -5,14 +5,17 @@ import { errors } from '@vinejs/vine'
 import { appKey } from '#config/app'
 import PrivacyService from '#services/accounts/privacy_service'
 import { userDeleteValidator } from '#validators/user_validator'
+import AccountPolicy from '#policies/account_policy'
 
 @inject()
 export default class PrivacyController {
   constructor(private privacy: PrivacyService) {}
 
   /** All of the user's data as a JSON download. */
-  async export({ auth, response }: HttpContext) {
-    const data = await this.privacy.export(auth.getUserOrFail())
+  async export({ auth, bouncer, response }: HttpContext) {
+    const user = auth.getUserOrFail()
+    await bouncer.with(AccountPolicy).authorize('manage', user)
+    const data = await this.privacy.export(user)
     response.header(
       'Content-Disposition',
       'attachment; filename="anbieterverzeichnis-meine-daten.json"'
@@ -22,9 +25,10 @@ export default class PrivacyController {
   }
 
   /** Deletes the account after the password is confirmed, then logs out. */
-  async destroy({ auth, request, response, session, i18n }: HttpContext) {
-    const { password } = await request.validateUsing(userDeleteValidator)
+  async destroy({ auth, bouncer, request, response, session, i18n }: HttpContext) {
     const user = auth.getUserOrFail()
+    await bouncer.with(AccountPolicy).authorize('manage', user)
+    const { password } = await request.validateUsing(userDeleteValidator)
     if (!(await hash.use('scrypt').verify(user.password, password))) {
       throw new errors.E_VALIDATION_ERROR([
         {
