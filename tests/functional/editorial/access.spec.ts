@@ -144,6 +144,21 @@ test.group('Editorial / access', (group) => {
     assert.notInclude(nav.text(), 'href="/editorial/users"')
   })
 
+  test('the header links editors, and only editors, to the editorial area', async ({
+    client,
+    assert,
+  }) => {
+    const editor = await createUser({ role: 'editor' })
+    const plainMember = await createUser()
+
+    const forEditor = await client.get('/account').loginAs(editor)
+    forEditor.assertStatus(200)
+    forEditor.assertTextIncludes('<a href="/editorial">Redaktion</a>')
+    const forMember = await client.get('/account').loginAs(plainMember)
+    forMember.assertStatus(200)
+    assert.notInclude(forMember.text(), 'href="/editorial"')
+  })
+
   test('disabled editors are refused', async ({ client }) => {
     const editor = await createUser({ role: 'editor', disabled: true })
     const response = await client.get('/editorial').loginAs(editor).redirects(0)
