@@ -55,4 +55,25 @@ test.group('Editorial / queue', (group) => {
     response.assertTextIncludes(`href="/editorial/revisions/${revision.id}"`)
     response.assertTextIncludes(`href="/editorial/vendors/${fresh.id}"`)
   })
+
+  test('an empty queue says so', async ({ client, assert }) => {
+    const editor = await createUser({ role: 'editor' })
+    await createVendor({ name: 'Fertig GmbH' })
+
+    const response = await client.get('/editorial').loginAs(editor)
+
+    response.assertStatus(200)
+    response.assertTextIncludes('Nichts zu prüfen. Die Prüfliste ist leer.')
+    assert.notInclude(response.text(), 'data-queue-item=')
+  })
+
+  test('in English for editors who chose English', async ({ client }) => {
+    const editor = await createUser({ role: 'editor', locale: 'en' })
+
+    const response = await client.get('/editorial').loginAs(editor)
+
+    response.assertStatus(200)
+    response.assertTextIncludes('<h1>Review queue</h1>')
+    response.assertTextIncludes('Nothing to review.')
+  })
 })

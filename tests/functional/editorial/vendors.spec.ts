@@ -7,7 +7,7 @@ import Vendor from '#models/vendor'
 import ModerationDecisionNotification from '#mails/moderation_decision_notification'
 import { createUser } from '#tests/helpers/users'
 import { createVendor } from '#tests/helpers/directory'
-import { member, pendingVendor, topic } from './fixtures.js'
+import { member, pendingClaim, pendingRevision, pendingVendor, topic } from './fixtures.js'
 
 test.group('Editorial / new vendors', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -144,6 +144,53 @@ test.group('Editorial / new vendors', (group) => {
 
     const hidden = await client.get(`/vendors/${vendor.slug}`)
     hidden.assertStatus(404)
+  })
+
+  test('a published vendor shows its members, open reviews and the allowed status moves', async ({
+    client,
+    assert,
+  }) => {
+    const editor = await createUser({ role: 'editor' })
+    const owner = await createUser({ name: 'Olga Owner' })
+    const claimant = await createUser({ name: 'Clara Claimant' })
+    const vendor = await createVendor({ slug: 'offen-gmbh', name: 'Offen GmbH' })
+    await member(vendor, owner)
+    const revision = await pendingRevision(vendor, owner, { city: 'Halle' })
+    const claim = await pendingClaim(vendor, claimant)
+
+    const response = await client.get(`/editorial/vendors/${vendor.id}`).loginAs(editor)
+
+    response.assertStatus(200)
+    response.assertTextIncludes('Olga Owner')
+    response.assertTextIncludes(`href="/editorial/revisions/${revision.id}"`)
+    response.assertTextIncludes(`href="/editorial/claims/${claim.id}"`)
+    response.assertTextIncludes('Übernahmeanfrage von Clara Claimant')
+    response.assertTextIncludes('href="/vendors/offen-gmbh"')
+    response.assertTextIncludes('href="/editorial/audit?vendor=offen-gmbh"')
+    response.assertTextIncludes(`action="/editorial/vendors/${vendor.id}/unpublish"`)
+    response.assertTextIncludes(`action="/editorial/vendors/${vendor.id}/archive"`)
+    assert.notInclude(response.text(), `action="/editorial/vendors/${vendor.id}/publish"`)
+    assert.notInclude(response.text(), `action="/editorial/vendors/${vendor.id}/approve"`)
+  })
+
+  test('a rejected vendor shows the reason and can be published without review', async ({
+    client,
+    assert,
+  }) => {
+    const editor = await createUser({ role: 'editor' })
+    const vendor = await createVendor({
+      name: 'Abgelehnt GmbH',
+      status: 'rejected',
+      rejectionReason: 'Adresse <fehlt>.',
+    })
+
+    const response = await client.get(`/editorial/vendors/${vendor.id}`).loginAs(editor)
+
+    response.assertStatus(200)
+    response.assertTextIncludes('Adresse &lt;fehlt&gt;.')
+    response.assertTextIncludes('Keine Mitglieder')
+    response.assertTextIncludes(`action="/editorial/vendors/${vendor.id}/publish"`)
+    assert.notInclude(response.text(), `action="/editorial/vendors/${vendor.id}/unpublish"`)
   })
 
   test('a vendor decided already cannot be decided again', async ({ client, assert }) => {
