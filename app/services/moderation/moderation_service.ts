@@ -340,10 +340,13 @@ export default class ModerationService {
     await this.#send(claim.user, kind, claim.vendor, reason)
   }
 
-  /** Queued, so a slow mail server never holds up the editor; the decision is committed already. */
+  /**
+   * Sent after the commit: a mail server that fails does not undo the
+   * decision; it is logged instead.
+   */
   async #send(user: User, kind: DecisionKind, vendor: Vendor, reason?: string) {
     try {
-      await mail.sendLater(
+      await mail.send(
         new ModerationDecisionNotification(user, kind, {
           vendorName: vendor.name,
           url: decisionUrl(kind, vendor),
@@ -351,7 +354,7 @@ export default class ModerationService {
         })
       )
     } catch (error) {
-      logger.error({ err: error, kind, vendorId: vendor.id }, 'moderation mail could not be queued')
+      logger.error({ err: error, kind, vendorId: vendor.id }, 'moderation mail could not be sent')
     }
   }
 }

@@ -73,7 +73,7 @@ test.group('API / editorial', (group) => {
     assert.isString(response.body().data.decidedAt)
     const publicVendor = await client.get('/api/v1/vendors/offen-gmbh')
     assert.equal(publicVendor.body().data.name, 'Offen und Neu GmbH')
-    mails.assertQueued(ModerationDecisionNotification, ({ message }) =>
+    mails.assertSent(ModerationDecisionNotification, ({ message }) =>
       message.hasTo('owner@example.test')
     )
     const entry = await AuditLog.findByOrFail('action', 'revision.approve')

@@ -57,7 +57,7 @@ test.group('Editorial / claims', (group) => {
     const entry = await AuditLog.query().where('action', 'claim.grant').firstOrFail()
     assert.equal(entry.vendorId, vendor.id)
     assert.deepEqual(entry.after, { status: 'granted', userId: claimant.id, role: 'owner' })
-    mails.assertQueued(ModerationDecisionNotification, ({ message }) => {
+    mails.assertSent(ModerationDecisionNotification, ({ message }) => {
       return (
         message.hasTo('clara@example.test') && message.hasSubject('You now manage “brain-SCC GmbH”')
       )
@@ -97,7 +97,7 @@ test.group('Editorial / claims', (group) => {
     assert.equal(claim.status, 'refused')
     assert.equal(claim.reason, 'Bitte mit einer Firmenadresse anfragen.')
     assert.lengthOf(await VendorMember.query().where('vendor_id', vendor.id), 0)
-    mails.assertQueued(ModerationDecisionNotification, (notification) => {
+    mails.assertSent(ModerationDecisionNotification, (notification) => {
       notification.message.assertHtmlIncludes('Bitte mit einer Firmenadresse anfragen.')
       return notification.message.hasSubject('Ihre Übernahme von „brain-SCC GmbH“ wurde abgelehnt')
     })

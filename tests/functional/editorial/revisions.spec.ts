@@ -190,7 +190,7 @@ test.group('Editorial / revisions', (group) => {
     assert.deepEqual(entry.before!.topics, ['e-government', 'social-media'])
     assert.deepEqual(entry.after!.topics, ['e-government', 'geodaten'])
 
-    mails.assertQueued(ModerationDecisionNotification, ({ message }) => {
+    mails.assertSent(ModerationDecisionNotification, ({ message }) => {
       return (
         message.hasTo('owner@example.test') &&
         message.hasSubject('Ihre Änderung an „Neu Zwirbel GmbH“ ist veröffentlicht')
@@ -242,7 +242,7 @@ test.group('Editorial / revisions', (group) => {
 
     const entry = await AuditLog.query().where('action', 'revision.reject').firstOrFail()
     assert.deepEqual(entry.after, { status: 'rejected', reason: 'Der Ort passt nicht zur PLZ.' })
-    mails.assertQueued(ModerationDecisionNotification, (notification) => {
+    mails.assertSent(ModerationDecisionNotification, (notification) => {
       notification.message.assertHtmlIncludes('Der Ort passt nicht zur PLZ.')
       return notification.message.hasSubject('Your change to “Alt GmbH” was rejected')
     })

@@ -75,14 +75,14 @@ test.group('Editorial / new vendors', (group) => {
     assert.deepEqual(entry.before, { status: 'pending' })
     assert.deepEqual(entry.after, { status: 'published' })
 
-    mails.assertQueuedCount(ModerationDecisionNotification, 2)
-    mails.assertQueued(ModerationDecisionNotification, ({ message }) => {
+    mails.assertSentCount(ModerationDecisionNotification, 2)
+    mails.assertSent(ModerationDecisionNotification, ({ message }) => {
       return (
         message.hasTo('owner@example.test') &&
         message.hasSubject('Your entry “Neu GmbH” is published')
       )
     })
-    mails.assertQueued(ModerationDecisionNotification, ({ message }) => {
+    mails.assertSent(ModerationDecisionNotification, ({ message }) => {
       return (
         message.hasTo('colleague@example.test') &&
         message.hasSubject('Ihr Eintrag „Neu GmbH“ ist veröffentlicht')
@@ -116,7 +116,7 @@ test.group('Editorial / new vendors', (group) => {
     empty.assertFlashMessage('inputErrorsBag', { reason: ['Bitte geben Sie eine Begründung an.'] })
     await vendor.refresh()
     assert.equal(vendor.status, 'pending')
-    mails.assertNoneQueued()
+    mails.assertNoneSent()
 
     const response = await client
       .post(`/editorial/vendors/${vendor.id}/reject`)
@@ -135,7 +135,7 @@ test.group('Editorial / new vendors', (group) => {
       status: 'rejected',
       reason: 'Bitte <em>vollständige</em> Adresse angeben.',
     })
-    mails.assertQueued(ModerationDecisionNotification, (notification) => {
+    mails.assertSent(ModerationDecisionNotification, (notification) => {
       notification.message.assertHtmlIncludes(
         'Bitte &lt;em&gt;vollständige&lt;/em&gt; Adresse angeben.'
       )
@@ -191,6 +191,32 @@ test.group('Editorial / new vendors', (group) => {
     response.assertTextIncludes('Keine Mitglieder')
     response.assertTextIncludes(`action="/editorial/vendors/${vendor.id}/publish"`)
     assert.notInclude(response.text(), `action="/editorial/vendors/${vendor.id}/unpublish"`)
+  })
+
+  test('a failing mail server does not undo the decision', async ({ client, assert }) => {
+    const editor = await createUser({ role: 'editor' })
+    const owner = await createUser()
+    const vendor = await pendingVendor(owner, DateTime.now(), { name: 'Trotzdem GmbH' })
+    const send = mail.send
+    let attempts = 0
+    mail.send = async () => {
+      attempts += 1
+      throw new Error('SMTP is down')
+    }
+    try {
+      const response = await client
+        .post(`/editorial/vendors/${vendor.id}/approve`)
+        .loginAs(editor)
+        .withCsrfToken()
+        .redirects(0)
+      response.assertHeader('location', '/editorial')
+    } finally {
+      mail.send = send
+    }
+    await vendor.refresh()
+    assert.equal(vendor.status, 'published')
+    assert.lengthOf(await AuditLog.query().where('vendor_id', vendor.id), 1)
+    assert.equal(attempts, 1)
   })
 
   test('a vendor decided already cannot be decided again', async ({ client, assert }) => {
@@ -256,7 +282,7 @@ test.group('Editorial / new vendors', (group) => {
         ['vendor.archive', { status: 'published' }, { status: 'archived' }],
       ]
     )
-    mails.assertQueuedCount(ModerationDecisionNotification, 3)
+    mails.assertSentCount(ModerationDecisionNotification, 3)
 
     const again = await client
       .post(`/editorial/vendors/${vendor.id}/unpublish`)
