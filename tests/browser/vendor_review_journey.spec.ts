@@ -8,7 +8,7 @@ import {
   field,
   logIn,
   newPersonContext,
-  submitAndWait,
+  clickAndWait,
   watchForBreakage,
 } from '#tests/helpers/browser_session'
 
@@ -44,7 +44,7 @@ async function findInTopicList(page: Page, name: string): Promise<string | null>
     if (await link.count()) return link.first().getAttribute('href')
     const next = page.locator('nav.pagination a[rel="next"]')
     if (!(await next.count())) return null
-    await submitAndWait(page, () => next.click())
+    await clickAndWait(next)
   }
 }
 
@@ -94,31 +94,26 @@ test.group('Vendor review journey', () => {
 
     // 1. Sign-up and e-mail confirmation through the captured mail.
     await step('sign up and confirm the e-mail', async () => {
-      await submitAndWait(owner, () =>
-        owner
-          .getByRole('navigation', { name: 'Konto' })
-          .getByRole('link', { name: 'Registrieren' })
-          .click()
+      await clickAndWait(
+        owner.getByRole('navigation', { name: 'Konto' }).getByRole('link', { name: 'Registrieren' })
       )
       await field(owner, 'Name').fill(person.name)
       await field(owner, 'E-Mail-Adresse').fill(person.email)
       await field(owner, 'Passwort').fill(person.password)
       await field(owner, 'Passwort wiederholen').fill(person.password)
-      await submitAndWait(owner, () =>
-        owner.getByRole('button', { name: 'Konto anlegen', exact: true }).click()
-      )
+      await clickAndWait(owner.getByRole('button', { name: 'Konto anlegen', exact: true }))
       await owner.assertPath('/login')
       assert.include(await notice(owner), 'Bitte bestätigen Sie Ihre E-Mail-Adresse')
 
       await owner.goto('/dev/mailbox')
       const row = owner.locator('table tbody tr', { hasText: person.email })
       assert.equal(await row.count(), 1, `exactly one mail to ${person.email} in /dev/mailbox`)
-      await submitAndWait(owner, () =>
-        row.getByRole('link', { name: 'Bitte bestätigen Sie Ihre E-Mail-Adresse' }).click()
+      await clickAndWait(
+        row.getByRole('link', { name: 'Bitte bestätigen Sie Ihre E-Mail-Adresse' })
       )
       const confirmLink = owner.locator('ul.mail-links a', { hasText: '/verify-email/' })
       assert.equal(await confirmLink.count(), 1, 'the mail has one confirmation link')
-      await submitAndWait(owner, () => confirmLink.click())
+      await clickAndWait(confirmLink)
 
       await owner.assertPath('/account')
       assert.equal(await notice(owner), 'Danke! Ihre E-Mail-Adresse ist bestätigt.')
@@ -130,12 +125,8 @@ test.group('Vendor review journey', () => {
 
     // 2. Create the vendor, upload its logo, submit it for review.
     const accountPath = await step('create the vendor, upload a logo and submit it', async () => {
-      await submitAndWait(owner, () =>
-        owner.getByRole('link', { name: 'Meine Anbieter' }).first().click()
-      )
-      await submitAndWait(owner, () =>
-        owner.getByRole('link', { name: 'Neuen Anbieter anlegen' }).click()
-      )
+      await clickAndWait(owner.getByRole('link', { name: 'Meine Anbieter' }).first())
+      await clickAndWait(owner.getByRole('link', { name: 'Neuen Anbieter anlegen' }))
       await field(owner, 'Name des Unternehmens').fill(vendor.name)
       await field(owner, 'PLZ').fill(vendor.postalCode)
       await field(owner, 'Ort').fill(vendor.city)
@@ -144,9 +135,7 @@ test.group('Vendor review journey', () => {
         .getByRole('group', { name: /Themen/ })
         .getByRole('checkbox', { name: TOPIC.name, exact: true })
         .check()
-      await submitAndWait(owner, () =>
-        owner.getByRole('button', { name: 'Anbieter anlegen', exact: true }).click()
-      )
+      await clickAndWait(owner.getByRole('button', { name: 'Anbieter anlegen', exact: true }))
 
       await owner.assertUrlMatches(/\/account\/vendors\/\d+$/)
       assert.equal(squash(await owner.locator('h1').textContent()), vendor.name)
@@ -154,9 +143,7 @@ test.group('Vendor review journey', () => {
       assert.equal(squash(await owner.locator('dl.facts .status-badge').textContent()), 'Entwurf')
 
       await field(owner, 'Neues Logo hochladen').setInputFiles(logoPath)
-      await submitAndWait(owner, () =>
-        owner.getByRole('button', { name: 'Logo hochladen', exact: true }).click()
-      )
+      await clickAndWait(owner.getByRole('button', { name: 'Logo hochladen', exact: true }))
       assert.equal(await notice(owner), 'Das Logo ist gespeichert.')
       const preview = owner.locator('section[aria-labelledby="logo-heading"] img')
       await preview.waitFor()
@@ -166,9 +153,7 @@ test.group('Vendor review journey', () => {
         'the account page shows the uploaded logo'
       )
 
-      await submitAndWait(owner, () =>
-        owner.getByRole('button', { name: 'Zur Prüfung einreichen', exact: true }).click()
-      )
+      await clickAndWait(owner.getByRole('button', { name: 'Zur Prüfung einreichen', exact: true }))
       assert.equal(await notice(owner), 'Der Eintrag ist zur Prüfung eingereicht.')
       assert.equal(
         squash(await owner.locator('dl.facts .status-badge').textContent()),
@@ -182,18 +167,18 @@ test.group('Vendor review journey', () => {
     watchForBreakage(editor, problems)
     const profilePath = await step('the editor approves the new vendor', async () => {
       await logIn(editor, 'editor@example.com')
-      await submitAndWait(editor, () => editor.getByRole('link', { name: 'Redaktion' }).click())
+      await clickAndWait(
+        editor.getByRole('main').getByRole('link', { name: 'Redaktion', exact: true })
+      )
       await editor.assertPath('/editorial')
       const item = editor.locator('tr[data-queue-item^="vendor-"]', { hasText: vendor.name })
       assert.equal(await item.count(), 1, `the queue lists "${vendor.name}" once as a new vendor`)
       assert.include(squash(await item.textContent()), person.name)
-      await submitAndWait(editor, () =>
-        item.getByRole('link', { name: `Prüfen: ${vendor.name}` }).click()
-      )
+      await clickAndWait(item.getByRole('link', { name: /^Prüfen\b/ }))
 
       assert.equal(squash(await editor.locator('h1').textContent()), `Anbieter: ${vendor.name}`)
-      await submitAndWait(editor, () =>
-        editor.getByRole('button', { name: 'Freigeben und veröffentlichen', exact: true }).click()
+      await clickAndWait(
+        editor.getByRole('button', { name: 'Freigeben und veröffentlichen', exact: true })
       )
       await editor.assertPath('/editorial')
       assert.equal(await notice(editor), `„${vendor.name}“ ist freigegeben und veröffentlicht.`)
@@ -248,14 +233,14 @@ test.group('Vendor review journey', () => {
 
     // 4. The owner edits the description: public only after the editor approves.
     await step('the owner edits the description of the published vendor', async () => {
-      await submitAndWait(owner, () => owner.getByRole('link', { name: 'Bearbeiten' }).click())
+      await clickAndWait(owner.getByRole('link', { name: 'Bearbeiten' }))
       assert.include(
         squash(await owner.locator('main').textContent()),
         'Ihre Änderungen werden als Änderungsvorschlag gespeichert'
       )
       await field(owner, 'Beschreibung').fill(vendor.newDescription)
-      await submitAndWait(owner, () =>
-        owner.getByRole('button', { name: 'Änderung zur Prüfung speichern', exact: true }).click()
+      await clickAndWait(
+        owner.getByRole('button', { name: 'Änderung zur Prüfung speichern', exact: true })
       )
       assert.include(await notice(owner), 'wird von der Redaktion geprüft')
       assert.equal(
@@ -279,9 +264,7 @@ test.group('Vendor review journey', () => {
       await editor.goto('/editorial')
       const item = editor.locator('tr[data-queue-item^="revision-"]', { hasText: vendor.name })
       assert.equal(await item.count(), 1, `the queue lists one revision of "${vendor.name}"`)
-      await submitAndWait(editor, () =>
-        item.getByRole('link', { name: `Prüfen: ${vendor.name}` }).click()
-      )
+      await clickAndWait(item.getByRole('link', { name: /^Prüfen\b/ }))
 
       const diff = editor.locator('table.diff-table')
       await diff.waitFor()
@@ -304,9 +287,7 @@ test.group('Vendor review journey', () => {
         'only the description changed'
       )
 
-      await submitAndWait(editor, () =>
-        editor.getByRole('button', { name: 'Änderung freigeben', exact: true }).click()
-      )
+      await clickAndWait(editor.getByRole('button', { name: 'Änderung freigeben', exact: true }))
       await editor.assertPath('/editorial')
       assert.equal(await notice(editor), 'Die Änderung ist freigegeben und öffentlich.')
     })

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright'
+import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright'
 import { baseUrl } from '#tests/helpers/pages'
 
 /** The password of every demo account (DECISIONS.md). */
@@ -54,9 +54,18 @@ export function watchForBreakage(page: Page, problems: string[] = []) {
 }
 
 /**
- * Clicks what submits a form or follows a link and waits until the browser
- * has loaded the page the server sends back (after any redirect).
+ * Clicks a link or a submit button and waits until the browser has loaded
+ * the page the server answers with (after any redirect); returns that
+ * answer. A target that is not on the page fails at once, by name.
  */
-export async function submitAndWait(page: Page, click: () => Promise<void>) {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), click()])
+export async function clickAndWait(target: Locator): Promise<Response | null> {
+  const page = target.page()
+  await target.waitFor({ timeout: 10_000 }).catch((error: Error) => {
+    throw new Error(`${page.url()} has no ${target}: ${error.message.split('\n')[0]}`)
+  })
+  const [response] = await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    target.click(),
+  ])
+  return response
 }
