@@ -59,7 +59,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     if (code === 'E_UNAUTHORIZED_ACCESS') return ctx.i18n.t('errors.E_UNAUTHORIZED_ACCESS')
     if (code === 'E_AUTHORIZATION_FAILURE') {
       // Bouncer translates a policy's own reason, or errors.E_AUTHORIZATION_FAILURE.
-      return (error as unknown as { getResponseMessage(c: HttpContext): string }).getResponseMessage(ctx)
+      return (
+        error as unknown as { getResponseMessage(c: HttpContext): string }
+      ).getResponseMessage(ctx)
     }
     return error.message
   }

@@ -1,5 +1,14 @@
 import { DateTime } from 'luxon'
-import { afterDelete, afterSave, BaseModel, column, computed, hasMany, manyToMany, scope } from '@adonisjs/lucid/orm'
+import {
+  afterDelete,
+  afterSave,
+  BaseModel,
+  column,
+  computed,
+  hasMany,
+  manyToMany,
+  scope,
+} from '@adonisjs/lucid/orm'
 import { directoryChanged } from '#services/directory_cache'
 import type { HasMany, ManyToMany } from '@adonisjs/lucid/types/relations'
 import Topic from '#models/topic'

@@ -97,7 +97,13 @@ export default class DirectoryService {
     }
     const start = (options.page - 1) * options.perPage
     const pageIds = Array.from(ids).slice(start, start + options.perPage)
-    const vendors = await this.vendorsInOrder(pageIds, ['id', 'slug', 'name', 'postal_code', 'city'])
+    const vendors = await this.vendorsInOrder(pageIds, [
+      'id',
+      'slug',
+      'name',
+      'postal_code',
+      'city',
+    ])
     return new SimplePaginator(ids.length, options.perPage, options.page, ...vendors)
   }
 

@@ -12,7 +12,11 @@ export type SitemapEntry = { path: string; lastmod?: string }
 export default class SitemapService {
   async pageCount(): Promise<number> {
     const topics = await db.from('topics').count('* as total').first()
-    const vendors = await db.from('vendors').where('status', 'published').count('* as total').first()
+    const vendors = await db
+      .from('vendors')
+      .where('status', 'published')
+      .count('* as total')
+      .first()
     const urls = 1 + Number(topics?.total ?? 0) + Number(vendors?.total ?? 0)
     return Math.max(1, Math.ceil(urls / SITEMAP_PAGE_SIZE))
   }

@@ -40,14 +40,24 @@ export async function snapshotOf(vendor: Vendor): Promise<VendorSnapshot> {
   }
 }
 
-export type FieldChange = { field: SnapshotField; before: unknown; after: unknown; changed: boolean }
+export type FieldChange = {
+  field: SnapshotField
+  before: unknown
+  after: unknown
+  changed: boolean
+}
 
 /** Field-by-field comparison of two snapshots, in form order. */
 export function diffSnapshots(before: VendorSnapshot, after: VendorSnapshot): FieldChange[] {
   return SNAPSHOT_FIELDS.map((field) => {
     const a = field === 'topicIds' ? [...before.topicIds].sort((x, y) => x - y) : before[field]
     const b = field === 'topicIds' ? [...after.topicIds].sort((x, y) => x - y) : after[field]
-    return { field, before: a, after: b, changed: JSON.stringify(a ?? null) !== JSON.stringify(b ?? null) }
+    return {
+      field,
+      before: a,
+      after: b,
+      changed: JSON.stringify(a ?? null) !== JSON.stringify(b ?? null),
+    }
   })
 }
 

@@ -18,7 +18,9 @@ export default class extends BaseSchema {
         ALTER TABLE vendors ADD COLUMN search_vector tsvector
           GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED
       `)
-      this.schema.raw('CREATE INDEX vendors_search_vector_index ON vendors USING GIN (search_vector)')
+      this.schema.raw(
+        'CREATE INDEX vendors_search_vector_index ON vendors USING GIN (search_vector)'
+      )
       return
     }
 

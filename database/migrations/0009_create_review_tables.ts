@@ -8,13 +8,31 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable('vendor_revisions', (table) => {
       table.increments('id')
-      table.integer('vendor_id').unsigned().notNullable().references('id').inTable('vendors').onDelete('CASCADE')
-      table.integer('author_id').unsigned().nullable().references('id').inTable('users').onDelete('SET NULL')
+      table
+        .integer('vendor_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('vendors')
+        .onDelete('CASCADE')
+      table
+        .integer('author_id')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('SET NULL')
       // Every public field, topics and logo included (JSON).
       table.text('data').notNullable()
       table.string('status', 20).notNullable().defaultTo('pending')
       table.text('reason').nullable()
-      table.integer('decided_by_id').unsigned().nullable().references('id').inTable('users').onDelete('SET NULL')
+      table
+        .integer('decided_by_id')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('SET NULL')
       table.timestamp('decided_at').nullable()
       table.timestamp('created_at').notNullable()
       table.timestamp('updated_at').notNullable()
@@ -24,12 +42,30 @@ export default class extends BaseSchema {
 
     this.schema.createTable('vendor_claims', (table) => {
       table.increments('id')
-      table.integer('vendor_id').unsigned().notNullable().references('id').inTable('vendors').onDelete('CASCADE')
-      table.integer('user_id').unsigned().notNullable().references('id').inTable('users').onDelete('CASCADE')
+      table
+        .integer('vendor_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('vendors')
+        .onDelete('CASCADE')
+      table
+        .integer('user_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('CASCADE')
       table.text('message').nullable()
       table.string('status', 20).notNullable().defaultTo('pending')
       table.text('reason').nullable()
-      table.integer('decided_by_id').unsigned().nullable().references('id').inTable('users').onDelete('SET NULL')
+      table
+        .integer('decided_by_id')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('SET NULL')
       table.timestamp('decided_at').nullable()
       table.timestamp('created_at').notNullable()
       table.timestamp('updated_at').notNullable()
@@ -39,13 +75,25 @@ export default class extends BaseSchema {
 
     this.schema.createTable('audit_logs', (table) => {
       table.increments('id')
-      table.integer('actor_id').unsigned().nullable().references('id').inTable('users').onDelete('SET NULL')
+      table
+        .integer('actor_id')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('SET NULL')
       // Who acted, as shown; a pseudonym once the account is deleted.
       table.string('actor_label', 120).notNullable()
       table.string('action', 60).notNullable()
       table.string('subject_type', 30).notNullable()
       table.integer('subject_id').nullable()
-      table.integer('vendor_id').unsigned().nullable().references('id').inTable('vendors').onDelete('SET NULL')
+      table
+        .integer('vendor_id')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('vendors')
+        .onDelete('SET NULL')
       table.text('before').nullable()
       table.text('after').nullable()
       table.timestamp('created_at').notNullable()

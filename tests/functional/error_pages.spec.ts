@@ -58,7 +58,10 @@ test.group('Forbidden', (group) => {
 
     // A signed-in user's own language setting decides.
     const englishMember = await createUser({ locale: 'en' })
-    const english = await client.get('/api/v1/editorial/queue').withGuard('api').loginAs(englishMember)
+    const english = await client
+      .get('/api/v1/editorial/queue')
+      .withGuard('api')
+      .loginAs(englishMember)
     english.assertBody({ errors: [{ field: null, message: 'Access denied' }] })
 
     const anonymous = await client.get('/api/v1/editorial/queue')

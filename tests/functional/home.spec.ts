@@ -5,7 +5,10 @@ import Topic from '#models/topic'
 test.group('Home page', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('lists the topics with their vendor counts, in German by default', async ({ client, assert }) => {
+  test('lists the topics with their vendor counts, in German by default', async ({
+    client,
+    assert,
+  }) => {
     await Topic.createMany([
       { slug: 'social-media', name: 'Social Media', description: '', position: 2 },
       { slug: 'e-government', name: 'E-Government', description: '', position: 1 },

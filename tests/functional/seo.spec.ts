@@ -8,7 +8,13 @@ test.group('Sitemap and robots.txt', (group) => {
 
   test('the sitemap lists home, topics and published vendors only', async ({ client, assert }) => {
     await Topic.create({ slug: 'open-data', name: 'Open Data', description: '', position: 1 })
-    const base = { postalCode: '10115', city: 'Berlin', country: 'DE', description: '', searchText: '' }
+    const base = {
+      postalCode: '10115',
+      city: 'Berlin',
+      country: 'DE',
+      description: '',
+      searchText: '',
+    }
     await Vendor.create({ ...base, slug: 'oeffentlich', name: 'Öffentlich', status: 'published' })
     await Vendor.create({ ...base, slug: 'geheim', name: 'Geheim', status: 'draft' })
 

@@ -39,7 +39,10 @@ function boxItems(html: string): string[] {
 test.group('Topic page', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('shows the topic, the vendor box with PLZ and city, and the ad slot', async ({ client, assert }) => {
+  test('shows the topic, the vendor box with PLZ and city, and the ad slot', async ({
+    client,
+    assert,
+  }) => {
     const { vendors } = await topicWithVendors(3)
     const response = await client.get('/topics/social-media')
 
@@ -50,7 +53,10 @@ test.group('Topic page', (group) => {
     response.assertTextIncludes('06101 Halle (Saale)')
     response.assertTextIncludes('Anzeige')
     response.assertTextIncludes('href="/advertise"')
-    assert.sameMembers(boxItems(response.text()), vendors.map((v) => v.name))
+    assert.sameMembers(
+      boxItems(response.text()),
+      vendors.map((v) => v.name)
+    )
     assert.notExists(response.header('set-cookie'))
   })
 
@@ -59,7 +65,8 @@ test.group('Topic page', (group) => {
     const seen = new Set<string>()
     const windows: string[] = []
     for (let view = 0; view < 4; view++) {
-      const items = boxItems((await client.get('/topics/social-media')).text())
+      const response = await client.get('/topics/social-media')
+      const items = boxItems(response.text())
       assert.lengthOf(items, 4)
       assert.lengthOf(new Set(items), 4)
       items.forEach((name) => seen.add(name))
@@ -133,7 +140,9 @@ test.group('Topic page', (group) => {
     byQuery.assertTextIncludes('Selected vendors in Social Media')
     byQuery.assertTextIncludes('href="/vendors/anbieter-1?lang=en"')
 
-    const byHeader = await client.get('/topics/social-media').header('accept-language', 'en-GB,en;q=0.9')
+    const byHeader = await client
+      .get('/topics/social-media')
+      .header('accept-language', 'en-GB,en;q=0.9')
     byHeader.assertTextIncludes('Selected vendors in Social Media')
     byHeader.assertTextIncludes('href="/vendors/anbieter-1"')
   })

@@ -4,7 +4,12 @@ import Topic from '#models/topic'
 import Vendor from '#models/vendor'
 
 async function vendor(overrides: Partial<Vendor> = {}) {
-  const topic = await Topic.create({ slug: 'social-media', name: 'Social Media', description: '', position: 1 })
+  const topic = await Topic.create({
+    slug: 'social-media',
+    name: 'Social Media',
+    description: '',
+    position: 1,
+  })
   const created = await Vendor.create({
     slug: 'seitenbau-gmbh',
     name: 'SEITENBAU GmbH',
@@ -43,9 +48,13 @@ test.group('Vendor profile', (group) => {
     response.assertTextIncludes('href="/topics/social-media"')
   })
 
-  test('embeds schema.org Organization JSON-LD with a PostalAddress', async ({ client, assert }) => {
+  test('embeds schema.org Organization JSON-LD with a PostalAddress', async ({
+    client,
+    assert,
+  }) => {
     await vendor()
-    const html = (await client.get('/vendors/seitenbau-gmbh')).text()
+    const response = await client.get('/vendors/seitenbau-gmbh')
+    const html = response.text()
     const json = html.match(/<script type="application\/ld\+json">([^<]+)<\/script>/)![1]
     const data = JSON.parse(json)
     assert.equal(data['@type'], 'Organization')
@@ -65,7 +74,8 @@ test.group('Vendor profile', (group) => {
       description:
         '<script>alert(2)</script><img src=x onerror=alert(3)>\n\n[klick](javascript:alert(4))\n\n<svg onload=alert(5)></svg>',
     })
-    const html = (await client.get('/vendors/seitenbau-gmbh')).text()
+    const response = await client.get('/vendors/seitenbau-gmbh')
+    const html = response.text()
     assert.notInclude(html, '<script>alert')
     assert.notInclude(html, 'onerror')
     assert.notMatch(html, /href\s*=\s*["']?\s*javascript:/i)

@@ -49,8 +49,14 @@ export class MailboxTransport implements MailTransportContract {
 /** The captured mails, newest first. */
 export async function readMailbox(folder: string, limit = 50): Promise<CapturedMail[]> {
   const files = await readdir(folder).catch(() => [] as string[])
-  const newest = files.filter((name) => name.endsWith('.json')).sort().reverse().slice(0, limit)
+  const newest = files
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .reverse()
+    .slice(0, limit)
   return Promise.all(
-    newest.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8')) as CapturedMail)
+    newest.map(
+      async (name) => JSON.parse(await readFile(join(folder, name), 'utf8')) as CapturedMail
+    )
   )
 }

@@ -51,7 +51,13 @@ export default class PlacementService {
       Array.from(byId.subarray(segment.offset, segment.offset + segment.limit))
     )
 
-    const vendors = await this.directory.vendorsInOrder(ids, ['id', 'slug', 'name', 'postal_code', 'city'])
+    const vendors = await this.directory.vendorsInOrder(ids, [
+      'id',
+      'slug',
+      'name',
+      'postal_code',
+      'city',
+    ])
     return vendors.map((vendor) => ({
       slug: vendor.slug,
       name: vendor.name,

@@ -39,16 +39,18 @@ export function vendorSearchText(
   },
   topicNames: string[]
 ): string {
-  return fold(
-    [
-      vendor.name,
-      vendor.postalCode,
-      vendor.city,
-      vendor.state ?? '',
-      topicNames.join(' '),
-      vendor.description ?? '',
-    ].join(' ')
+  return (
+    fold(
+      [
+        vendor.name,
+        vendor.postalCode,
+        vendor.city,
+        vendor.state ?? '',
+        topicNames.join(' '),
+        vendor.description ?? '',
+      ].join(' ')
+    )
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.join(' ') ?? ''
   )
-    .match(/[\p{L}\p{N}]+/gu)
-    ?.join(' ') ?? ''
 }

@@ -7,9 +7,20 @@ test.group('API: topics', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('GET /api/v1/topics lists topics with published vendor counts', async ({ client }) => {
-    const social = await Topic.create({ slug: 'social-media', name: 'Social Media', description: '', position: 1 })
+    const social = await Topic.create({
+      slug: 'social-media',
+      name: 'Social Media',
+      description: '',
+      position: 1,
+    })
     await Topic.create({ slug: 'breitband', name: 'Breitband', description: '', position: 2 })
-    const base = { postalCode: '06217', city: 'Merseburg', country: 'DE', description: '', searchText: '' }
+    const base = {
+      postalCode: '06217',
+      city: 'Merseburg',
+      country: 'DE',
+      description: '',
+      searchText: '',
+    }
     const live = await Vendor.create({ ...base, slug: 'a', name: 'A', status: 'published' })
     const draft = await Vendor.create({ ...base, slug: 'b', name: 'B', status: 'draft' })
     await social.related('vendors').attach([live.id, draft.id])
@@ -25,8 +36,16 @@ test.group('API: topics', (group) => {
     response.assertHeader('content-type', 'application/json; charset=utf-8')
   })
 
-  test('GET /api/v1/topics/:slug returns the topic with its box, rotating', async ({ client, assert }) => {
-    const topic = await Topic.create({ slug: 'social-media', name: 'Social Media', description: 'SM', position: 1 })
+  test('GET /api/v1/topics/:slug returns the topic with its box, rotating', async ({
+    client,
+    assert,
+  }) => {
+    const topic = await Topic.create({
+      slug: 'social-media',
+      name: 'Social Media',
+      description: 'SM',
+      position: 1,
+    })
     for (let i = 1; i <= 6; i++) {
       const vendor = await Vendor.create({
         slug: `v${i}`,
@@ -47,7 +66,13 @@ test.group('API: topics', (group) => {
     assert.equal(body.data.slug, 'social-media')
     assert.equal(body.data.name, 'Social Media')
     assert.lengthOf(body.data.vendors, 4)
-    assert.deepEqual(Object.keys(body.data.vendors[0]).sort(), ['city', 'name', 'paid', 'postalCode', 'slug'])
+    assert.deepEqual(Object.keys(body.data.vendors[0]).sort(), [
+      'city',
+      'name',
+      'paid',
+      'postalCode',
+      'slug',
+    ])
     assert.equal(body.data.vendors[0].city, 'Halle (Saale)')
     assert.isNull(body.data.ad)
 
