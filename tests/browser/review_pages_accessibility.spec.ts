@@ -22,7 +22,9 @@ class PageChecks {
     const response = typeof go === 'string' ? await page.goto(go) : await clickAndWait(go)
     const where = `${name} (${new URL(page.url()).pathname})`
     if (response?.status() !== 200) {
-      throw new Error(`${where} answered ${response?.status() ?? 'nothing'}, not 200`)
+      const text = (await response?.text()) ?? ''
+      const body = squash(text.replace(/<[^>]+>/g, ' ')).slice(0, 600)
+      throw new Error(`${where} answered ${response?.status() ?? 'nothing'}, not 200: ${body}`)
     }
     if (where in this.html) throw new Error(`${where} is checked twice; name the checks apart`)
     this.html[where] = await response.text()

@@ -95,7 +95,9 @@ test.group('Vendor review journey', () => {
     // 1. Sign-up and e-mail confirmation through the captured mail.
     await step('sign up and confirm the e-mail', async () => {
       await clickAndWait(
-        owner.getByRole('navigation', { name: 'Konto' }).getByRole('link', { name: 'Registrieren' })
+        owner
+          .getByRole('navigation', { name: 'Konto', exact: true })
+          .getByRole('link', { name: 'Registrieren' })
       )
       await field(owner, 'Name').fill(person.name)
       await field(owner, 'E-Mail-Adresse').fill(person.email)
