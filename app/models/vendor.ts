@@ -110,6 +110,32 @@ export default class Vendor extends BaseModel {
     )
   })
 
+  /**
+   * Full-text match on the folded search text (see services/search/fold.ts):
+   * every term as a prefix, all of them must match; `ranked` orders best
+   * matches first. Terms must be letters and digits only (searchTerms), so
+   * no input reaches MATCH or tsquery syntax; they are bindings all the same.
+   */
+  static matchingWords = scope((query, terms: string[], ranked: boolean = false) => {
+    query.ifDialect(
+      'postgres',
+      (pg) => {
+        const tsquery = terms.map((term) => `${term}:*`).join(' & ')
+        pg.whereRaw(`vendors.search_vector @@ to_tsquery('simple', ?)`, [tsquery])
+        if (ranked) {
+          pg.orderByRaw(`ts_rank(vendors.search_vector, to_tsquery('simple', ?)) desc`, [tsquery])
+        }
+      },
+      (sqlite) => {
+        const match = terms.map((term) => `"${term}"*`).join(' ')
+        sqlite
+          .join('vendor_search', 'vendor_search.rowid', 'vendors.id')
+          .whereRaw('vendor_search MATCH ?', [match])
+        if (ranked) sqlite.orderByRaw('bm25(vendor_search) asc')
+      }
+    )
+  })
+
   /** PLZ region: every code that starts with the given 1–5 digits. */
   static postalCodePrefix = scope((query, prefix: string) => {
     // A range instead of LIKE, so that the (status, postal_code) index serves it.

@@ -1,18 +1,22 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { fold } from '#services/search/fold'
 
-/** Leaves room for a "-123" suffix within the column's 160 characters. */
-const MAX_BASE_LENGTH = 150
+/**
+ * How long a slug's base may be in each table: room for a "-123" suffix
+ * within the column (vendors.slug 160, topics.slug 120 characters).
+ */
+const MAX_BASE_LENGTH = { vendors: 150, topics: 110 }
+type SluggedTable = keyof typeof MAX_BASE_LENGTH
 
 /**
- * The URL name of a vendor, folded the German way: "Gießen Digital GmbH"
- * → "giessen-digital-gmbh". Never empty.
+ * The URL name of a vendor or topic, folded the German way:
+ * "Gießen Digital GmbH" → "giessen-digital-gmbh". Never empty.
  */
-export function slugify(name: string): string {
+export function slugify(name: string, maxLength = MAX_BASE_LENGTH.vendors): string {
   const slug = fold(name)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, MAX_BASE_LENGTH)
+    .slice(0, maxLength)
     .replace(/-+$/, '')
   return slug || 'anbieter'
 }
@@ -27,14 +31,18 @@ export function firstFreeSlug(base: string, taken: Iterable<string>): string {
 }
 
 /**
- * A slug for a new vendor that no other vendor has. It is given once, at
- * creation, and never changes, so links keep working after renames.
+ * A slug that no other row of the table has. It is given once, at creation,
+ * and never changes, so links keep working after renames.
  */
-export async function uniqueSlug(name: string, client: QueryClientContract): Promise<string> {
-  const base = slugify(name)
+export async function uniqueSlug(
+  name: string,
+  client: QueryClientContract,
+  table: SluggedTable = 'vendors'
+): Promise<string> {
+  const base = slugify(name, MAX_BASE_LENGTH[table])
   // Slugs hold only [a-z0-9-], so the prefix pattern has no wildcards of its own.
   const rows = await client
-    .from('vendors')
+    .from(table)
     .where('slug', base)
     .orWhere('slug', 'like', `${base}-%`)
     .select('slug')

@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { firstFreeSlug, slugify } from '#services/vendors/vendor_slug'
+import { firstFreeSlug, slugify } from '#services/slug'
 
 test.group('Vendors / slug', () => {
   test('{0} → {1}')

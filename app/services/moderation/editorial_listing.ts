@@ -37,21 +37,7 @@ export async function listVendors(filter: { status?: VendorStatus; q?: string; p
     .select('vendors.*')
   const terms = filter.q ? searchTerms(filter.q) : []
   if (filter.q && terms.length === 0) query.whereRaw('1 = 0')
-  if (terms.length) {
-    query.ifDialect(
-      'postgres',
-      (pg) => {
-        pg.whereRaw(`vendors.search_vector @@ to_tsquery('simple', ?)`, [
-          terms.map((term) => `${term}:*`).join(' & '),
-        ])
-      },
-      (sqlite) => {
-        sqlite
-          .join('vendor_search', 'vendor_search.rowid', 'vendors.id')
-          .whereRaw('vendor_search MATCH ?', [terms.map((term) => `"${term}"*`).join(' ')])
-      }
-    )
-  }
+  if (terms.length) query.withScopes((scopes) => scopes.matchingWords(terms))
   return query
     .orderByRaw('lower(vendors.name) asc')
     .orderBy('vendors.id', 'asc')

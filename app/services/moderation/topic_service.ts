@@ -1,11 +1,10 @@
 import { inject } from '@adonisjs/core'
 import db from '@adonisjs/lucid/services/db'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type User from '#models/user'
 import Topic from '#models/topic'
 import AuditService from '#services/audit_service'
 import { refreshTopicSearchText } from '#services/search/search_index'
-import { firstFreeSlug, slugify } from '#services/vendors/vendor_slug'
+import { uniqueSlug } from '#services/slug'
 
 export type TopicInput = { name: string; description?: string | null }
 
@@ -25,7 +24,7 @@ export default class TopicService {
         {
           name: input.name,
           description: input.description ?? '',
-          slug: await freeSlug(input.name, trx),
+          slug: await uniqueSlug(input.name, trx, 'topics'),
           position: Number(last?.max_position ?? 0) + 1,
         },
         { client: trx }
@@ -101,18 +100,4 @@ export default class TopicService {
       )
     })
   }
-}
-
-/** A slug from the name that no topic has yet: `base`, `base-2`, … */
-async function freeSlug(name: string, trx: TransactionClientContract) {
-  const base = slugify(name).slice(0, 110).replace(/-+$/, '')
-  const rows = await trx
-    .from('topics')
-    .where('slug', base)
-    .orWhere('slug', 'like', `${base}-%`)
-    .select('slug')
-  return firstFreeSlug(
-    base,
-    rows.map((row: { slug: string }) => row.slug)
-  )
 }

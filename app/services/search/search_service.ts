@@ -82,7 +82,7 @@ export default class SearchService {
       if (topicId !== null) scopes.inTopic(topicId)
       if (input.plz && !input.radius) scopes.postalCodePrefix(input.plz)
     })
-    if (terms.length > 0) this.matchWords(query, terms)
+    if (terms.length > 0) query.withScopes((scopes) => scopes.matchingWords(terms, true))
 
     if (input.plz && input.radius) {
       return this.withinRadius(query, input.plz, input.radius, page, perPage)
@@ -104,31 +104,6 @@ export default class SearchService {
   private async topicId(slug: string): Promise<number | undefined> {
     const topic = await Topic.query().where('slug', slug).select('id').first()
     return topic?.id
-  }
-
-  /**
-   * Every term becomes a quoted prefix term, ANDed, best matches first.
-   * Terms are letters and digits only (searchTerms), so no user input can
-   * reach MATCH or tsquery syntax; they are still passed as bindings.
-   */
-  private matchWords(query: VendorQuery, terms: string[]) {
-    query.ifDialect(
-      'postgres',
-      (pg) => {
-        const tsquery = terms.map((term) => `${term}:*`).join(' & ')
-        pg.whereRaw(`vendors.search_vector @@ to_tsquery('simple', ?)`, [tsquery]).orderByRaw(
-          `ts_rank(vendors.search_vector, to_tsquery('simple', ?)) desc`,
-          [tsquery]
-        )
-      },
-      (sqlite) => {
-        const match = terms.map((term) => `"${term}"*`).join(' ')
-        sqlite
-          .join('vendor_search', 'vendor_search.rowid', 'vendors.id')
-          .whereRaw('vendor_search MATCH ?', [match])
-          .orderByRaw('bm25(vendor_search) asc')
-      }
-    )
   }
 
   /**

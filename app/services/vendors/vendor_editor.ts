@@ -14,7 +14,7 @@ import {
   snapshotOf,
   type SnapshotField,
 } from '#services/vendor_snapshot'
-import { uniqueSlug } from '#services/vendors/vendor_slug'
+import { uniqueSlug } from '#services/slug'
 import {
   vendorAttributes,
   type VendorInput,

@@ -6,7 +6,7 @@ import type { VendorSnapshot } from '#models/vendor_revision'
 import AuditService from '#services/audit_service'
 import { applySnapshot, diffSnapshots, snapshotOf } from '#services/vendor_snapshot'
 import { fold } from '#services/search/fold'
-import { uniqueSlug } from '#services/vendors/vendor_slug'
+import { uniqueSlug } from '#services/slug'
 import {
   topicIdsBySlug,
   validateVendorRecord,
