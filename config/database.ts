@@ -29,6 +29,8 @@ const dbConfig = defineConfig({
           connection.pragma('synchronous = NORMAL')
           connection.pragma('foreign_keys = ON')
           connection.pragma('busy_timeout = 5000')
+          // Gathers planner statistics where they are missing or stale (cheap when fresh).
+          connection.pragma('optimize = 0x10002')
           done(null, connection)
         },
       },
