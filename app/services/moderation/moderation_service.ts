@@ -12,6 +12,7 @@ import VendorClaim from '#models/vendor_claim'
 import VendorMember from '#models/vendor_member'
 import VendorRevision, { type VendorSnapshot } from '#models/vendor_revision'
 import AuditService from '#services/audit_service'
+import LogoService from '#services/vendors/logo_service'
 import { appUrl } from '#services/mail/app_url'
 import { applySnapshot, diffSnapshots, snapshotOf } from '#services/vendor_snapshot'
 import { refreshSearchText } from '#services/search/search_index'
@@ -62,7 +63,10 @@ const MAIL_OF_MOVE: Record<StatusMove, DecisionKind> = {
  */
 @inject()
 export default class ModerationService {
-  constructor(private audit: AuditService) {}
+  constructor(
+    private audit: AuditService,
+    private logos: LogoService
+  ) {}
 
   /** New vendors, revisions and claims that wait for an editor, oldest first. */
   async queue(): Promise<QueueItem[]> {
@@ -173,10 +177,11 @@ export default class ModerationService {
 
   /** Writes every field of the revision onto the vendor: the public page shows it from now on. */
   async approveRevision(editor: User, revisionId: number) {
-    const { revision, vendor } = await db.transaction(async (trx) => {
+    const { revision, vendor, replacedLogo } = await db.transaction(async (trx) => {
       const row = await lockRevision(revisionId, trx)
       if (row.status !== 'pending') throw new ModerationError('not_pending')
       const target = await lockVendor(row.vendorId, trx)
+      const previousLogo = target.logoPath
       const changes = diffSnapshots(await snapshotOf(target), row.data).filter((c) => c.changed)
       await applySnapshot(target, row.data, trx)
       row.merge({ status: 'approved', decidedById: editor.id, decidedAt: DateTime.now() })
@@ -193,8 +198,11 @@ export default class ModerationService {
         },
         trx
       )
-      return { revision: row, vendor: target }
+      const replaced = previousLogo !== row.data.logoPath ? previousLogo : null
+      return { revision: row, vendor: target, replacedLogo: replaced }
     })
+    // The old public logo is referred to by nothing any more.
+    await this.logos.remove(replacedLogo)
     await this.#notifyMembers(vendor, 'revision_approved')
     return revision
   }
@@ -220,6 +228,8 @@ export default class ModerationService {
       )
       return { revision: row, vendor: await Vendor.findOrFail(row.vendorId, { client: trx }) }
     })
+    // A logo uploaded only for this revision is referred to by nothing any more.
+    if (revision.data.logoPath !== vendor.logoPath) await this.logos.remove(revision.data.logoPath)
     await this.#notifyMembers(vendor, 'revision_rejected', reason)
     return revision
   }

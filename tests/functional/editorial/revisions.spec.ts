@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import mail from '@adonisjs/mail/services/main'
+import drive from '@adonisjs/drive/services/main'
 import AuditLog from '#models/audit_log'
 import ModerationDecisionNotification from '#mails/moderation_decision_notification'
 import { createUser } from '#tests/helpers/users'
@@ -280,5 +281,48 @@ test.group('Editorial / revisions', (group) => {
     const editor = await createUser({ role: 'editor' })
     const response = await client.get('/editorial/revisions/999999').loginAs(editor)
     response.assertStatus(404)
+  })
+})
+
+test.group('Editorial / revisions and logo files', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => {
+    mail.fake()
+    return () => mail.restore()
+  })
+
+  test('approving a new logo removes the old file; rejecting removes the proposed one', async ({
+    client,
+  }) => {
+    const disk = drive.fake()
+    try {
+      const editor = await createUser({ role: 'editor' })
+      const author = await createUser()
+      const { vendor } = await publishedVendor()
+      await disk.put('logos/alt.png', 'old')
+      await disk.put('logos/neu.webp', 'new')
+      await disk.put('logos/abgelehnt.png', 'refused')
+
+      const refused = await pendingRevision(vendor, author, { logoPath: 'logos/abgelehnt.png' })
+      await client
+        .post(`/editorial/revisions/${refused.id}/reject`)
+        .form({ reason: 'Logo unscharf' })
+        .loginAs(editor)
+        .withCsrfToken()
+        .redirects(0)
+      disk.assertMissing('logos/abgelehnt.png')
+      disk.assertExists('logos/alt.png')
+
+      const approved = await pendingRevision(vendor, author, { logoPath: 'logos/neu.webp' })
+      await client
+        .post(`/editorial/revisions/${approved.id}/approve`)
+        .loginAs(editor)
+        .withCsrfToken()
+        .redirects(0)
+      disk.assertExists('logos/neu.webp')
+      disk.assertMissing('logos/alt.png')
+    } finally {
+      drive.restore()
+    }
   })
 })
