@@ -4,6 +4,8 @@ import { HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 
 type FieldError = { field: string | null; message: string }
+/** Bouncer's refusal: a policy's own translated reason, or the generic one. */
+type RefusalMessage = { getResponseMessage(ctx: HttpContext): string }
 
 export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = app.inDev
@@ -21,7 +23,11 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     }
     // Bouncer answers refusals with plain text; pages get the layout.
     if ((error as { code?: unknown })?.code === 'E_AUTHORIZATION_FAILURE') {
-      return ctx.response.status(403).send(await ctx.view.render('pages/errors/forbidden'))
+      const refusal = error as { response?: { translation?: unknown } } & RefusalMessage
+      const reason = refusal.response?.translation ? refusal.getResponseMessage(ctx) : null
+      return ctx.response
+        .status(403)
+        .send(await ctx.view.render('pages/errors/forbidden', { reason }))
     }
     return super.handle(error, ctx)
   }

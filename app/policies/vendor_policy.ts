@@ -1,9 +1,16 @@
-import { BasePolicy } from '@adonisjs/bouncer'
+import { AuthorizationResponse, BasePolicy } from '@adonisjs/bouncer'
 import type { AuthorizerResponse } from '@adonisjs/bouncer/types'
 import User from '#models/user'
 import Vendor from '#models/vendor'
 import VendorMember from '#models/vendor_member'
 import VendorClaim from '#models/vendor_claim'
+
+/** Writing needs a confirmed address; the refusal says so. */
+function unconfirmed() {
+  return AuthorizationResponse.deny('Please confirm your e-mail address first').t(
+    'errors.email_unconfirmed'
+  )
+}
 
 /**
  * Who may do what with a vendor. Members act for their own vendors only;
@@ -16,7 +23,8 @@ export default class VendorPolicy extends BasePolicy {
 
   /** Creating a vendor needs a confirmed e-mail address. */
   create(user: User): AuthorizerResponse {
-    return user.isConfirmed && !user.isDisabled
+    if (!user.isConfirmed) return unconfirmed()
+    return !user.isDisabled
   }
 
   /** The account view of a vendor (drafts, status, revisions): members and editors. */
@@ -27,18 +35,20 @@ export default class VendorPolicy extends BasePolicy {
 
   /** Writing needs a confirmed e-mail address, on the web and through the API. */
   async edit(user: User, vendor: Vendor): Promise<AuthorizerResponse> {
-    if (vendor.status === 'archived' || !user.isConfirmed) return false
-    return !!(await this.membership(user, vendor))
+    if (vendor.status === 'archived') return false
+    if (!(await this.membership(user, vendor))) return false
+    return user.isConfirmed || unconfirmed()
   }
 
   async submit(user: User, vendor: Vendor): Promise<AuthorizerResponse> {
-    if (!['draft', 'rejected'].includes(vendor.status) || !user.isConfirmed) return false
-    return !!(await this.membership(user, vendor))
+    if (!['draft', 'rejected'].includes(vendor.status)) return false
+    if (!(await this.membership(user, vendor))) return false
+    return user.isConfirmed || unconfirmed()
   }
 
   /** Inviting and removing colleagues: owners only. */
   async manageMembers(user: User, vendor: Vendor): Promise<AuthorizerResponse> {
-    if (!user.isConfirmed) return false
+    if (!user.isConfirmed) return unconfirmed()
     const membership = await this.membership(user, vendor)
     return membership?.role === 'owner'
   }

@@ -69,3 +69,20 @@ test.group('Forbidden', (group) => {
     anonymous.assertBody({ errors: [{ field: null, message: 'Bitte melden Sie sich an.' }] })
   })
 })
+
+test.group('Forbidden, with a reason', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('an unconfirmed user is told to confirm before creating a vendor', async ({ client }) => {
+    const user = await createUser({ confirmed: false })
+    const response = await client
+      .post('/account/vendors')
+      .form({ name: 'Neu GmbH', postalCode: '06108', city: 'Halle (Saale)' })
+      .loginAs(user)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(403)
+    response.assertTextIncludes('Kein Zugriff')
+    response.assertTextIncludes('Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse')
+  })
+})
