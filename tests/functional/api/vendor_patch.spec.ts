@@ -198,7 +198,10 @@ test.group('API / PATCH /api/v1/vendors/:slug', (group) => {
       .json({ city: 'Jena' })
 
     response.assertStatus(403)
-    assert.match(response.body().errors[0].message, /^Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse/)
+    assert.match(
+      response.body().errors[0].message,
+      /^Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse/
+    )
     await vendor.refresh()
     assert.notEqual(vendor.city, 'Jena')
   })
