@@ -90,13 +90,12 @@ export default class DirectoryService {
   /** The full, paginated list of a topic's published vendors, optionally by PLZ prefix. */
   async topicVendors(topic: Topic, options: { plz?: string; page: number; perPage: number }) {
     const members = await this.topicMembers(topic.id)
-    let ids: ArrayLike<number> = members.ids
-    if (options.plz) {
-      const plz = options.plz
-      ids = members.ids.filter((_, index) => members.postalCodes[index].startsWith(plz))
-    }
+    const plz = options.plz
+    const ids = plz
+      ? members.ids.filter((_, index) => members.postalCodes[index].startsWith(plz))
+      : members.ids
     const start = (options.page - 1) * options.perPage
-    const pageIds = Array.from(ids).slice(start, start + options.perPage)
+    const pageIds = Array.from(ids.subarray(start, start + options.perPage))
     const vendors = await this.vendorsInOrder(pageIds, [
       'id',
       'slug',

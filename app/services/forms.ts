@@ -1,10 +1,11 @@
 import { errors } from '@vinejs/vine'
+import type { VineValidator } from '@vinejs/vine'
+import type { Infer, SchemaTypes } from '@vinejs/vine/types'
+import type { HttpContext } from '@adonisjs/core/http'
 
 /**
- * GET forms have no session, so a failed validation re-renders the page
- * with status 422. This turns Vine's error into `{ field: message }`
- * (the first message per field) for the view, or returns null for any
- * other error, which the caller rethrows.
+ * Vine's error as `{ field: message }` (the first message per field), or
+ * null for any other error, which the caller rethrows.
  */
 export function fieldErrorsOf(error: unknown): Record<string, string> | null {
   if (!(error instanceof errors.E_VALIDATION_ERROR)) return null
@@ -13,4 +14,27 @@ export function fieldErrorsOf(error: unknown): Record<string, string> | null {
     byField[message.field] ??= message.message
   }
   return byField
+}
+
+export type QueryForm<Schema extends SchemaTypes> =
+  { input: Infer<Schema>; errors: null } | { input: null; errors: Record<string, string> }
+
+/**
+ * Validates a GET form (the query string). GET forms have no session, so
+ * invalid input is not redirected back: the response gets status 422 and
+ * the caller re-renders the page with one message per field. Messages come
+ * through i18n like every other validation (request.validateUsing).
+ */
+export async function validateQuery<Schema extends SchemaTypes>(
+  { request, response }: HttpContext,
+  validator: VineValidator<Schema, Record<string, any> | undefined>
+): Promise<QueryForm<Schema>> {
+  try {
+    return { input: await request.validateUsing(validator, { data: request.qs() }), errors: null }
+  } catch (error) {
+    const byField = fieldErrorsOf(error)
+    if (!byField) throw error
+    response.status(422)
+    return { input: null, errors: byField }
+  }
 }

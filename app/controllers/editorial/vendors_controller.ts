@@ -8,7 +8,7 @@ import ModerationService, { type StatusMove } from '#services/moderation/moderat
 import { listVendors } from '#services/moderation/editorial_listing'
 import { vendorReview } from '#services/moderation/review_view'
 import { exportTopicId, UnknownTopicError, vendorCsvStream } from '#services/vendors/vendor_csv'
-import { fieldErrorsOf } from '#services/forms'
+import { validateQuery } from '#services/forms'
 import {
   decisionReasonValidator,
   editorialVendorFilterValidator,
@@ -20,20 +20,24 @@ export default class VendorsController {
   constructor(private moderation: ModerationService) {}
 
   /** Every vendor, by status and name. */
-  async index({ bouncer, request, response, view }: HttpContext) {
-    await bouncer.with(EditorialPolicy).authorize('access')
-    const query = request.qs()
+  async index(ctx: HttpContext) {
+    await ctx.bouncer.with(EditorialPolicy).authorize('access')
     const topics = await Topic.query().withScopes((scopes) => scopes.ordered())
-    try {
-      const filter = await editorialVendorFilterValidator.validate(query)
-      const vendors = await listVendors(filter)
-      return view.render('pages/editorial/vendors/index', { vendors, filter, topics, errors: {} })
-    } catch (error) {
-      const errors = fieldErrorsOf(error)
-      if (!errors) throw error
-      response.status(422)
-      return view.render('pages/editorial/vendors/index', { filter: query, topics, errors })
+    const { input, errors } = await validateQuery(ctx, editorialVendorFilterValidator)
+    if (!input) {
+      return ctx.view.render('pages/editorial/vendors/index', {
+        filter: ctx.request.qs(),
+        topics,
+        errors,
+      })
     }
+    const vendors = await listVendors(input)
+    return ctx.view.render('pages/editorial/vendors/index', {
+      vendors,
+      filter: input,
+      topics,
+      errors: {},
+    })
   }
 
   /** A vendor with everything an editor decides on: fields, members, open items. */
