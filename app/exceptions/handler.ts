@@ -2,6 +2,7 @@ import app from '@adonisjs/core/services/app'
 import { errors as vineErrors } from '@vinejs/vine'
 import { HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
+import ModerationError from '#services/moderation/moderation_error'
 
 type FieldError = { field: string | null; message: string }
 /** Bouncer's refusal: a policy's own translated reason, or the generic one. */
@@ -62,6 +63,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     const code = (error as { code?: unknown })?.code
     if (status >= 500 || !(error instanceof Error)) return ctx.i18n.t('errors.server_error.title')
     if (status === 404) return ctx.i18n.t('errors.not_found.title')
+    if (error instanceof ModerationError) return ctx.i18n.t(`editorial.errors.${error.key}`)
     if (code === 'E_UNAUTHORIZED_ACCESS') return ctx.i18n.t('errors.E_UNAUTHORIZED_ACCESS')
     if (code === 'E_AUTHORIZATION_FAILURE') {
       // Bouncer translates a policy's own reason, or errors.E_AUTHORIZATION_FAILURE.

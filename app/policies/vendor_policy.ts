@@ -65,9 +65,4 @@ export default class VendorPolicy extends BasePolicy {
       .first()
     return !open
   }
-
-  /** Editorial decisions: publish, unpublish, archive, approve, reject. */
-  moderate(user: User): AuthorizerResponse {
-    return user.isEditor
-  }
 }

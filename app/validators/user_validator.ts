@@ -1,4 +1,6 @@
 import vine from '@vinejs/vine'
+import hash from '@adonisjs/core/services/hash'
+import type User from '#models/user'
 import { SUPPORTED_LOCALES } from '#services/locale'
 import { emailAddress } from '#validators/vendor_rules'
 
@@ -28,9 +30,17 @@ export const userSettingsValidator = vine.compile(
   })
 )
 
+/** The signed-in user's own password, checked against its scrypt hash. */
+const currentPasswordRule = vine.createRule(async (value, _options, field) => {
+  const user = field.meta.user as User
+  if (typeof value !== 'string' || !(await hash.use('scrypt').verify(user.password, value))) {
+    field.report('The password is not correct', 'currentPassword', field)
+  }
+})
+
 /** Deleting the account needs the current password. */
-export const userDeleteValidator = vine.compile(
+export const userDeleteValidator = vine.withMetaData<{ user: User }>().compile(
   vine.object({
-    password: vine.string(),
+    password: vine.string().use(currentPasswordRule()),
   })
 )

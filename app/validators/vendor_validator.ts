@@ -143,25 +143,12 @@ export const vendorSchema = vine.object(vendorFields())
 
 /** Creating a vendor, and the account form's edits: every field. */
 export const vendorValidator = vine.compile(vendorSchema)
-export const vendorStoreValidator = vendorValidator
-export const vendorUpdateValidator = vendorValidator
 
 /** PATCH /api/v1/vendors/:slug: partial updates. */
 export const vendorPatchValidator = vine.compile(vine.object(vendorPatchFields()))
 
 export type VendorInput = Infer<typeof vendorSchema>
 export type VendorPatchInput = Partial<VendorInput>
-
-/**
- * Validated input as vendor attributes: the country defaults to DE and an
- * empty description is ''. Fields that were not given stay absent.
- */
-export function normalizeVendorInput<T extends VendorPatchInput>(input: T): T {
-  const output: VendorPatchInput = { ...input }
-  if ('description' in output) output.description = output.description ?? ''
-  if ('country' in output) output.country = output.country ?? 'DE'
-  return output as T
-}
 
 /** A whole vendor's attributes from the full validator's output. */
 export function vendorAttributes(input: VendorInput) {

@@ -12,8 +12,8 @@ export default class ClaimsController {
 
   async create({ bouncer, params, view }: HttpContext) {
     const vendor = await Vendor.query()
+      .withScopes((scopes) => scopes.published())
       .where('slug', params.slug)
-      .where('status', 'published')
       .firstOrFail()
     const allowed = await bouncer.with(VendorPolicy).allows('claim', vendor)
     return view.render('pages/account/vendors/claim', { vendor, allowed })
@@ -21,8 +21,8 @@ export default class ClaimsController {
 
   async store({ auth, bouncer, params, request, response, session, i18n }: HttpContext) {
     const vendor = await Vendor.query()
+      .withScopes((scopes) => scopes.published())
       .where('slug', params.slug)
-      .where('status', 'published')
       .firstOrFail()
     await bouncer.with(VendorPolicy).authorize('claim', vendor)
     const input = await request.validateUsing(claimValidator)

@@ -1,7 +1,5 @@
 import { inject } from '@adonisjs/core'
-import hash from '@adonisjs/core/services/hash'
 import type { HttpContext } from '@adonisjs/core/http'
-import { errors } from '@vinejs/vine'
 import { appKey } from '#config/app'
 import PrivacyService from '#services/accounts/privacy_service'
 import { userDeleteValidator } from '#validators/user_validator'
@@ -28,17 +26,7 @@ export default class PrivacyController {
   async destroy({ auth, bouncer, request, response, session, i18n }: HttpContext) {
     const user = auth.getUserOrFail()
     await bouncer.with(AccountPolicy).authorize('manage', user)
-    const { password } = await request.validateUsing(userDeleteValidator)
-    if (!(await hash.use('scrypt').verify(user.password, password))) {
-      throw new errors.E_VALIDATION_ERROR([
-        {
-          field: 'password',
-          rule: 'currentPassword',
-          message: i18n.t('auth.privacy.wrong_password'),
-        },
-      ])
-    }
-
+    await request.validateUsing(userDeleteValidator, { meta: { user } })
     await this.privacy.deleteAccount(user, appKey.release())
     await auth.use('web').logout()
     session.flash('notice', i18n.t('auth.privacy.deleted'))

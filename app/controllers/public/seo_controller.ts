@@ -1,6 +1,6 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
-import env from '#start/env'
+import { appUrl } from '#services/mail/app_url'
 import SitemapService from '#services/sitemap_service'
 
 @inject()
@@ -8,7 +8,7 @@ export default class SeoController {
   constructor(private sitemaps: SitemapService) {}
 
   async sitemap({ request, response, view }: HttpContext) {
-    const origin = env.get('APP_URL') ?? `${request.protocol()}://${request.host()}`
+    const origin = appUrl(request)
     const pages = await this.sitemaps.pageCount()
     const page = Number(request.qs().page ?? 0)
     response.header('content-type', 'application/xml; charset=utf-8')
@@ -25,7 +25,7 @@ export default class SeoController {
   }
 
   async robots({ request, response }: HttpContext) {
-    const origin = env.get('APP_URL') ?? `${request.protocol()}://${request.host()}`
+    const origin = appUrl(request)
     response.header('content-type', 'text/plain; charset=utf-8')
     return [
       'User-agent: *',

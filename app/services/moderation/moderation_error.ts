@@ -31,7 +31,7 @@ export default class ModerationError extends Exception {
   }
 }
 
-/** The API's messages (its other errors are English too). */
+/** The exception's own message (logs); responses use editorial.errors.* in the user's language. */
 const ENGLISH: Record<ModerationErrorKey, string> = {
   not_pending: 'This was already decided',
   wrong_status: 'The vendor is not in a status that allows this',

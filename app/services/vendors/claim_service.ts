@@ -28,9 +28,4 @@ export default class ClaimService {
       return claim
     })
   }
-
-  /** The user's own claims, newest first, for their vendor list. */
-  async claimsOf(user: User) {
-    return VendorClaim.query().where('user_id', user.id).preload('vendor').orderBy('id', 'desc')
-  }
 }

@@ -85,7 +85,7 @@ test.group('API / editorial', (group) => {
       .loginAs(editor)
     again.assertStatus(409)
     assert.deepEqual(again.body(), {
-      errors: [{ field: null, message: 'This was already decided' }],
+      errors: [{ field: null, message: 'Darüber wurde bereits entschieden.' }],
     })
   })
 
