@@ -56,13 +56,16 @@ const germanStateRule = vine.createRule((value, _options, field) => {
 })
 
 /** Every id names an existing topic; one query for the whole list. */
-const knownTopicsRule = vine.createRule(
-  async (value, _options, field) => {
+/** Every topic named (by id, or by slug in the API) must exist. */
+const knownTopicsRule = vine.createRule<{ column: 'id' | 'slug' }>(
+  async (value, options, field) => {
     if (!Array.isArray(value) || value.length === 0 || !field.isValid) return
     const client = (field.meta as { client?: QueryClientContract }).client ?? db
-    const ids = [...new Set(value.map(Number))]
-    const rows = await client.from('topics').whereIn('id', ids).select('id')
-    if (rows.length !== ids.length) {
+    const keys: (number | string)[] = [
+      ...new Set<number | string>(options.column === 'id' ? value.map(Number) : value.map(String)),
+    ]
+    const rows = await client.from('topics').whereIn(options.column, keys).select('id')
+    if (rows.length !== keys.length) {
       field.report('The {{ field }} field contains an unknown topic', 'knownTopics', field)
     }
   },
@@ -94,7 +97,17 @@ export function topicIdsSchema() {
     .minLength(MIN_TOPICS)
     .maxLength(MAX_TOPICS)
     .distinct()
-    .use(knownTopicsRule())
+    .use(knownTopicsRule({ column: 'id' }))
+}
+
+/** The API names topics by slug, as its answers do. */
+export function topicSlugsSchema() {
+  return vine
+    .array(vine.string().trim())
+    .minLength(MIN_TOPICS)
+    .maxLength(MAX_TOPICS)
+    .distinct()
+    .use(knownTopicsRule({ column: 'slug' }))
 }
 
 /**
@@ -135,6 +148,7 @@ export function vendorPatchFields() {
     postalCode: fields.postalCode.use(notNullRule()).optional(),
     city: fields.city.use(notNullRule()).optional(),
     topicIds: fields.topicIds.use(notNullRule()).optional(),
+    topics: topicSlugsSchema().use(notNullRule()).optional(),
   }
 }
 
@@ -148,7 +162,7 @@ export const vendorValidator = vine.compile(vendorSchema)
 export const vendorPatchValidator = vine.compile(vine.object(vendorPatchFields()))
 
 export type VendorInput = Infer<typeof vendorSchema>
-export type VendorPatchInput = Partial<VendorInput>
+export type VendorPatchInput = Partial<VendorInput> & { topics?: string[] }
 
 /** A whole vendor's attributes from the full validator's output. */
 export function vendorAttributes(input: VendorInput) {

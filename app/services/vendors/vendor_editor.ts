@@ -4,6 +4,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Vendor from '#models/vendor'
+import Topic from '#models/topic'
 import VendorMember from '#models/vendor_member'
 import VendorRevision, { type VendorSnapshot } from '#models/vendor_revision'
 import type User from '#models/user'
@@ -116,7 +117,12 @@ export default class VendorEditor {
       if (value === undefined) continue
       if (field === 'description') edits.description = (value as string | null) ?? ''
       else if (field === 'country') edits.country = (value as string | null) ?? 'DE'
-      else Object.assign(edits, { [field]: value })
+      else if (field !== 'topics') Object.assign(edits, { [field]: value })
+    }
+    // Topics by slug (as the API names them) win over topicIds.
+    if (input.topics) {
+      const topics = await Topic.query().whereIn('slug', input.topics).select('id')
+      edits.topicIds = topics.map((topic) => topic.id)
     }
     return this.edit(author, vendor, edits)
   }

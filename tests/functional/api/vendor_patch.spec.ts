@@ -121,6 +121,31 @@ test.group('API / PATCH /api/v1/vendors/:slug', (group) => {
     assert.lengthOf(vendor.topics, 5)
   })
 
+  test('topics by slug, as the API names them', async ({ client, assert }) => {
+    const { vendor, owner } = await ownedVendor({ status: 'draft' })
+    const chosen = await Promise.all([1, 2].map(() => createTopic()))
+
+    const unknown = await client
+      .patch(`/api/v1/vendors/${vendor.slug}`)
+      .json({ topics: [chosen[0].slug, 'gibt-es-nicht'] })
+      .withGuard('api')
+      .loginAs(owner)
+    unknown.assertStatus(422)
+    assert.equal(unknown.body().errors[0].field, 'topics')
+
+    const response = await client
+      .patch(`/api/v1/vendors/${vendor.slug}`)
+      .json({ topics: chosen.map((t) => t.slug) })
+      .withGuard('api')
+      .loginAs(owner)
+    response.assertStatus(200)
+    await vendor.load('topics')
+    assert.sameMembers(
+      vendor.topics.map((t) => t.slug),
+      chosen.map((t) => t.slug)
+    )
+  })
+
   test('non-members: 403 for a published vendor, 404 for a draft; unknown slugs 404', async ({
     client,
     assert,
