@@ -53,6 +53,17 @@ export default class VendorPolicy extends BasePolicy {
     return membership?.role === 'owner'
   }
 
+  /** A member may leave; removing someone else is for owners. */
+  async removeMember(
+    user: User,
+    vendor: Vendor,
+    member: VendorMember
+  ): Promise<AuthorizerResponse> {
+    if (member.vendorId !== vendor.id) return false
+    if (member.userId === user.id) return !!(await this.membership(user, vendor))
+    return this.manageMembers(user, vendor)
+  }
+
   /** A published vendor without members may be claimed by a confirmed user, once. */
   async claim(user: User, vendor: Vendor): Promise<AuthorizerResponse> {
     if (!user.isConfirmed || vendor.status !== 'published') return false

@@ -18,8 +18,8 @@ export default class MembersController {
       .where('vendor_id', vendor.id)
       .where('id', params.memberId)
       .firstOrFail()
+    await bouncer.with(VendorPolicy).authorize('removeMember', vendor, member)
     const leaving = member.userId === user.id
-    if (!leaving) await bouncer.with(VendorPolicy).authorize('manageMembers', vendor)
 
     try {
       await this.memberships.remove(user, member)

@@ -1,7 +1,6 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import PasswordResetService from '#services/accounts/password_reset_service'
-import LoginThrottle from '#services/accounts/login_throttle'
 import { appUrl } from '#services/mail/app_url'
 import {
   passwordForgotValidator,
@@ -10,10 +9,7 @@ import {
 
 @inject()
 export default class PasswordResetController {
-  constructor(
-    private resets: PasswordResetService,
-    private throttle: LoginThrottle
-  ) {}
+  constructor(private resets: PasswordResetService) {}
 
   async create({ view }: HttpContext) {
     return view.render('pages/auth/forgot_password')
@@ -42,7 +38,6 @@ export default class PasswordResetController {
       session.flash('alert', i18n.t('auth.password.invalid'))
       return response.redirect().toRoute('auth.password.forgot')
     }
-    await this.throttle.clear(user.email)
     session.flash('notice', i18n.t('auth.password.done'))
     return response.redirect().toRoute('auth.login')
   }

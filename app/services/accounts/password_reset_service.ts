@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon'
+import { inject } from '@adonisjs/core'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
 import router from '@adonisjs/core/services/router'
 import mail from '@adonisjs/mail/services/main'
@@ -6,6 +8,7 @@ import User from '#models/user'
 import UserToken from '#models/user_token'
 import ResetPasswordNotification from '#mails/reset_password_notification'
 import { generateToken, hashToken, isUsable } from '#services/accounts/single_use_token'
+import LoginThrottle from '#services/accounts/login_throttle'
 
 export const RESET_TOKEN_LIFETIME = { hours: 1 }
 
@@ -13,7 +16,10 @@ export const RESET_TOKEN_LIFETIME = { hours: 1 }
  * Password reset by an e-mailed, expiring, single-use link. Whether an
  * address has an account never shows in the answer.
  */
+@inject()
 export default class PasswordResetService {
+  constructor(private throttle: LoginThrottle) {}
+
   /** Sends a link if the address belongs to an active account; does nothing otherwise. */
   async request(email: string, baseUrl: string) {
     const user = await User.findBy('email', email.trim().toLowerCase())
@@ -32,8 +38,8 @@ export default class PasswordResetService {
   }
 
   /** The stored token for a link, if it can still be used. */
-  async findUsable(token: string) {
-    const record = await UserToken.query()
+  async findUsable(token: string, trx?: TransactionClientContract) {
+    const record = await UserToken.query({ client: trx })
       .where('token_hash', hashToken(token))
       .where('kind', 'password_reset')
       .first()
@@ -42,16 +48,14 @@ export default class PasswordResetService {
 
   /**
    * Sets the new password and spends the token, together with every other
-   * reset token of the account, and ends its API tokens. Returns null when
-   * the link is invalid, expired or used (also by a concurrent request).
+   * reset token of the account, ends its API tokens and lifts its log-in
+   * block. Returns null when the link is invalid, expired or used (also by a
+   * concurrent request).
    */
   async reset(token: string, password: string): Promise<User | null> {
-    return db.transaction(async (trx) => {
-      const record = await UserToken.query({ client: trx })
-        .where('token_hash', hashToken(token))
-        .where('kind', 'password_reset')
-        .first()
-      if (!record || !isUsable(record)) return null
+    const changed = await db.transaction(async (trx) => {
+      const record = await this.findUsable(token, trx)
+      if (!record) return null
 
       const now = DateTime.now().toFormat(trx.dialect.dateTimeFormat)
       // Spending the token is a conditional update, so two requests cannot both win.
@@ -73,5 +77,7 @@ export default class PasswordResetService {
       await trx.from('auth_access_tokens').where('tokenable_id', user.id).delete()
       return user
     })
+    if (changed) await this.throttle.clear(changed.email)
+    return changed
   }
 }
