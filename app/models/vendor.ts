@@ -11,6 +11,7 @@ import {
 } from '@adonisjs/lucid/orm'
 import { directoryChanged } from '#services/directory_cache'
 import type { HasMany, ManyToMany } from '@adonisjs/lucid/types/relations'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Topic from '#models/topic'
 import VendorMember from '#models/vendor_member'
 import VendorRevision from '#models/vendor_revision'
@@ -141,6 +142,16 @@ export default class Vendor extends BaseModel {
     // A range instead of LIKE, so that the (status, postal_code) index serves it.
     query.where('vendors.postal_code', '>=', prefix).where('vendors.postal_code', '<', `${prefix}:`)
   })
+
+  /**
+   * The vendor's row inside a transaction, locked against concurrent
+   * decisions and edits on PostgreSQL (SQLite has one writer anyway).
+   */
+  static lockedById(id: number, trx: TransactionClientContract) {
+    return this.query({ client: trx })
+      .where('vendors.id', id)
+      .ifDialect('postgres', (query) => query.forUpdate())
+  }
 
   /** Reader caches follow every change once it is committed. */
   @afterSave()

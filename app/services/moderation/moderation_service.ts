@@ -415,11 +415,7 @@ async function auditFields(
 /* Rows are locked on PostgreSQL so that two editors cannot decide the same thing twice. */
 
 async function lockVendor(id: number, trx: TransactionClientContract) {
-  return Vendor.query({ client: trx })
-    .where('id', id)
-    .ifDialect('postgres', (query) => query.forUpdate())
-    .preload('topics')
-    .firstOrFail()
+  return Vendor.lockedById(id, trx).preload('topics').firstOrFail()
 }
 
 async function lockRevision(id: number, trx: TransactionClientContract) {

@@ -135,7 +135,7 @@ export default class VendorEditor {
   /** Applies edits by the rules above, in one transaction. */
   async edit(author: User, vendor: Vendor, edits: Partial<VendorSnapshot>): Promise<EditOutcome> {
     return db.transaction(async (trx) => {
-      const current = await this.lock(vendor.id, trx)
+      const current = await Vendor.lockedById(vendor.id, trx).firstOrFail()
       if (current.status === 'published') return this.propose(author, current, edits, trx)
       if (!(UNPUBLISHED_EDITABLE as readonly string[]).includes(current.status)) {
         throw new VendorStateException(`A vendor in status ${current.status} cannot be edited`)
@@ -160,7 +160,7 @@ export default class VendorEditor {
   /** Draft or rejected → pending: the vendor enters the editorial queue. */
   async submit(author: User, vendor: Vendor): Promise<Vendor> {
     return db.transaction(async (trx) => {
-      const current = await this.lock(vendor.id, trx)
+      const current = await Vendor.lockedById(vendor.id, trx).firstOrFail()
       if (!['draft', 'rejected'].includes(current.status)) {
         throw new VendorStateException(`A vendor in status ${current.status} cannot be submitted`)
       }
@@ -237,13 +237,6 @@ export default class VendorEditor {
       revision.status = 'superseded'
       await revision.save()
     }
-  }
-
-  /** The vendor row inside the transaction, locked against a concurrent edit on PostgreSQL. */
-  private async lock(vendorId: number, trx: TransactionClientContract) {
-    const query = Vendor.query({ client: trx }).where('id', vendorId)
-    if (trx.dialect.name === 'postgres') query.forUpdate()
-    return query.firstOrFail()
   }
 
   /** snapshotOf() with the topics read through the transaction. */
