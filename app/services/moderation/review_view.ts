@@ -1,67 +1,10 @@
-import Topic from '#models/topic'
 import Vendor from '#models/vendor'
 import VendorClaim from '#models/vendor_claim'
 import VendorMember from '#models/vendor_member'
-import VendorRevision, { type VendorSnapshot } from '#models/vendor_revision'
-import { logoUrl } from '#services/api/vendor_json'
+import VendorRevision from '#models/vendor_revision'
 import { allowedMoves } from '#services/moderation/moderation_service'
-import { diffSnapshots, snapshotOf, type SnapshotField } from '#services/vendor_snapshot'
-
-/**
- * A field's value as the review pages show it. Every text is printed
- * escaped, the description included (editors see the Markdown source, not
- * rendered HTML); topics by name; the logo as an image.
- */
-export type DisplayValue =
-  | { kind: 'empty' }
-  | { kind: 'text'; text: string; multiline: boolean }
-  | { kind: 'topics'; names: string[] }
-  | { kind: 'logo'; url: string }
-
-export type DiffRow = {
-  field: SnapshotField
-  before: DisplayValue
-  after: DisplayValue
-  changed: boolean
-}
-
-export function displayValue(
-  field: SnapshotField,
-  value: unknown,
-  topicNames: Map<number, string>
-): DisplayValue {
-  if (field === 'topicIds') {
-    const ids = (value as number[] | null) ?? []
-    if (!ids.length) return { kind: 'empty' }
-    return { kind: 'topics', names: ids.map((id) => topicNames.get(id) ?? `#${id}`) }
-  }
-  if (value === null || value === undefined || value === '') return { kind: 'empty' }
-  if (field === 'logoPath') {
-    const url = logoUrl(String(value))
-    return url ? { kind: 'logo', url } : { kind: 'text', text: String(value), multiline: false }
-  }
-  return { kind: 'text', text: String(value), multiline: field === 'description' }
-}
-
-async function topicNamesOf(...lists: number[][]) {
-  const ids = [...new Set(lists.flat())]
-  const topics = ids.length ? await Topic.query().whereIn('id', ids).select('id', 'name') : []
-  return new Map(topics.map((topic) => [topic.id, topic.name]))
-}
-
-/** The revision against the vendor's current version, field by field, ready to print. */
-export async function revisionDiffRows(
-  current: VendorSnapshot,
-  proposed: VendorSnapshot
-): Promise<DiffRow[]> {
-  const names = await topicNamesOf(current.topicIds, proposed.topicIds)
-  return diffSnapshots(current, proposed).map((change) => ({
-    field: change.field,
-    before: displayValue(change.field, change.before, names),
-    after: displayValue(change.field, change.after, names),
-    changed: change.changed,
-  }))
-}
+import { diffSnapshots, snapshotOf } from '#services/vendor_snapshot'
+import { displayValue, revisionDiffRows } from '#services/revision_diff'
 
 /** Everything the revision review page shows. */
 export async function revisionReview(revision: VendorRevision) {

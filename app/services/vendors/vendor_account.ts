@@ -4,8 +4,8 @@ import type Vendor from '#models/vendor'
 import VendorClaim from '#models/vendor_claim'
 import VendorMember from '#models/vendor_member'
 import VendorRevision, { type VendorSnapshot } from '#models/vendor_revision'
-import { diffSnapshots, snapshotOf, type FieldChange } from '#services/vendor_snapshot'
-import { logoUrl } from '#services/api/vendor_json'
+import { snapshotOf } from '#services/vendor_snapshot'
+import { revisionDiffRows } from '#services/revision_diff'
 
 /**
  * What the account pages show of a member's vendors: read-only queries,
@@ -65,29 +65,9 @@ export default class VendorAccount {
     return Topic.query().withScopes((scopes) => scopes.ordered())
   }
 
-  /**
-   * A revision against the vendor as it is public now, field by field,
-   * with topic names and logo URLs for display.
-   */
+  /** A revision against the vendor as it is public now, field by field, ready to print. */
   async revisionDiff(vendor: Vendor, revision: VendorRevision) {
-    const current = await snapshotOf(vendor)
-    const topics = await Topic.query().whereIn('id', [
-      ...current.topicIds,
-      ...revision.data.topicIds,
-    ])
-    const names = new Map(topics.map((topic) => [topic.id, topic.name]))
-    const display = (change: FieldChange, value: unknown) => {
-      if (change.field === 'topicIds') {
-        return (value as number[]).map((topicId) => names.get(topicId) ?? `#${topicId}`).join(', ')
-      }
-      if (change.field === 'logoPath') return logoUrl(value as string | null)
-      return (value as string | null) ?? ''
-    }
-    return diffSnapshots(current, revision.data).map((change) => ({
-      ...change,
-      beforeText: display(change, change.before),
-      afterText: display(change, change.after),
-    }))
+    return revisionDiffRows(await snapshotOf(vendor), revision.data)
   }
 
   /** The form's values: the working copy plus the vendor's own identity. */

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import type { VendorSnapshot } from '#models/vendor_revision'
 import { diffSnapshots, SNAPSHOT_FIELDS } from '#services/vendor_snapshot'
-import { displayValue } from '#services/moderation/review_view'
+import { displayValue } from '#services/revision_diff'
 
 const published: VendorSnapshot = {
   name: 'Alt GmbH',
