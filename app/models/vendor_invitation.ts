@@ -3,6 +3,7 @@ import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import Vendor from '#models/vendor'
 import type { MemberRole } from '#models/vendor_member'
+import type User from '#models/user'
 
 export default class VendorInvitation extends BaseModel {
   @column({ isPrimary: true })
@@ -34,4 +35,9 @@ export default class VendorInvitation extends BaseModel {
 
   @belongsTo(() => Vendor)
   declare vendor: BelongsTo<typeof Vendor>
+
+  /** Only the invited address may accept. */
+  isFor(user: User) {
+    return this.email === user.email.toLowerCase()
+  }
 }

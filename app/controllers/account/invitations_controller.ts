@@ -1,12 +1,8 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
-import router from '@adonisjs/core/services/router'
-import mail from '@adonisjs/mail/services/main'
 import { errors as vineErrors } from '@vinejs/vine'
-import User from '#models/user'
 import Vendor from '#models/vendor'
 import VendorPolicy from '#policies/vendor_policy'
-import VendorInvitationNotification from '#mails/vendor_invitation_notification'
 import MembershipService, { MembershipError } from '#services/vendors/membership_service'
 import { appUrl } from '#services/mail/app_url'
 import { invitationValidator } from '#validators/membership_validator'
@@ -20,26 +16,18 @@ export default class InvitationsController {
     const vendor = await Vendor.findOrFail(params.id)
     await bouncer.with(VendorPolicy).authorize('manageMembers', vendor)
     const input = await request.validateUsing(invitationValidator)
-    const inviter = auth.getUserOrFail()
-    const { invitation, token } = await this.memberships
-      .invite(inviter, vendor, { email: input.email, role: input.role ?? 'member' })
+    const invitation = await this.memberships
+      .invite(
+        auth.getUserOrFail(),
+        vendor,
+        { email: input.email, role: input.role ?? 'member' },
+        appUrl(request)
+      )
       .catch((error) => {
         if (!(error instanceof MembershipError)) throw error
         const message = i18n.t(`vendor_account.members.errors.${error.problem}`)
         throw new vineErrors.E_VALIDATION_ERROR([{ field: 'email', message, rule: error.problem }])
       })
-
-    const recipient = await User.findBy('email', invitation.email)
-    const url = appUrl(request) + router.makeUrl('account.invitations.show', { token })
-    await mail.send(
-      new VendorInvitationNotification(
-        invitation.email,
-        recipient?.locale ?? inviter.locale,
-        vendor,
-        inviter,
-        url
-      )
-    )
     session.flash('notice', i18n.t('vendor_account.flash.invited', { email: invitation.email }))
     return response.redirect().toRoute('account.vendors.show', { id: vendor.id })
   }
@@ -51,7 +39,7 @@ export default class InvitationsController {
       return response
         .status(404)
         .send(await view.render('pages/account/vendors/invitation_invalid'))
-    const matches = invitation.email === auth.getUserOrFail().email.toLowerCase()
+    const matches = invitation.isFor(auth.getUserOrFail())
     return view.render('pages/account/vendors/invitation', {
       invitation,
       matches,

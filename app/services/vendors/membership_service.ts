@@ -3,7 +3,10 @@ import { inject } from '@adonisjs/core'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type User from '#models/user'
+import router from '@adonisjs/core/services/router'
+import mail from '@adonisjs/mail/services/main'
+import User from '#models/user'
+import VendorInvitationNotification from '#mails/vendor_invitation_notification'
 import type Vendor from '#models/vendor'
 import VendorInvitation from '#models/vendor_invitation'
 import VendorMember, { type MemberRole } from '#models/vendor_member'
@@ -44,9 +47,14 @@ export default class MembershipService {
    * e-mail; the table holds its SHA-256. An older open invitation of the
    * same address to the same vendor stops working.
    */
-  async invite(inviter: User, vendor: Vendor, input: { email: string; role: MemberRole }) {
+  async invite(
+    inviter: User,
+    vendor: Vendor,
+    input: { email: string; role: MemberRole },
+    baseUrl: string
+  ) {
     const email = input.email.trim().toLowerCase()
-    return db.transaction(async (trx) => {
+    const { invitation, token } = await db.transaction(async (trx) => {
       const existing = await VendorMember.query({ client: trx })
         .where('vendor_id', vendor.id)
         .whereHas('user', (query) => query.where('email', email))
@@ -59,20 +67,35 @@ export default class MembershipService {
         .whereNull('accepted_at')
         .delete()
 
-      const token = randomBytes(32).toString('base64url')
-      const invitation = await VendorInvitation.create(
+      const secret = randomBytes(32).toString('base64url')
+      const created = await VendorInvitation.create(
         {
           vendorId: vendor.id,
           invitedById: inviter.id,
           email,
           role: input.role,
-          tokenHash: hashInvitationToken(token),
+          tokenHash: hashInvitationToken(secret),
           expiresAt: DateTime.now().plus({ days: INVITATION_DAYS }),
         },
         { client: trx }
       )
-      return { invitation, token }
+      return { invitation: created, token: secret }
     })
+
+    // After the commit: the link must work when the mail arrives. The mail
+    // speaks the recipient's language if they have an account, else the inviter's.
+    const recipient = await User.findBy('email', invitation.email)
+    const url = baseUrl + router.makeUrl('account.invitations.show', { token })
+    await mail.send(
+      new VendorInvitationNotification(
+        invitation.email,
+        recipient?.locale ?? inviter.locale,
+        vendor,
+        inviter,
+        url
+      )
+    )
+    return invitation
   }
 
   /** The invitation behind a link, if it can still be accepted. */
@@ -100,7 +123,7 @@ export default class MembershipService {
     return db.transaction(async (trx) => {
       const invitation = await this.openInvitation(token, trx)
       if (!invitation) throw new MembershipError('invalid_invitation')
-      if (invitation.email !== user.email.toLowerCase()) throw new MembershipError('wrong_email')
+      if (!invitation.isFor(user)) throw new MembershipError('wrong_email')
 
       invitation.useTransaction(trx)
       invitation.acceptedAt = DateTime.now()
