@@ -39,26 +39,22 @@ export default class VendorsController {
   async show({ auth, bouncer, params, view }: HttpContext) {
     const vendor = await Vendor.findOrFail(params.id)
     await bouncer.with(VendorPolicy).authorize('view', vendor)
-    const user = auth.getUserOrFail()
-    await vendor.load('topics', (query) => query.withScopes((scopes) => scopes.ordered()))
-    const [membership, members, revisions, canManage] = await Promise.all([
-      this.account.membership(user, vendor),
-      this.account.members(vendor),
-      this.account.revisions(vendor),
-      bouncer.with(VendorPolicy).allows('manageMembers', vendor),
+    const policy = bouncer.with(VendorPolicy)
+    const [canManage, canEdit, canSubmit] = await Promise.all([
+      policy.allows('manageMembers', vendor),
+      policy.allows('edit', vendor),
+      policy.allows('submit', vendor),
     ])
-    const pending = revisions.find((revision) => revision.status === 'pending') ?? null
+    const [page, invitations] = await Promise.all([
+      this.account.page(auth.getUserOrFail(), vendor),
+      canManage ? this.memberships.pendingInvitations(vendor) : [],
+    ])
     return view.render('pages/account/vendors/show', {
-      vendor,
-      membership,
-      members,
-      revisions,
-      pending,
-      changes: pending ? await this.account.revisionDiff(vendor, pending) : [],
-      invitations: canManage ? await this.memberships.pendingInvitations(vendor) : [],
+      ...page,
+      invitations,
       canManage,
-      canEdit: await bouncer.with(VendorPolicy).allows('edit', vendor),
-      canSubmit: await bouncer.with(VendorPolicy).allows('submit', vendor),
+      canEdit,
+      canSubmit,
       logoUrl,
     })
   }

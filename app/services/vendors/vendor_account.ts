@@ -52,6 +52,19 @@ export default class VendorAccount {
     return VendorMember.query().where('vendor_id', vendor.id).where('user_id', user.id).first()
   }
 
+  /** What a vendor's account page shows, for a user allowed to see it. */
+  async page(user: User, vendor: Vendor) {
+    await vendor.load('topics', (query) => query.withScopes((scopes) => scopes.ordered()))
+    const [membership, members, revisions] = await Promise.all([
+      this.membership(user, vendor),
+      this.members(vendor),
+      this.revisions(vendor),
+    ])
+    const pending = revisions.find((revision) => revision.status === 'pending') ?? null
+    const changes = pending ? await this.revisionDiff(vendor, pending) : []
+    return { vendor, membership, members, revisions, pending, changes }
+  }
+
   /** Pending and decided revisions, newest first; superseded ones are history nobody decided on. */
   async revisions(vendor: Vendor) {
     return VendorRevision.query()
