@@ -3,8 +3,8 @@
 | JavaScript entrypoint for running ace commands
 |--------------------------------------------------------------------------
 |
-| The TypeScript sources are compiled on the fly by ts-node. In the build
+| The TypeScript sources are compiled on the fly by @poppinss/ts-exec. In the build
 | output, this file is replaced by a plain JavaScript version.
 */
-import 'ts-node-maintained/register/esm'
+import '@poppinss/ts-exec'
 await import('./bin/console.js')

@@ -62,9 +62,9 @@ async function ace(...args) {
   }
 }
 
-/** Starts bin/server.ts through ts-node, as `node ace serve` would, minus the file watcher. */
+/** Starts bin/server.ts through @poppinss/ts-exec, as `node ace serve` would, minus the file watcher. */
 function serve() {
-  const nodeArgs = ['--import=ts-node-maintained/register/esm', '--enable-source-maps']
+  const nodeArgs = ['--import=@poppinss/ts-exec', '--enable-source-maps']
   nodeArgs.push(
     process.allowedNodeEnvironmentFlags.has('--disable-warning')
       ? '--disable-warning=ExperimentalWarning'

@@ -58,7 +58,7 @@ export default class GeoImport extends BaseCommand {
     try {
       format = detectFormat(await readFirstLine(path))
     } catch (error) {
-      this.logger.error(error.message)
+      this.logger.error((error as Error).message)
       this.exitCode = 1
       return
     }

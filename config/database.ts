@@ -10,6 +10,13 @@ const databaseUrl = env.get('DATABASE_URL')
 
 const migrations = { naturalSort: true, paths: ['database/migrations'] }
 
+/**
+ * Lucid 22 can write model base classes from the live tables after each
+ * migration run. Our models declare their own columns, and the output would
+ * differ between SQLite (FTS5 tables) and PostgreSQL, so it stays off.
+ */
+const schemaGeneration = { enabled: false }
+
 const dbConfig = defineConfig({
   connection: env.get('DB_CONNECTION', 'sqlite'),
   connections: {
@@ -35,6 +42,7 @@ const dbConfig = defineConfig({
         },
       },
       migrations,
+      schemaGeneration,
     },
 
     pg: {
@@ -50,6 +58,7 @@ const dbConfig = defineConfig({
           },
       pool: { min: 0, max: 10 },
       migrations,
+      schemaGeneration,
     },
   },
 })

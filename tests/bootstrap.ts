@@ -9,6 +9,7 @@ import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import { authApiClient } from '@adonisjs/auth/plugins/api_client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { launchChromium } from '#tests/helpers/chromium'
+import { inputErrorAssertions } from '#tests/helpers/validation_assertions'
 import { seedBrowserDatabase } from '#tests/helpers/browser_database'
 
 export const plugins: Config['plugins'] = [
@@ -20,6 +21,7 @@ export const plugins: Config['plugins'] = [
    * `.withCsrfToken()`, `.loginAs(user)` and `.withGuard('api').loginAs(user)`.
    */
   sessionApiClient(app),
+  inputErrorAssertions(),
   shieldApiClient(),
   authApiClient(app),
   /**

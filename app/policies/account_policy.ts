@@ -1,6 +1,6 @@
 import { BasePolicy } from '@adonisjs/bouncer'
 import type { AuthorizerResponse } from '@adonisjs/bouncer/types'
-import User from '#models/user'
+import type User from '#models/user'
 
 /** An account's own data (settings, export, deletion, /me): only its holder. */
 export default class AccountPolicy extends BasePolicy {

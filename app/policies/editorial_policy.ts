@@ -1,6 +1,6 @@
 import { BasePolicy } from '@adonisjs/bouncer'
 import type { AuthorizerResponse } from '@adonisjs/bouncer/types'
-import User from '#models/user'
+import type User from '#models/user'
 
 /** The editorial area: editors and admins; managing users: admins only. */
 export default class EditorialPolicy extends BasePolicy {

@@ -1,7 +1,7 @@
 import { AuthorizationResponse, BasePolicy } from '@adonisjs/bouncer'
 import type { AuthorizerResponse } from '@adonisjs/bouncer/types'
-import User from '#models/user'
-import Vendor from '#models/vendor'
+import type User from '#models/user'
+import type Vendor from '#models/vendor'
 import VendorMember from '#models/vendor_member'
 import VendorClaim from '#models/vendor_claim'
 

@@ -1,5 +1,5 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import Vendor from '#models/vendor'
+import type Vendor from '#models/vendor'
 import type { VendorSnapshot } from '#models/vendor_revision'
 import { refreshSearchText } from '#services/search/search_index'
 import { assignVendorCoordinates } from '#services/geo/postal_code_store'

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
-import Topic from '#models/topic'
-import Vendor from '#models/vendor'
+import type Topic from '#models/topic'
+import type Vendor from '#models/vendor'
 import PostalCode from '#models/postal_code'
 import { VendorFactory } from '#database/factories/vendor_factory'
 import { refreshSearchText } from '#services/search/search_index'

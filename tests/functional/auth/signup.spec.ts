@@ -124,7 +124,10 @@ test.group('Sign-up', (group) => {
       .form({ ...valid, password_confirmation: 'something-else-entirely' })
       .withCsrfToken()
       .redirects(0)
-    mismatch.assertValidationError('password', 'Die beiden Passwörter stimmen nicht überein.')
+    mismatch.assertValidationError(
+      'password_confirmation',
+      'Die beiden Passwörter stimmen nicht überein.'
+    )
 
     const badEmail = await client
       .post('/signup')

@@ -1,0 +1,7 @@
+export const policies = {
+  AccountPolicy: () => import('#policies/account_policy'),
+  EditorialPolicy: () => import('#policies/editorial_policy'),
+  MainPolicy: () => import('#policies/main'),
+  VendorPolicy: () => import('#policies/vendor_policy'),
+}
+

@@ -1,0 +1,220 @@
+import '@adonisjs/core/types/http'
+
+type ParamValue = string | number | bigint | boolean
+
+export type ScannedRoutes = {
+  ALL: {
+    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+    'ping': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'search': { paramsTuple?: []; params?: {} }
+    'sitemap': { paramsTuple?: []; params?: {} }
+    'robots': { paramsTuple?: []; params?: {} }
+    'advertise': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.index': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
+    'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'auth.signup': { paramsTuple?: []; params?: {} }
+    'auth.signup.store': { paramsTuple?: []; params?: {} }
+    'auth.login': { paramsTuple?: []; params?: {} }
+    'auth.login.store': { paramsTuple?: []; params?: {} }
+    'auth.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'auth.password.forgot': { paramsTuple?: []; params?: {} }
+    'auth.password.email': { paramsTuple?: []; params?: {} }
+    'auth.password.reset': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'auth.password.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'auth.logout': { paramsTuple?: []; params?: {} }
+    'account.home': { paramsTuple?: []; params?: {} }
+    'account.update': { paramsTuple?: []; params?: {} }
+    'account.verification.resend': { paramsTuple?: []; params?: {} }
+    'account.export': { paramsTuple?: []; params?: {} }
+    'account.delete': { paramsTuple?: []; params?: {} }
+    'api.v1.auth.tokens.store': { paramsTuple?: []; params?: {} }
+    'api.v1.auth.tokens.destroy': { paramsTuple?: []; params?: {} }
+    'api.v1.me': { paramsTuple?: []; params?: {} }
+    'dev.mailbox.index': { paramsTuple?: []; params?: {} }
+    'dev.mailbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.index': { paramsTuple?: []; params?: {} }
+    'account.vendors.create': { paramsTuple?: []; params?: {} }
+    'account.vendors.store': { paramsTuple?: []; params?: {} }
+    'account.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.logo.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.logo.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.revisions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'revisionId': ParamValue} }
+    'account.vendors.invitations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'memberId': ParamValue} }
+    'account.invitations.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'account.invitations.accept': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'account.claims.create': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'account.claims.store': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.vendors.update': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'editorial.queue': { paramsTuple?: []; params?: {} }
+    'editorial.vendors.index': { paramsTuple?: []; params?: {} }
+    'editorial.vendors.export': { paramsTuple?: []; params?: {} }
+    'editorial.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.vendors.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.vendors.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.vendors.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.vendors.unpublish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.vendors.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.revisions.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.revisions.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.revisions.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.claims.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.claims.grant': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.claims.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.topics.index': { paramsTuple?: []; params?: {} }
+    'editorial.topics.store': { paramsTuple?: []; params?: {} }
+    'editorial.topics.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.topics.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.topics.move': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.users.index': { paramsTuple?: []; params?: {} }
+    'editorial.users.role': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.users.disable': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.users.enable': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.audit': { paramsTuple?: []; params?: {} }
+    'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
+    'api.v1.editorial.revisions.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.editorial.revisions.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  GET: {
+    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+    'ping': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'search': { paramsTuple?: []; params?: {} }
+    'sitemap': { paramsTuple?: []; params?: {} }
+    'robots': { paramsTuple?: []; params?: {} }
+    'advertise': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.index': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
+    'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'auth.signup': { paramsTuple?: []; params?: {} }
+    'auth.login': { paramsTuple?: []; params?: {} }
+    'auth.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'auth.password.forgot': { paramsTuple?: []; params?: {} }
+    'auth.password.reset': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'account.home': { paramsTuple?: []; params?: {} }
+    'account.export': { paramsTuple?: []; params?: {} }
+    'api.v1.me': { paramsTuple?: []; params?: {} }
+    'dev.mailbox.index': { paramsTuple?: []; params?: {} }
+    'dev.mailbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.index': { paramsTuple?: []; params?: {} }
+    'account.vendors.create': { paramsTuple?: []; params?: {} }
+    'account.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.revisions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'revisionId': ParamValue} }
+    'account.invitations.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'account.claims.create': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'editorial.queue': { paramsTuple?: []; params?: {} }
+    'editorial.vendors.index': { paramsTuple?: []; params?: {} }
+    'editorial.vendors.export': { paramsTuple?: []; params?: {} }
+    'editorial.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.revisions.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.claims.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.topics.index': { paramsTuple?: []; params?: {} }
+    'editorial.topics.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.users.index': { paramsTuple?: []; params?: {} }
+    'editorial.audit': { paramsTuple?: []; params?: {} }
+    'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
+  }
+  HEAD: {
+    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+    'ping': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'search': { paramsTuple?: []; params?: {} }
+    'sitemap': { paramsTuple?: []; params?: {} }
+    'robots': { paramsTuple?: []; params?: {} }
+    'advertise': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.index': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
+    'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'auth.signup': { paramsTuple?: []; params?: {} }
+    'auth.login': { paramsTuple?: []; params?: {} }
+    'auth.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'auth.password.forgot': { paramsTuple?: []; params?: {} }
+    'auth.password.reset': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'account.home': { paramsTuple?: []; params?: {} }
+    'account.export': { paramsTuple?: []; params?: {} }
+    'api.v1.me': { paramsTuple?: []; params?: {} }
+    'dev.mailbox.index': { paramsTuple?: []; params?: {} }
+    'dev.mailbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.index': { paramsTuple?: []; params?: {} }
+    'account.vendors.create': { paramsTuple?: []; params?: {} }
+    'account.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.revisions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'revisionId': ParamValue} }
+    'account.invitations.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'account.claims.create': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'editorial.queue': { paramsTuple?: []; params?: {} }
+    'editorial.vendors.index': { paramsTuple?: []; params?: {} }
+    'editorial.vendors.export': { paramsTuple?: []; params?: {} }
+    'editorial.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.revisions.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.claims.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.topics.index': { paramsTuple?: []; params?: {} }
+    'editorial.topics.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.users.index': { paramsTuple?: []; params?: {} }
+    'editorial.audit': { paramsTuple?: []; params?: {} }
+    'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
+  }
+  POST: {
+    'auth.signup.store': { paramsTuple?: []; params?: {} }
+    'auth.login.store': { paramsTuple?: []; params?: {} }
+    'auth.password.email': { paramsTuple?: []; params?: {} }
+    'auth.password.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'auth.logout': { paramsTuple?: []; params?: {} }
+    'account.update': { paramsTuple?: []; params?: {} }
+    'account.verification.resend': { paramsTuple?: []; params?: {} }
+    'account.delete': { paramsTuple?: []; params?: {} }
+    'api.v1.auth.tokens.store': { paramsTuple?: []; params?: {} }
+    'account.vendors.store': { paramsTuple?: []; params?: {} }
+    'account.vendors.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.logo.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.invitations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.invitations.accept': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'account.claims.store': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'editorial.vendors.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.vendors.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.vendors.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.vendors.unpublish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.vendors.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.revisions.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.revisions.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.claims.grant': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.claims.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.topics.store': { paramsTuple?: []; params?: {} }
+    'editorial.topics.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.topics.move': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.users.role': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.users.disable': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.users.enable': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.editorial.revisions.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.editorial.revisions.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  DELETE: {
+    'api.v1.auth.tokens.destroy': { paramsTuple?: []; params?: {} }
+    'account.vendors.logo.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'memberId': ParamValue} }
+  }
+  PUT: {
+    'account.vendors.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  PATCH: {
+    'api.v1.vendors.update': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+  }
+}
+declare module '@adonisjs/core/types/http' {
+  export interface RoutesList extends ScannedRoutes {}
+}
