@@ -65,6 +65,8 @@ export default defineConfig({
     { pattern: 'resources/views/**/*.edge', reloadServer: false },
     { pattern: 'resources/lang/**/*.{json,yaml,yml}', reloadServer: false },
     { pattern: 'public/**', reloadServer: false },
+    // The shipped postal codes, so `node ace geo:import` in build/ finds them too.
+    { pattern: 'database/data/**', reloadServer: false },
   ],
 
   /**

@@ -11,7 +11,7 @@
 |
 |   1. npm run build (skip with --skip-build)
 |   2. prepares its own SQLite file (SQLITE_FILE, default tmp/bench.sqlite3):
-|      migrations, demo:seed, geo:import of ../shared/data (when present) and
+|      migrations, demo:seed, geo:import of the shipped postal codes and
 |      demo:generate; skipped when the file already holds enough vendors
 |   3. starts build/bin/server.js with NODE_ENV=production on a free port
 |   4. autocannon on each route, one after the other
@@ -33,7 +33,6 @@ import Database from 'better-sqlite3'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const buildDir = join(root, 'build')
-const postalCodesFile = resolve(root, '..', 'shared', 'data', 'geonames-de-postal-codes.csv')
 
 const { values: options } = parseArgs({
   options: {
@@ -135,11 +134,7 @@ function prepareDatabase() {
     return existing
   }
   ace('demo:seed')
-  if (existsSync(postalCodesFile)) {
-    ace('geo:import', postalCodesFile)
-  } else {
-    log(`no ${postalCodesFile}: vendors get no coordinates`)
-  }
+  ace('geo:import')
   ace('demo:generate', `--vendors=${targetVendors}`, '--seed=2026')
   return countVendors()
 }

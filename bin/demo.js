@@ -8,8 +8,8 @@
 |   1. writes .env from .env.example with a new APP_KEY, if there is none;
 |   2. runs the migrations;
 |   3. seeds the demo data (idempotent: a second run creates nothing);
-|   4. imports ../shared/data/geonames-de-postal-codes.csv when it exists
-|      and no postal codes are imported yet;
+|   4. imports the postal codes shipped in database/data/ (GeoNames, CC BY 4.0)
+|      when none are imported yet;
 |   5. serves the app on PORT (default 3333).
 */
 import { spawn } from 'node:child_process'
@@ -20,7 +20,6 @@ import { fileURLToPath } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const envFile = join(root, '.env')
-const postalCodesFile = resolve(root, '..', 'shared', 'data', 'geonames-de-postal-codes.csv')
 
 function log(message) {
   console.log(`[demo] ${message}`)
@@ -90,11 +89,7 @@ function serve() {
 writeEnvFile()
 await ace('migration:run', '--force')
 await ace('demo:seed')
-if (existsSync(postalCodesFile)) {
-  await ace('geo:import', postalCodesFile, '--if-empty')
-} else {
-  log(`no postal code file at ${postalCodesFile}; radius search needs "node ace geo:import <file>"`)
-}
+await ace('geo:import', '--if-empty')
 log(`starting the server on http://localhost:${process.env.PORT ?? readPort() ?? 3333}`)
 serve()
 

@@ -1,13 +1,15 @@
-import { createReadStream } from 'node:fs'
-import { open, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { args, BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import db from '@adonisjs/lucid/services/db'
 import {
   detectFormat,
+  openPostalCodeFile,
   PostalCodeAggregator,
+  readFirstLine,
   readPostalCodeRecords,
+  SHIPPED_POSTAL_CODES,
   type PostalCodeFormat,
 } from '#services/geo/postal_code_import'
 import { assignVendorCoordinates, syncPostalCodes } from '#services/geo/postal_code_store'
@@ -21,28 +23,44 @@ const FORMAT_NAMES: Record<PostalCodeFormat, string> = {
 export default class GeoImport extends BaseCommand {
   static commandName = 'geo:import'
   static description =
-    'Import German postal codes (GeoNames CSV or DE.txt) and give vendors the coordinate of their code'
+    'Import German postal codes (the shipped GeoNames data, or a CSV or DE.txt) and give vendors the coordinate of their code'
   static help = [
+    `Without a file it imports the data shipped in ${SHIPPED_POSTAL_CODES}.`,
+    'A file may be the GeoNames CSV with a header or DE.txt, plain or gzip-compressed.',
     'Data: GeoNames (https://www.geonames.org/), CC BY 4.0.',
     'Several places under one code become one row with their mean coordinate.',
     'Running it twice changes nothing.',
   ]
   static options: CommandOptions = { startApp: true }
 
-  @args.string({ description: 'Path to geonames-de-postal-codes.csv or DE.txt' })
-  declare file: string
+  @args.string({
+    description: 'Path to a GeoNames CSV or DE.txt, plain or .gz (default: the shipped data)',
+    required: false,
+  })
+  declare file?: string
 
   @flags.boolean({ description: 'Skip the import when postal codes are already imported' })
   declare ifEmpty: boolean
 
   async run() {
-    const path = resolve(process.cwd(), this.file)
+    const path = this.file
+      ? resolve(process.cwd(), this.file)
+      : this.app.makePath(SHIPPED_POSTAL_CODES)
     const size = await stat(path).then(
       (info) => info.size,
       () => null
     )
     if (size === null) {
       this.logger.error(`File not found: ${path}`)
+      this.exitCode = 1
+      return
+    }
+
+    if (!(await this.#isMigrated())) {
+      this.logger.error(
+        'The database is not set up yet (no postal_codes or vendors table). ' +
+          'Run the migrations first: node ace migration:run'
+      )
       this.exitCode = 1
       return
     }
@@ -71,8 +89,7 @@ export default class GeoImport extends BaseCommand {
     tasks
       .add(`Read ${basename(path)} (${FORMAT_NAMES[format]})`, async (task) => {
         let bytes = 0
-        const input = createReadStream(path)
-        input.on('data', (chunk) => (bytes += chunk.length))
+        const input = await openPostalCodeFile(path, (read) => (bytes += read))
         const report = throttled(() => task.update(progressBar(bytes, size, 'bytes')))
         for await (const record of readPostalCodeRecords(input, format, counters)) {
           aggregator.add(record)
@@ -111,20 +128,14 @@ export default class GeoImport extends BaseCommand {
     this.logger.info('Postal code data: GeoNames (https://www.geonames.org/), CC BY 4.0')
   }
 
+  /** Both tables the import writes; without them every query would fail with raw SQL. */
+  async #isMigrated() {
+    const schema = db.connection().schema
+    return (await schema.hasTable('postal_codes')) && (await schema.hasTable('vendors'))
+  }
+
   async #postalCodeCount() {
     const row = await db.from('postal_codes').count('* as total').first()
     return Number(row?.total ?? 0)
-  }
-}
-
-/** The first line of a file, to tell the formats apart before parsing. */
-async function readFirstLine(path: string): Promise<string> {
-  const handle = await open(path, 'r')
-  try {
-    const buffer = Buffer.alloc(64 * 1024)
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0)
-    return buffer.subarray(0, bytesRead).toString('utf8').split(/\r?\n/)[0]
-  } finally {
-    await handle.close()
   }
 }

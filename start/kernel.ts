@@ -5,7 +5,7 @@
 |
 | Server middleware runs on every request, matched or not (so 404 pages
 | are translated too). Sessions and CSRF are *named* middleware: public
-| reader routes and the JSON API set no cookies (see DECISIONS.md).
+| reader routes and the JSON API set no cookies (see docs/decisions.md).
 */
 import router from '@adonisjs/core/services/router'
 import server from '@adonisjs/core/services/server'

@@ -4,7 +4,7 @@
 |--------------------------------------------------------------------------
 |
 | Reader routes and the read-only API set no cookies: no session, no CSRF
-| middleware on them (DECISIONS.md). Signed-in groups add
+| middleware on them (docs/decisions.md). Signed-in groups add
 | `middleware.session()` and `middleware.shield()` themselves.
 */
 import router from '@adonisjs/core/services/router'

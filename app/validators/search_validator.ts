@@ -1,6 +1,7 @@
 import vine from '@vinejs/vine'
 import db from '@adonisjs/lucid/services/db'
 import { blankAsMissing, isGermanPostalCode, postalCodePrefix } from '#validators/vendor_rules'
+import { postalCodeAvailability } from '#services/geo/postal_code_availability'
 
 /** The API and the page never return more than this many vendors at once. */
 export const MAX_PER_PAGE = 100
@@ -16,10 +17,24 @@ const radiusNeedsPostalCode = vine.createRule((_value, _options, field) => {
   }
 })
 
+/**
+ * Without imported postal codes there are no distances at all: the radius
+ * says so, and no PLZ is blamed for it.
+ */
+const distancesAvailable = vine.createRule(
+  async (_value, _options, field) => {
+    if (!(await postalCodeAvailability.available())) {
+      field.report('Distances are not available', 'distancesAvailable', field)
+    }
+  },
+  { isAsync: true }
+)
+
 /** With a radius, the PLZ must be one whose coordinate we know. */
 const knownPostalCode = vine.createRule(
   async (value, _options, field) => {
     if (!isGiven(field.parent?.radius) || !isGermanPostalCode(value)) return
+    if (!(await postalCodeAvailability.available())) return
     const row = await db.from('postal_codes').where('code', value).select('code').first()
     if (!row) {
       field.report('The postal code {{ code }} is unknown', 'knownPostalCode', field, {
@@ -50,6 +65,7 @@ export const searchValidator = vine.compile(
       .parse(blankAsMissing)
       .min(1)
       .max(MAX_RADIUS_KM)
+      .use(distancesAvailable())
       .use(radiusNeedsPostalCode())
       .optional(),
     page: vine.number().parse(blankAsMissing).withoutDecimals().min(1).max(100_000).optional(),

@@ -103,7 +103,7 @@ export const demoTopics: DemoTopic[] = [
   },
 ]
 
-/** The vendors shown on the original portal page (../shared/seed/). */
+/** The vendors shown on the original portal page that this directory grows out of. */
 const seedVendors: DemoVendor[] = [
   {
     slug: 'brain-scc-gmbh',

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { haversineKm } from '#services/geo/distance'
+import { createVendor } from '#tests/helpers/directory'
 import { createSearchFixture, POSTAL_CODES } from '#tests/helpers/search_fixture'
 
 const km = (locale: string, from: keyof typeof POSTAL_CODES, to: keyof typeof POSTAL_CODES) =>
@@ -19,6 +20,8 @@ test.group('Search page', (group) => {
     response.assertStatus(200)
     response.assertTextIncludes('<h1>Anbieter suchen</h1>')
     response.assertTextIncludes('<label for="search-q">Suchbegriff</label>')
+    // Postal codes are imported, so a radius is offered.
+    response.assertTextIncludes('<label for="search-radius">Umkreis</label>')
     assert.match(response.text(), /<option value="social-media"\s*>Social Media<\/option>/)
     assert.notInclude(response.text(), 'search-results')
     assert.notInclude(response.text(), 'brain-SCC GmbH')
@@ -188,5 +191,52 @@ test.group('Search page', (group) => {
     const invalid = await client.get('/search').qs({ radius: '10', lang: 'en' })
     invalid.assertStatus(422)
     invalid.assertTextIncludes('A radius search needs a complete postal code of 5 digits.')
+  })
+})
+
+test.group('Search page without postal codes', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  const distancesUnavailable =
+    'Entfernungen können wir derzeit nicht berechnen, deshalb ist keine Umkreissuche möglich.'
+
+  test('no form offers a radius; a PLZ region still works', async ({ client, assert }) => {
+    await createVendor({ name: 'Saale IT GmbH', postalCode: '06108', city: 'Halle (Saale)' })
+
+    for (const path of ['/search', '/']) {
+      const response = await client.get(path)
+      response.assertStatus(200)
+      response.assertTextIncludes('<label for="search-plz">PLZ</label>')
+      assert.notInclude(response.text(), 'name="radius"', path)
+      assert.notInclude(response.text(), 'Umkreis', path)
+    }
+
+    const region = await client.get('/search').qs({ plz: '06' })
+    region.assertStatus(200)
+    region.assertTextIncludes('1 Anbieter gefunden')
+    region.assertTextIncludes('06108 Halle (Saale)')
+  })
+
+  test('a radius request says distances are not available (422), not that the PLZ is unknown', async ({
+    client,
+    assert,
+  }) => {
+    await createVendor({ name: 'Saale IT GmbH', postalCode: '06108', city: 'Halle (Saale)' })
+
+    const response = await client.get('/search').qs({ plz: '06120', radius: '30' })
+
+    response.assertStatus(422)
+    response.assertTextIncludes(
+      `<p class="field-error" id="search-radius-error">${distancesUnavailable} Ohne Umkreis finden Sie Anbieter nach PLZ-Bereich.</p>`
+    )
+    assert.notInclude(response.text(), 'kennen wir nicht')
+    assert.notInclude(response.text(), 'search-plz-error')
+    assert.notInclude(response.text(), 'name="radius"')
+    assert.notInclude(response.text(), 'search-results')
+    response.assertTextIncludes('value="06120"')
+
+    const english = await client.get('/search').qs({ plz: '06120', radius: '30', lang: 'en' })
+    english.assertStatus(422)
+    english.assertTextIncludes('We cannot compute distances at the moment')
   })
 })

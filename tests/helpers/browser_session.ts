@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright'
 import { baseUrl } from '#tests/helpers/pages'
 
-/** The password of every demo account (DECISIONS.md). */
+/** The password of every demo account (docs/decisions.md). */
 export const DEMO_PASSWORD = 'demo-password-2026'
 
 /**

@@ -1,6 +1,7 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import DirectoryService from '#services/directory_service'
+import { postalCodeAvailability } from '#services/geo/postal_code_availability'
 
 @inject()
 export default class HomeController {
@@ -8,6 +9,7 @@ export default class HomeController {
 
   async index({ view }: HttpContext) {
     const topics = await this.directory.topicsWithCounts()
-    return view.render('pages/home/index', { topics })
+    const radiusAvailable = await postalCodeAvailability.available()
+    return view.render('pages/home/index', { topics, radiusAvailable })
   }
 }

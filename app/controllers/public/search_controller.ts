@@ -3,6 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import DirectoryService from '#services/directory_service'
 import SearchService, { hasSearchCriteria } from '#services/search/search_service'
 import { validateQuery } from '#services/forms'
+import { postalCodeAvailability } from '#services/geo/postal_code_availability'
 import { searchFormValues, searchValidator } from '#validators/search_validator'
 
 @inject()
@@ -21,6 +22,12 @@ export default class SearchController {
     const values = searchFormValues(ctx.request.qs())
     const { input, errors } = await validateQuery(ctx, searchValidator)
     const result = input && hasSearchCriteria(input) ? await this.search.search(input) : null
-    return ctx.view.render('pages/search/index', { topics, values, errors: errors ?? {}, result })
+    return ctx.view.render('pages/search/index', {
+      topics,
+      values,
+      errors: errors ?? {},
+      result,
+      radiusAvailable: await postalCodeAvailability.available(),
+    })
   }
 }

@@ -10,7 +10,7 @@ export type MeJson = {
   vendors: { slug: string; name: string; role: MemberRole }[]
 }
 
-/** `GET /api/v1/me`: the user, the role and the vendor memberships (DECISIONS.md). */
+/** `GET /api/v1/me`: the user, the role and the vendor memberships (docs/decisions.md). */
 export async function meJson(user: User): Promise<MeJson> {
   const memberships = await user.related('memberships').query().preload('vendor')
   return {

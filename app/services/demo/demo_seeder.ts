@@ -25,7 +25,7 @@ export type DemoSeedSummary = {
 
 export const DEMO_PASSWORD = 'demo-password-2026'
 
-/** The demo accounts of DECISIONS.md; `owns` is the slug of the vendor they own. */
+/** The demo accounts of docs/decisions.md; `owns` is the slug of the vendor they own. */
 export const demoAccounts: { email: string; name: string; role: UserRole; owns?: string }[] = [
   { email: 'admin@example.com', name: 'Demo Administration', role: 'admin' },
   { email: 'editor@example.com', name: 'Demo Redaktion', role: 'editor' },

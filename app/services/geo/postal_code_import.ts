@@ -1,13 +1,16 @@
 import { parse, type Options as CsvOptions } from 'csv-parse'
-import type { Readable } from 'node:stream'
+import { createReadStream } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { pipeline, type Readable } from 'node:stream'
+import { createGunzip } from 'node:zlib'
 
 /**
- * Reading GeoNames postal code data: parsing and aggregation only, no
+ * Reading GeoNames postal code data: files, parsing and aggregation, no
  * database. Records are consumed one at a time, so a file of any size can be
  * streamed through `readPostalCodeRecords()` into a `PostalCodeAggregator`.
  *
- * Two formats are understood:
- * - `csv`: the shared CSV with a header row
+ * Two formats are understood, each plain or gzip-compressed:
+ * - `csv`: the CSV with a header row that ships in database/data/
  *   (country_code,zipcode,place,state,state_code,province,province_code,
  *   community,community_code,latitude,longitude);
  * - `geonames`: GeoNames' own DE.txt, 12 tab-separated columns, no header
@@ -32,6 +35,53 @@ export type PostalCodeRow = {
   state: string | null
   latitude: number
   longitude: number
+}
+
+/**
+ * GeoNames' German postal codes as shipped with the app (CC BY 4.0, see
+ * database/data/README.md), relative to the app root.
+ */
+export const SHIPPED_POSTAL_CODES = 'database/data/geonames-de-postal-codes.csv.gz'
+
+/** Every gzip stream starts with these two bytes, whatever the file is called. */
+const GZIP_MAGIC = Buffer.from([0x1f, 0x8b])
+
+/**
+ * Opens a postal code file as a stream of its text, decompressing gzip on
+ * the fly (no temporary file). `onRead` sees the bytes read from disk, so a
+ * progress bar can measure them against the file's size.
+ */
+export async function openPostalCodeFile(
+  path: string,
+  onRead: (bytes: number) => void = () => {}
+): Promise<Readable> {
+  const handle = await open(path, 'r')
+  let gzipped: boolean
+  try {
+    const start = Buffer.alloc(GZIP_MAGIC.length)
+    const { bytesRead } = await handle.read(start, 0, start.length, 0)
+    gzipped = bytesRead === start.length && start.equals(GZIP_MAGIC)
+  } finally {
+    await handle.close()
+  }
+
+  const file = createReadStream(path)
+  file.on('data', (chunk) => onRead(chunk.length))
+  // pipeline() hands a read error on to the gunzip stream, so its reader sees it.
+  return gzipped ? pipeline(file, createGunzip(), () => {}) : file
+}
+
+/** The first line of a postal code file, to tell the formats apart before parsing. */
+export async function readFirstLine(path: string): Promise<string> {
+  const input = await openPostalCodeFile(path)
+  input.setEncoding('utf8')
+  let text = ''
+  for await (const chunk of input) {
+    text += chunk
+    // Leaving the loop closes the file.
+    if (text.includes('\n') || text.length >= 64 * 1024) break
+  }
+  return text.split(/\r?\n/)[0]
 }
 
 const CSV_HEADER = ['country_code', 'zipcode', 'place', 'state', 'latitude', 'longitude']
@@ -97,7 +147,8 @@ export async function* readPostalCodeRecords(
   format: PostalCodeFormat,
   counters: { read: number; skipped: number } = { read: 0, skipped: 0 }
 ): AsyncGenerator<PostalCodeRecord> {
-  const parser = input.pipe(parse(csvParserOptions(format)))
+  // pipeline() hands a read or gunzip error on to the parser, so the loop throws it.
+  const parser = pipeline(input, parse(csvParserOptions(format)), () => {})
   for await (const line of parser) {
     counters.read++
     const record = toRecord(format, line)

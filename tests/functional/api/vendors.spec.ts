@@ -230,6 +230,38 @@ test.group('API: vendors index', (group) => {
   })
 })
 
+test.group('API: vendors index without postal codes', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a radius gets 422 at the radius: distances are not available', async ({
+    client,
+    assert,
+  }) => {
+    await createVendor({ slug: 'saale-it', postalCode: '06108', city: 'Halle (Saale)' })
+
+    const response = await client
+      .get('/api/v1/vendors')
+      .qs({ plz: '06120', radius: 30 })
+      .header('accept-language', 'en')
+
+    response.assertStatus(422)
+    assert.deepEqual(response.body(), {
+      errors: [
+        {
+          field: 'radius',
+          message:
+            'We cannot compute distances at the moment, so a radius search is not possible. ' +
+            'Without a radius you can search by postal code region.',
+        },
+      ],
+    })
+
+    const region = await client.get('/api/v1/vendors').qs({ plz: '06' })
+    region.assertStatus(200)
+    assert.deepEqual(slugs(region.body()), ['saale-it'])
+  })
+})
+
 test.group('API: vendors show', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 

@@ -1,10 +1,14 @@
+import { execFile } from 'node:child_process'
+import { rm } from 'node:fs/promises'
 import { test } from '@japa/runner'
 import ace from '@adonisjs/core/services/ace'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
 import GeoImport from '../../../commands/geo_import.js'
 import PostalCode from '#models/postal_code'
 import { VendorFactory } from '#database/factories/vendor_factory'
+import { createVendor } from '#tests/helpers/directory'
 
 const CSV = app.makePath('tests/fixtures/geo/postal_codes.csv')
 const TXT = app.makePath('tests/fixtures/geo/DE.txt')
@@ -23,6 +27,42 @@ async function postalCodes() {
 async function countPostalCodes() {
   const rows = await PostalCode.all()
   return rows.length
+}
+
+/**
+ * `node ace geo:import` (the shipped file) in a process of its own, against
+ * a database without tables: a new SQLite file, or on PostgreSQL an empty
+ * schema as the search path (node-postgres reads PGOPTIONS). `cleanup`
+ * removes that database afterwards.
+ */
+async function importIntoUnmigratedDatabase(cleanup: (fn: () => Promise<void>) => void) {
+  const name = `geo_unmigrated_${process.pid}`
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' }
+  if (db.connection().dialect.name === 'postgres') {
+    await db.rawQuery(`CREATE SCHEMA ${name}`)
+    cleanup(async () => {
+      await db.rawQuery(`DROP SCHEMA ${name} CASCADE`)
+    })
+    env.PGOPTIONS = `-c search_path=${name}`
+  } else {
+    const file = app.makePath('tmp', `${name}.sqlite3`)
+    cleanup(async () => {
+      await Promise.all(['', '-wal', '-shm'].map((end) => rm(file + end, { force: true })))
+    })
+    env.SQLITE_FILE = file
+  }
+
+  return new Promise<{ exitCode: number; output: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      ['ace', 'geo:import'],
+      { cwd: app.makePath(), env },
+      (error, stdout, stderr) => {
+        const exitCode = error ? (typeof error.code === 'number' ? error.code : -1) : 0
+        resolve({ exitCode, output: `${stdout}${stderr}` })
+      }
+    )
+  })
 }
 
 const mean = (...values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length
@@ -109,6 +149,39 @@ test.group('geo:import', (group) => {
     command.assertLogMatches(/already imported/)
   })
 
+  test('without a file it imports the shipped GeoNames data: 30 km around 06120 reach Halle and Merseburg', async ({
+    assert,
+    client,
+  }) => {
+    await createVendor({ slug: 'saale-it', postalCode: '06108', city: 'Halle (Saale)' })
+    await createVendor({ slug: 'dom-it', postalCode: '06217', city: 'Merseburg' })
+    await createVendor({ slug: 'see-it', postalCode: '78467', city: 'Konstanz' })
+
+    const command = await runImport()
+
+    command.assertSucceeded()
+    command.assertLogMatches(/Imported geonames-de-postal-codes\.csv\.gz: .* 0 skipped/)
+    command.assertLogMatches(/3 vendors got new coordinates/)
+    assert.isAbove(await countPostalCodes(), 10_000)
+    const halle = await PostalCode.findOrFail('06120')
+    assert.equal(halle.place, 'Halle')
+    assert.closeTo(halle.latitude, 51.51, 0.01)
+
+    const page = await client.get('/search').qs({ plz: '06120', radius: '30' })
+    page.assertStatus(200)
+    page.assertTextIncludes('2 Anbieter gefunden')
+    page.assertTextIncludes('06108 Halle (Saale)')
+    page.assertTextIncludes('06217 Merseburg')
+    assert.notInclude(page.text(), 'Konstanz')
+
+    const api = await client.get('/api/v1/vendors').qs({ plz: '06120', radius: 30 })
+    api.assertStatus(200)
+    assert.deepEqual(
+      api.body().data.map((vendor: { slug: string }) => vendor.slug),
+      ['saale-it', 'dom-it']
+    )
+  })
+
   test('fails with a message for a missing file or an unknown format', async ({ assert }) => {
     const missing = await runImport(app.makePath('tests/fixtures/geo/nope.csv'))
     missing.assertFailed()
@@ -119,4 +192,15 @@ test.group('geo:import', (group) => {
     unknown.assertLogMatches(/Unknown postal code format/)
     assert.equal(await countPostalCodes(), 0)
   })
+})
+
+test.group('geo:import on a database without tables', () => {
+  test('asks to run the migrations first and exits with 1', async ({ assert, cleanup }) => {
+    const { exitCode, output } = await importIntoUnmigratedDatabase(cleanup)
+
+    assert.equal(exitCode, 1)
+    assert.include(output, 'Run the migrations first: node ace migration:run')
+    // No raw SQL error reaches the reader.
+    assert.notMatch(output, /no such table|does not exist|SQLITE_ERROR/i)
+  }).timeout(60_000)
 })

@@ -25,14 +25,14 @@ async function aggregate(path: string, format: PostalCodeFormat) {
 const mean = (...values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length
 
 test.group('Postal code import: formats', () => {
-  test('tells the shared CSV from GeoNames DE.txt by the first line', ({ assert }) => {
+  test('tells the CSV from GeoNames DE.txt by the first line', ({ assert }) => {
     assert.equal(detectFormat(readFileSync(CSV, 'utf8').split('\n')[0]), 'csv')
     assert.equal(detectFormat(readFileSync(TXT, 'utf8').split('\n')[0]), 'geonames')
     assert.equal(detectFormat('\uFEFFcountry_code,zipcode,place,state,latitude,longitude'), 'csv')
     assert.throws(() => detectFormat('plz;ort;lat;lon'), /Unknown postal code format/)
   })
 
-  test('reads the shared CSV: quoted names, skipped lines counted', async ({ assert }) => {
+  test('reads the CSV: quoted names, skipped lines counted', async ({ assert }) => {
     const { counters, rows } = await aggregate(CSV, 'csv')
 
     assert.equal(counters.read, 14)
