@@ -7,7 +7,7 @@ import Vendor from '#models/vendor'
 import ModerationService, { type StatusMove } from '#services/moderation/moderation_service'
 import { listVendors } from '#services/moderation/editorial_listing'
 import { vendorReview } from '#services/moderation/review_view'
-import { exportTopicId, UnknownTopicError, vendorCsvStream } from '#services/vendors/vendor_csv'
+import { exportTopicId, vendorCsvStream } from '#services/vendors/vendor_csv'
 import { validateQuery } from '#services/forms'
 import {
   decisionReasonValidator,
@@ -78,13 +78,7 @@ export default class VendorsController {
   async export({ bouncer, request, response }: HttpContext) {
     await bouncer.with(EditorialPolicy).authorize('access')
     const { topic } = await vendorExportValidator.validate(request.qs())
-    let topicId: number | null
-    try {
-      topicId = await exportTopicId(topic)
-    } catch (error) {
-      if (error instanceof UnknownTopicError) return response.notFound(error.message)
-      throw error
-    }
+    const topicId = await exportTopicId(topic)
     const date = DateTime.now().setZone('Europe/Berlin').toISODate()
     response.header('content-type', 'text/csv; charset=utf-8')
     response.attachment(`anbieter-${topic ? `${topic}-` : ''}${date}.csv`)

@@ -17,7 +17,7 @@ import { appUrl } from '#services/mail/app_url'
 import { applySnapshot, diffSnapshots, snapshotOf } from '#services/vendor_snapshot'
 import { refreshSearchText } from '#services/search/search_index'
 import { assignVendorCoordinates } from '#services/geo/postal_code_store'
-import ModerationError from '#services/moderation/moderation_error'
+import DomainError from '#exceptions/domain_error'
 import ModerationDecisionNotification, {
   type DecisionKind,
 } from '#mails/moderation_decision_notification'
@@ -125,7 +125,7 @@ export default class ModerationService {
   async approveVendor(editor: User, vendorId: number) {
     const vendor = await db.transaction(async (trx) => {
       const row = await lockVendor(vendorId, trx)
-      if (row.status !== 'pending') throw new ModerationError('not_pending')
+      if (row.status !== 'pending') throw new DomainError('editorial.errors.not_pending')
       row.merge({ status: 'published', publishedAt: DateTime.now(), rejectionReason: null })
       await row.save()
       await this.#refreshIndex(row, trx)
@@ -150,7 +150,7 @@ export default class ModerationService {
   async rejectVendor(editor: User, vendorId: number, reason: string) {
     const vendor = await db.transaction(async (trx) => {
       const row = await lockVendor(vendorId, trx)
-      if (row.status !== 'pending') throw new ModerationError('not_pending')
+      if (row.status !== 'pending') throw new DomainError('editorial.errors.not_pending')
       row.merge({ status: 'rejected', rejectionReason: reason })
       await row.save()
       await this.audit.record(
@@ -179,7 +179,7 @@ export default class ModerationService {
   async approveRevision(editor: User, revisionId: number) {
     const { revision, vendor, replacedLogo } = await db.transaction(async (trx) => {
       const row = await lockRevision(revisionId, trx)
-      if (row.status !== 'pending') throw new ModerationError('not_pending')
+      if (row.status !== 'pending') throw new DomainError('editorial.errors.not_pending')
       const target = await lockVendor(row.vendorId, trx)
       const previousLogo = target.logoPath
       const changes = diffSnapshots(await snapshotOf(target), row.data).filter((c) => c.changed)
@@ -211,7 +211,7 @@ export default class ModerationService {
   async rejectRevision(editor: User, revisionId: number, reason: string) {
     const { revision, vendor } = await db.transaction(async (trx) => {
       const row = await lockRevision(revisionId, trx)
-      if (row.status !== 'pending') throw new ModerationError('not_pending')
+      if (row.status !== 'pending') throw new DomainError('editorial.errors.not_pending')
       row.merge({ status: 'rejected', reason, decidedById: editor.id, decidedAt: DateTime.now() })
       await row.save()
       await this.audit.record(
@@ -242,7 +242,7 @@ export default class ModerationService {
   async grantClaim(editor: User, claimId: number) {
     const claim = await db.transaction(async (trx) => {
       const row = await lockClaim(claimId, trx)
-      if (row.status !== 'pending') throw new ModerationError('not_pending')
+      if (row.status !== 'pending') throw new DomainError('editorial.errors.not_pending')
       await VendorMember.updateOrCreate(
         { vendorId: row.vendorId, userId: row.userId },
         { role: 'owner' },
@@ -271,7 +271,7 @@ export default class ModerationService {
   async refuseClaim(editor: User, claimId: number, reason: string) {
     const claim = await db.transaction(async (trx) => {
       const row = await lockClaim(claimId, trx)
-      if (row.status !== 'pending') throw new ModerationError('not_pending')
+      if (row.status !== 'pending') throw new DomainError('editorial.errors.not_pending')
       row.merge({ status: 'refused', reason, decidedById: editor.id, decidedAt: DateTime.now() })
       await row.save()
       await this.audit.record(
@@ -306,7 +306,7 @@ export default class ModerationService {
     const vendor = await db.transaction(async (trx) => {
       const row = await lockVendor(vendorId, trx)
       const from = row.status
-      if (!allowedMoves(from)[move]) throw new ModerationError('wrong_status')
+      if (!allowedMoves(from)[move]) throw new DomainError('editorial.errors.wrong_status')
       row.status = rule.to
       if (rule.to === 'published') {
         row.merge({ publishedAt: row.publishedAt ?? DateTime.now(), rejectionReason: null })

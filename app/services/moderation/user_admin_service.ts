@@ -3,7 +3,7 @@ import { inject } from '@adonisjs/core'
 import db from '@adonisjs/lucid/services/db'
 import User, { type UserRole } from '#models/user'
 import AuditService from '#services/audit_service'
-import ModerationError from '#services/moderation/moderation_error'
+import DomainError from '#exceptions/domain_error'
 
 /**
  * Roles and disabling, for admins. An admin never changes their own role
@@ -15,7 +15,7 @@ export default class UserAdminService {
   constructor(private audit: AuditService) {}
 
   async changeRole(admin: User, userId: number, role: UserRole) {
-    if (admin.id === userId) throw new ModerationError('own_account')
+    if (admin.id === userId) throw new DomainError('editorial.errors.own_account')
     return db.transaction(async (trx) => {
       const user = await User.findOrFail(userId, { client: trx })
       if (user.role === role) return user
@@ -32,7 +32,7 @@ export default class UserAdminService {
   }
 
   async setDisabled(admin: User, userId: number, disabled: boolean) {
-    if (admin.id === userId) throw new ModerationError('own_account')
+    if (admin.id === userId) throw new DomainError('editorial.errors.own_account')
     return db.transaction(async (trx) => {
       const user = await User.findOrFail(userId, { client: trx })
       if (user.isDisabled === disabled) return user
