@@ -3,7 +3,8 @@ import { resolve } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
-import { exportTopicId, UnknownTopicError, vendorCsvStream } from '#services/vendors/vendor_csv'
+import { errors as lucidErrors } from '@adonisjs/lucid'
+import { exportTopicId, vendorCsvStream } from '#services/vendors/vendor_csv'
 
 export default class VendorsExport extends BaseCommand {
   static commandName = 'vendors:export'
@@ -25,8 +26,8 @@ export default class VendorsExport extends BaseCommand {
     try {
       topicId = await exportTopicId(this.topic)
     } catch (error) {
-      if (!(error instanceof UnknownTopicError)) throw error
-      this.logger.error(error.message)
+      if (!(error instanceof lucidErrors.E_ROW_NOT_FOUND)) throw error
+      this.logger.error(`Unknown topic: ${this.topic}`)
       this.exitCode = 1
       return
     }

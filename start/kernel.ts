@@ -30,4 +30,5 @@ export const middleware = router.named({
   auth: () => import('#middleware/auth_middleware'),
   guest: () => import('#middleware/guest_middleware'),
   silentAuth: () => import('#middleware/silent_auth_middleware'),
+  editorial: () => import('#middleware/editorial_middleware'),
 })

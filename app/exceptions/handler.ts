@@ -2,7 +2,7 @@ import app from '@adonisjs/core/services/app'
 import { errors as vineErrors } from '@vinejs/vine'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
-import ModerationError from '#services/moderation/moderation_error'
+import DomainError from '#exceptions/domain_error'
 
 type FieldError = { field: string | null; message: string }
 /** Bouncer's refusal: a policy's own translated reason, or the generic one. */
@@ -19,6 +19,8 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   }
 
   async handle(error: unknown, ctx: HttpContext) {
+    // Refusals of the domain render themselves, on pages and on the API alike.
+    if (error instanceof DomainError) return error.handle(error, ctx)
     if (ctx.request.url().startsWith('/api/')) {
       return this.renderApiError(error, ctx)
     }
@@ -56,14 +58,13 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   }
 
   /**
-   * Our own errors carry translated messages; the framework's generic ones
-   * (401, 403, 404, 5xx) are replaced by ours, in the reader's language.
+   * The framework's generic messages (401, 403, 404, 5xx) are replaced by
+   * ours, in the reader's language.
    */
   private apiMessage(error: unknown, status: number, ctx: HttpContext): string {
     const code = (error as { code?: unknown })?.code
     if (status >= 500 || !(error instanceof Error)) return ctx.i18n.t('errors.server_error.title')
     if (status === 404) return ctx.i18n.t('errors.not_found.title')
-    if (error instanceof ModerationError) return ctx.i18n.t(`editorial.errors.${error.key}`)
     if (code === 'E_UNAUTHORIZED_ACCESS') return ctx.i18n.t('errors.E_UNAUTHORIZED_ACCESS')
     if (code === 'E_AUTHORIZATION_FAILURE') {
       // Bouncer translates a policy's own reason, or errors.E_AUTHORIZATION_FAILURE.

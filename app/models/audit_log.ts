@@ -1,6 +1,38 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
+/**
+ * Every action the audit log records, in the order the log's filter offers
+ * them; each has a label in editorial.audit.actions.
+ */
+export const AUDIT_ACTIONS = [
+  'vendor.created',
+  'vendor.submitted',
+  'vendor.approve',
+  'vendor.reject',
+  'vendor.publish',
+  'vendor.unpublish',
+  'vendor.archive',
+  'vendor.import',
+  'revision.created',
+  'revision.approve',
+  'revision.reject',
+  'claim.created',
+  'claim.grant',
+  'claim.refuse',
+  'member.added',
+  'member.removed',
+  'member.left',
+  'topic.create',
+  'topic.update',
+  'topic.move',
+  'user.role',
+  'user.disable',
+  'user.enable',
+] as const
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
 const json = {
   prepare: (value: unknown) =>
     value === null || value === undefined ? null : JSON.stringify(value),
@@ -8,7 +40,8 @@ const json = {
 }
 
 /**
- * One editorial decision or role change: who, what, when, before/after.
+ * One decision, role change or change to a vendor's entry or members: who,
+ * what, when, before/after.
  * Rows are never updated, except that a deleted account's name is replaced
  * by a pseudonym.
  */
@@ -23,7 +56,7 @@ export default class AuditLog extends BaseModel {
   declare actorLabel: string
 
   @column()
-  declare action: string
+  declare action: AuditAction
 
   @column()
   declare subjectType: 'vendor' | 'revision' | 'claim' | 'user' | 'topic'

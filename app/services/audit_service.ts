@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import AuditLog from '#models/audit_log'
+import AuditLog, { type AuditAction } from '#models/audit_log'
 import type User from '#models/user'
 
 export type AuditEntry = {
-  action: string
+  action: AuditAction
   subjectType: AuditLog['subjectType']
   subjectId: number | null
   vendorId?: number | null

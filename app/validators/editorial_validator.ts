@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { AUDIT_ACTIONS } from '#models/audit_log'
 import { USER_ROLES } from '#models/user'
 import { VENDOR_STATUSES } from '#models/vendor'
 import { blankAsMissing } from '#validators/vendor_rules'
@@ -52,12 +53,7 @@ export const editorialVendorFilterValidator = vine.compile(
 export const auditFilterValidator = vine.compile(
   vine.object({
     vendor: vine.string().parse(blankAsMissing).trim().maxLength(160).optional(),
-    action: vine
-      .string()
-      .parse(blankAsMissing)
-      .trim()
-      .regex(/^[a-z]+\.[a-z]+$/)
-      .optional(),
+    action: vine.enum(AUDIT_ACTIONS).parse(blankAsMissing).optional(),
     page: vine.number().parse(blankAsMissing).withoutDecimals().min(1).max(100000).optional(),
   })
 )

@@ -13,45 +13,29 @@ const InvitationsController = () => import('#controllers/account/invitations_con
 const ClaimsController = () => import('#controllers/account/claims_controller')
 const ApiVendorEditsController = () => import('#controllers/api/v1/vendor_edits_controller')
 
-const id = router.matchers.number()
-
 router
   .group(() => {
     router.get('/vendors', [VendorsController, 'index']).as('vendors.index')
     router.get('/vendors/create', [VendorsController, 'create']).as('vendors.create')
     router.post('/vendors', [VendorsController, 'store']).as('vendors.store')
-    router.get('/vendors/:id', [VendorsController, 'show']).as('vendors.show').where('id', id)
-    router.get('/vendors/:id/edit', [VendorsController, 'edit']).as('vendors.edit').where('id', id)
-    router.put('/vendors/:id', [VendorsController, 'update']).as('vendors.update').where('id', id)
-    router
-      .post('/vendors/:id/submit', [VendorsController, 'submit'])
-      .as('vendors.submit')
-      .where('id', id)
+    router.get('/vendors/:id', [VendorsController, 'show']).as('vendors.show')
+    router.get('/vendors/:id/edit', [VendorsController, 'edit']).as('vendors.edit')
+    router.put('/vendors/:id', [VendorsController, 'update']).as('vendors.update')
+    router.post('/vendors/:id/submit', [VendorsController, 'submit']).as('vendors.submit')
 
-    router
-      .post('/vendors/:id/logo', [LogosController, 'store'])
-      .as('vendors.logo.store')
-      .where('id', id)
-    router
-      .delete('/vendors/:id/logo', [LogosController, 'destroy'])
-      .as('vendors.logo.destroy')
-      .where('id', id)
+    router.post('/vendors/:id/logo', [LogosController, 'store']).as('vendors.logo.store')
+    router.delete('/vendors/:id/logo', [LogosController, 'destroy']).as('vendors.logo.destroy')
 
     router
       .get('/vendors/:id/revisions/:revisionId', [RevisionsController, 'show'])
       .as('vendors.revisions.show')
-      .where('id', id)
-      .where('revisionId', id)
 
     router
       .post('/vendors/:id/invitations', [InvitationsController, 'store'])
       .as('vendors.invitations.store')
-      .where('id', id)
     router
       .delete('/vendors/:id/members/:memberId', [MembersController, 'destroy'])
       .as('vendors.members.destroy')
-      .where('id', id)
-      .where('memberId', id)
 
     router.get('/invitations/:token', [InvitationsController, 'show']).as('invitations.show')
     router.post('/invitations/:token', [InvitationsController, 'accept']).as('invitations.accept')
@@ -61,6 +45,9 @@ router
   })
   .prefix('/account')
   .as('account')
+  .where('id', router.matchers.number())
+  .where('revisionId', router.matchers.number())
+  .where('memberId', router.matchers.number())
   .use([middleware.session(), middleware.shield(), middleware.auth()])
 
 /** Members edit their vendor through the API with a bearer token: no session, no CSRF. */

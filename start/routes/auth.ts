@@ -52,6 +52,7 @@ router
       })
       .use(middleware.auth())
   })
+  .where('id', router.matchers.number())
   .use([middleware.session(), middleware.shield()])
 
 /*

@@ -1,9 +1,8 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
-import { errors as vineErrors } from '@vinejs/vine'
 import Vendor from '#models/vendor'
 import VendorPolicy from '#policies/vendor_policy'
-import MembershipService, { MembershipError } from '#services/vendors/membership_service'
+import MembershipService from '#services/vendors/membership_service'
 import { appUrl } from '#services/mail/app_url'
 import { invitationValidator } from '#validators/membership_validator'
 
@@ -16,18 +15,12 @@ export default class InvitationsController {
     const vendor = await Vendor.findOrFail(params.id)
     await bouncer.with(VendorPolicy).authorize('manageMembers', vendor)
     const input = await request.validateUsing(invitationValidator)
-    const invitation = await this.memberships
-      .invite(
-        auth.getUserOrFail(),
-        vendor,
-        { email: input.email, role: input.role ?? 'member' },
-        appUrl(request)
-      )
-      .catch((error) => {
-        if (!(error instanceof MembershipError)) throw error
-        const message = i18n.t(`vendor_account.members.errors.${error.problem}`)
-        throw new vineErrors.E_VALIDATION_ERROR([{ field: 'email', message, rule: error.problem }])
-      })
+    const invitation = await this.memberships.invite(
+      auth.getUserOrFail(),
+      vendor,
+      { email: input.email, role: input.role ?? 'member' },
+      appUrl(request)
+    )
     session.flash('notice', i18n.t('vendor_account.flash.invited', { email: invitation.email }))
     return response.redirect().toRoute('account.vendors.show', { id: vendor.id })
   }
@@ -35,10 +28,7 @@ export default class InvitationsController {
   /** The link from the e-mail: who invites to what, and a button to accept. */
   async show({ auth, params, response, view }: HttpContext) {
     const invitation = await this.memberships.openInvitation(params.token)
-    if (!invitation)
-      return response
-        .status(404)
-        .send(await view.render('pages/account/vendors/invitation_invalid'))
+    if (!invitation) return this.unusable({ response, view }, 404)
     const matches = invitation.isFor(auth.getUserOrFail())
     return view.render('pages/account/vendors/invitation', {
       invitation,
@@ -47,22 +37,28 @@ export default class InvitationsController {
     })
   }
 
+  /**
+   * A spent link, or one sent to another address, gets the page that says
+   * so; the service checks both again under its transaction.
+   */
   async accept({ auth, params, response, session, i18n, view }: HttpContext) {
-    const member = await this.memberships
-      .accept(auth.getUserOrFail(), params.token)
-      .catch(async (error) => {
-        if (!(error instanceof MembershipError)) throw error
-        return error
-      })
-    if (member instanceof MembershipError) {
-      const status = member.problem === 'wrong_email' ? 403 : 404
-      return response
-        .status(status)
-        .send(
-          await view.render('pages/account/vendors/invitation_invalid', { problem: member.problem })
-        )
-    }
+    const user = auth.getUserOrFail()
+    const invitation = await this.memberships.openInvitation(params.token)
+    if (!invitation) return this.unusable({ response, view }, 404)
+    if (!invitation.isFor(user)) return this.unusable({ response, view }, 403)
+    const member = await this.memberships.accept(user, params.token)
     session.flash('notice', i18n.t('vendor_account.flash.joined'))
     return response.redirect().toRoute('account.vendors.show', { id: member.vendorId })
+  }
+
+  /** 404: the link is spent or unknown; 403: it was sent to another address. */
+  private async unusable(
+    { response, view }: Pick<HttpContext, 'response' | 'view'>,
+    status: 403 | 404
+  ) {
+    const problem = status === 403 ? 'wrong_email' : null
+    return response
+      .status(status)
+      .send(await view.render('pages/account/vendors/invitation_invalid', { problem }))
   }
 }

@@ -3,7 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Vendor from '#models/vendor'
 import VendorMember from '#models/vendor_member'
 import VendorPolicy from '#policies/vendor_policy'
-import MembershipService, { MembershipError } from '#services/vendors/membership_service'
+import MembershipService from '#services/vendors/membership_service'
 
 /** Owners remove colleagues; every member may leave. */
 @inject()
@@ -21,13 +21,7 @@ export default class MembersController {
     await bouncer.with(VendorPolicy).authorize('removeMember', vendor, member)
     const leaving = member.userId === user.id
 
-    try {
-      await this.memberships.remove(user, member)
-    } catch (error) {
-      if (!(error instanceof MembershipError)) throw error
-      session.flash('alert', i18n.t(`vendor_account.members.errors.${error.problem}`))
-      return response.redirect().toRoute('account.vendors.show', { id: vendor.id })
-    }
+    await this.memberships.remove(user, member)
     session.flash('notice', i18n.t(`vendor_account.flash.${leaving ? 'left' : 'member_removed'}`))
     return leaving
       ? response.redirect().toRoute('account.vendors.index')

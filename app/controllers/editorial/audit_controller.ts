@@ -1,13 +1,12 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import EditorialPolicy from '#policies/editorial_policy'
-import { AUDIT_ACTIONS, auditChanges, auditLog } from '#services/moderation/editorial_listing'
+import { AUDIT_ACTIONS } from '#models/audit_log'
+import { auditChanges, auditLog } from '#services/moderation/editorial_listing'
 import { validateQuery } from '#services/forms'
 import { auditFilterValidator } from '#validators/editorial_validator'
 
 export default class AuditController {
-  /** Every decision and role change, newest first; by vendor and action. */
+  /** Every audited action, newest first; by vendor and action. */
   async index(ctx: HttpContext) {
-    await ctx.bouncer.with(EditorialPolicy).authorize('access')
     const { input: filter, errors } = await validateQuery(ctx, auditFilterValidator)
     if (!filter) {
       return ctx.view.render('pages/editorial/audit', {

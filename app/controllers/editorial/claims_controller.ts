@@ -1,6 +1,5 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
-import EditorialPolicy from '#policies/editorial_policy'
 import VendorClaim from '#models/vendor_claim'
 import VendorMember from '#models/vendor_member'
 import ModerationService from '#services/moderation/moderation_service'
@@ -11,8 +10,7 @@ export default class ClaimsController {
   constructor(private moderation: ModerationService) {}
 
   /** Who claims which vendor, with their message and the vendor's members (if any by now). */
-  async show({ bouncer, params, view }: HttpContext) {
-    await bouncer.with(EditorialPolicy).authorize('access')
+  async show({ params, view }: HttpContext) {
     const claim = await VendorClaim.query()
       .where('id', params.id)
       .preload('vendor')
@@ -22,15 +20,13 @@ export default class ClaimsController {
     return view.render('pages/editorial/claims/show', { claim, members })
   }
 
-  async grant({ auth, bouncer, params, response, session, i18n }: HttpContext) {
-    await bouncer.with(EditorialPolicy).authorize('access')
+  async grant({ auth, params, response, session, i18n }: HttpContext) {
     await this.moderation.grantClaim(auth.user!, params.id)
     session.flash('notice', i18n.t('editorial.notices.claim_granted'))
     return response.redirect().toRoute('editorial.queue')
   }
 
-  async refuse({ auth, bouncer, params, request, response, session, i18n }: HttpContext) {
-    await bouncer.with(EditorialPolicy).authorize('access')
+  async refuse({ auth, params, request, response, session, i18n }: HttpContext) {
     const { reason } = await request.validateUsing(decisionReasonValidator)
     await this.moderation.refuseClaim(auth.user!, params.id, reason)
     session.flash('notice', i18n.t('editorial.notices.claim_refused'))

@@ -1,13 +1,12 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
-import EditorialPolicy from '#policies/editorial_policy'
 import Topic from '#models/topic'
 import Vendor from '#models/vendor'
 import ModerationService, { type StatusMove } from '#services/moderation/moderation_service'
 import { listVendors } from '#services/moderation/editorial_listing'
 import { vendorReview } from '#services/moderation/review_view'
-import { exportTopicId, UnknownTopicError, vendorCsvStream } from '#services/vendors/vendor_csv'
+import { exportTopicId, vendorCsvStream } from '#services/vendors/vendor_csv'
 import { validateQuery } from '#services/forms'
 import {
   decisionReasonValidator,
@@ -21,7 +20,6 @@ export default class VendorsController {
 
   /** Every vendor, by status and name. */
   async index(ctx: HttpContext) {
-    await ctx.bouncer.with(EditorialPolicy).authorize('access')
     const topics = await Topic.query().withScopes((scopes) => scopes.ordered())
     const { input, errors } = await validateQuery(ctx, editorialVendorFilterValidator)
     if (!input) {
@@ -41,21 +39,18 @@ export default class VendorsController {
   }
 
   /** A vendor with everything an editor decides on: fields, members, open items. */
-  async show({ bouncer, params, view }: HttpContext) {
-    await bouncer.with(EditorialPolicy).authorize('access')
+  async show({ params, view }: HttpContext) {
     const vendor = await Vendor.findOrFail(params.id)
     return view.render('pages/editorial/vendors/show', await vendorReview(vendor))
   }
 
-  async approve({ auth, bouncer, params, response, session, i18n }: HttpContext) {
-    await bouncer.with(EditorialPolicy).authorize('access')
+  async approve({ auth, params, response, session, i18n }: HttpContext) {
     const vendor = await this.moderation.approveVendor(auth.user!, params.id)
     session.flash('notice', i18n.t('editorial.notices.vendor_approved', { vendor: vendor.name }))
     return response.redirect().toRoute('editorial.queue')
   }
 
-  async reject({ auth, bouncer, params, request, response, session, i18n }: HttpContext) {
-    await bouncer.with(EditorialPolicy).authorize('access')
+  async reject({ auth, params, request, response, session, i18n }: HttpContext) {
     const { reason } = await request.validateUsing(decisionReasonValidator)
     const vendor = await this.moderation.rejectVendor(auth.user!, params.id, reason)
     session.flash('notice', i18n.t('editorial.notices.vendor_rejected', { vendor: vendor.name }))
@@ -75,27 +70,16 @@ export default class VendorsController {
   }
 
   /** The same CSV as `node ace vendors:export [--topic=]`. */
-  async export({ bouncer, request, response }: HttpContext) {
-    await bouncer.with(EditorialPolicy).authorize('access')
+  async export({ request, response }: HttpContext) {
     const { topic } = await vendorExportValidator.validate(request.qs())
-    let topicId: number | null
-    try {
-      topicId = await exportTopicId(topic)
-    } catch (error) {
-      if (error instanceof UnknownTopicError) return response.notFound(error.message)
-      throw error
-    }
+    const topicId = await exportTopicId(topic)
     const date = DateTime.now().setZone('Europe/Berlin').toISODate()
     response.header('content-type', 'text/csv; charset=utf-8')
     response.attachment(`anbieter-${topic ? `${topic}-` : ''}${date}.csv`)
     return response.stream(vendorCsvStream(topicId))
   }
 
-  private async move(
-    { auth, bouncer, params, response, session, i18n }: HttpContext,
-    move: StatusMove
-  ) {
-    await bouncer.with(EditorialPolicy).authorize('access')
+  private async move({ auth, params, response, session, i18n }: HttpContext, move: StatusMove) {
     const vendor = await this.moderation.moveVendor(auth.user!, params.id, move)
     session.flash('notice', i18n.t(`editorial.notices.vendor_${move}`, { vendor: vendor.name }))
     return response.redirect().toRoute('editorial.vendors.show', { id: vendor.id })

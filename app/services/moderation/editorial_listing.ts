@@ -6,26 +6,6 @@ import { searchTerms } from '#services/search/fold'
 export const VENDORS_PER_PAGE = 25
 export const AUDIT_PER_PAGE = 25
 
-/** The actions the audit log knows, for its filter. */
-export const AUDIT_ACTIONS = [
-  'vendor.approve',
-  'vendor.reject',
-  'vendor.publish',
-  'vendor.unpublish',
-  'vendor.archive',
-  'vendor.import',
-  'revision.approve',
-  'revision.reject',
-  'claim.grant',
-  'claim.refuse',
-  'topic.create',
-  'topic.update',
-  'topic.move',
-  'user.role',
-  'user.disable',
-  'user.enable',
-] as const
-
 /**
  * Vendors in every status for the editors, by name. Words go through the
  * same full-text index as the public search (whose own query is limited to

@@ -11,13 +11,14 @@ import Vendor, { type VendorStatus } from '#models/vendor'
 import VendorClaim from '#models/vendor_claim'
 import VendorMember from '#models/vendor_member'
 import VendorRevision, { type VendorSnapshot } from '#models/vendor_revision'
+import type { AuditAction } from '#models/audit_log'
 import AuditService from '#services/audit_service'
 import LogoService from '#services/vendors/logo_service'
 import { appUrl } from '#services/mail/app_url'
 import { applySnapshot, diffSnapshots, snapshotOf } from '#services/vendor_snapshot'
 import { refreshSearchText } from '#services/search/search_index'
 import { assignVendorCoordinates } from '#services/geo/postal_code_store'
-import ModerationError from '#services/moderation/moderation_error'
+import DomainError, { type RefusalKey } from '#exceptions/domain_error'
 import ModerationDecisionNotification, {
   type DecisionKind,
 } from '#mails/moderation_decision_notification'
@@ -54,6 +55,29 @@ const MAIL_OF_MOVE: Record<StatusMove, DecisionKind> = {
   publish: 'vendor_published',
   unpublish: 'vendor_unpublished',
   archive: 'vendor_archived',
+}
+
+/** A row an editor decides on: a vendor, a revision or a claim. */
+type DecisionRow = { id: number; status: string }
+
+/** How a decision's row is locked, and how the audit log names it. */
+type Subject<Row extends DecisionRow> = {
+  type: 'vendor' | 'revision' | 'claim'
+  lock: (id: number, trx: TransactionClientContract) => Promise<Row>
+  vendorIdOf: (row: Row) => number
+}
+
+/** The statuses a decision may start from, and the refusal otherwise. */
+type Expected = { from: readonly string[]; refusal: RefusalKey }
+
+const PENDING: Expected = { from: ['pending'], refusal: 'editorial.errors.not_pending' }
+
+/** What a decision changed, for the audit log, and what follows once it is committed. */
+type Decided = {
+  action: AuditAction
+  before?: Record<string, unknown>
+  after: Record<string, unknown>
+  afterCommit: () => Promise<unknown>
 }
 
 /**
@@ -123,52 +147,28 @@ export default class ModerationService {
   /* ------------------------------------------------------------------------ */
 
   async approveVendor(editor: User, vendorId: number) {
-    const vendor = await db.transaction(async (trx) => {
-      const row = await lockVendor(vendorId, trx)
-      if (row.status !== 'pending') throw new ModerationError('not_pending')
-      row.merge({ status: 'published', publishedAt: DateTime.now(), rejectionReason: null })
-      await row.save()
-      await this.#refreshIndex(row, trx)
-      await this.audit.record(
-        editor,
-        {
-          action: 'vendor.approve',
-          subjectType: 'vendor',
-          subjectId: row.id,
-          vendorId: row.id,
-          before: { status: 'pending' },
-          after: { status: 'published' },
-        },
-        trx
-      )
-      return row
+    return this.#decide(editor, VENDOR, vendorId, PENDING, async (vendor, trx) => {
+      vendor.merge({ status: 'published', publishedAt: DateTime.now(), rejectionReason: null })
+      await vendor.save()
+      await this.#refreshIndex(vendor, trx)
+      return {
+        action: 'vendor.approve',
+        after: { status: 'published' },
+        afterCommit: () => this.#notifyMembers(vendor, 'vendor_approved'),
+      }
     })
-    await this.#notifyMembers(vendor, 'vendor_approved')
-    return vendor
   }
 
   async rejectVendor(editor: User, vendorId: number, reason: string) {
-    const vendor = await db.transaction(async (trx) => {
-      const row = await lockVendor(vendorId, trx)
-      if (row.status !== 'pending') throw new ModerationError('not_pending')
-      row.merge({ status: 'rejected', rejectionReason: reason })
-      await row.save()
-      await this.audit.record(
-        editor,
-        {
-          action: 'vendor.reject',
-          subjectType: 'vendor',
-          subjectId: row.id,
-          vendorId: row.id,
-          before: { status: 'pending' },
-          after: { status: 'rejected', reason },
-        },
-        trx
-      )
-      return row
+    return this.#decide(editor, VENDOR, vendorId, PENDING, async (vendor) => {
+      vendor.merge({ status: 'rejected', rejectionReason: reason })
+      await vendor.save()
+      return {
+        action: 'vendor.reject',
+        after: { status: 'rejected', reason },
+        afterCommit: () => this.#notifyMembers(vendor, 'vendor_rejected', reason),
+      }
     })
-    await this.#notifyMembers(vendor, 'vendor_rejected', reason)
-    return vendor
   }
 
   /* ------------------------------------------------------------------------ */
@@ -177,61 +177,49 @@ export default class ModerationService {
 
   /** Writes every field of the revision onto the vendor: the public page shows it from now on. */
   async approveRevision(editor: User, revisionId: number) {
-    const { revision, vendor, replacedLogo } = await db.transaction(async (trx) => {
-      const row = await lockRevision(revisionId, trx)
-      if (row.status !== 'pending') throw new ModerationError('not_pending')
-      const target = await lockVendor(row.vendorId, trx)
-      const previousLogo = target.logoPath
-      const changes = diffSnapshots(await snapshotOf(target), row.data).filter((c) => c.changed)
-      await applySnapshot(target, row.data, trx)
-      row.merge({ status: 'approved', decidedById: editor.id, decidedAt: DateTime.now() })
-      await row.save()
-      await this.audit.record(
-        editor,
-        {
-          action: 'revision.approve',
-          subjectType: 'revision',
-          subjectId: row.id,
-          vendorId: target.id,
-          before: await auditFields(changes, 'before', trx),
-          after: await auditFields(changes, 'after', trx),
+    return this.#decide(editor, REVISION, revisionId, PENDING, async (revision, trx) => {
+      const vendor = await lockVendor(revision.vendorId, trx)
+      const previousLogo = vendor.logoPath
+      const published = await snapshotOf(vendor)
+      const changes = diffSnapshots(published, revision.data).filter((change) => change.changed)
+      await applySnapshot(vendor, revision.data, trx)
+      revision.merge({ status: 'approved', decidedById: editor.id, decidedAt: DateTime.now() })
+      await revision.save()
+      return {
+        action: 'revision.approve',
+        before: await auditFields(changes, 'before', trx),
+        after: await auditFields(changes, 'after', trx),
+        afterCommit: async () => {
+          // The old public logo is referred to by nothing any more.
+          if (previousLogo !== revision.data.logoPath) await this.logos.remove(previousLogo)
+          await this.#notifyMembers(vendor, 'revision_approved')
         },
-        trx
-      )
-      const replaced = previousLogo !== row.data.logoPath ? previousLogo : null
-      return { revision: row, vendor: target, replacedLogo: replaced }
+      }
     })
-    // The old public logo is referred to by nothing any more.
-    await this.logos.remove(replacedLogo)
-    await this.#notifyMembers(vendor, 'revision_approved')
-    return revision
   }
 
   /** The vendor keeps its published version. */
   async rejectRevision(editor: User, revisionId: number, reason: string) {
-    const { revision, vendor } = await db.transaction(async (trx) => {
-      const row = await lockRevision(revisionId, trx)
-      if (row.status !== 'pending') throw new ModerationError('not_pending')
-      row.merge({ status: 'rejected', reason, decidedById: editor.id, decidedAt: DateTime.now() })
-      await row.save()
-      await this.audit.record(
-        editor,
-        {
-          action: 'revision.reject',
-          subjectType: 'revision',
-          subjectId: row.id,
-          vendorId: row.vendorId,
-          before: { status: 'pending' },
-          after: { status: 'rejected', reason },
+    return this.#decide(editor, REVISION, revisionId, PENDING, async (revision, trx) => {
+      revision.merge({
+        status: 'rejected',
+        reason,
+        decidedById: editor.id,
+        decidedAt: DateTime.now(),
+      })
+      await revision.save()
+      const vendor = await Vendor.findOrFail(revision.vendorId, { client: trx })
+      return {
+        action: 'revision.reject',
+        after: { status: 'rejected', reason },
+        afterCommit: async () => {
+          // A logo uploaded only for this revision is referred to by nothing any more.
+          const logo = revision.data.logoPath
+          if (logo !== vendor.logoPath) await this.logos.remove(logo)
+          await this.#notifyMembers(vendor, 'revision_rejected', reason)
         },
-        trx
-      )
-      return { revision: row, vendor: await Vendor.findOrFail(row.vendorId, { client: trx }) }
+      }
     })
-    // A logo uploaded only for this revision is referred to by nothing any more.
-    if (revision.data.logoPath !== vendor.logoPath) await this.logos.remove(revision.data.logoPath)
-    await this.#notifyMembers(vendor, 'revision_rejected', reason)
-    return revision
   }
 
   /* ------------------------------------------------------------------------ */
@@ -240,56 +228,32 @@ export default class ModerationService {
 
   /** The claimant becomes an owner of the vendor. */
   async grantClaim(editor: User, claimId: number) {
-    const claim = await db.transaction(async (trx) => {
-      const row = await lockClaim(claimId, trx)
-      if (row.status !== 'pending') throw new ModerationError('not_pending')
+    return this.#decide(editor, CLAIM, claimId, PENDING, async (claim, trx) => {
       await VendorMember.updateOrCreate(
-        { vendorId: row.vendorId, userId: row.userId },
+        { vendorId: claim.vendorId, userId: claim.userId },
         { role: 'owner' },
         { client: trx }
       )
-      row.merge({ status: 'granted', decidedById: editor.id, decidedAt: DateTime.now() })
-      await row.save()
-      await this.audit.record(
-        editor,
-        {
-          action: 'claim.grant',
-          subjectType: 'claim',
-          subjectId: row.id,
-          vendorId: row.vendorId,
-          before: { status: 'pending' },
-          after: { status: 'granted', userId: row.userId, role: 'owner' },
-        },
-        trx
-      )
-      return row
+      claim.merge({ status: 'granted', decidedById: editor.id, decidedAt: DateTime.now() })
+      await claim.save()
+      return {
+        action: 'claim.grant',
+        after: { status: 'granted', userId: claim.userId, role: 'owner' },
+        afterCommit: () => this.#notifyClaimant(claim, 'claim_granted'),
+      }
     })
-    await this.#notifyClaimant(claim, 'claim_granted')
-    return claim
   }
 
   async refuseClaim(editor: User, claimId: number, reason: string) {
-    const claim = await db.transaction(async (trx) => {
-      const row = await lockClaim(claimId, trx)
-      if (row.status !== 'pending') throw new ModerationError('not_pending')
-      row.merge({ status: 'refused', reason, decidedById: editor.id, decidedAt: DateTime.now() })
-      await row.save()
-      await this.audit.record(
-        editor,
-        {
-          action: 'claim.refuse',
-          subjectType: 'claim',
-          subjectId: row.id,
-          vendorId: row.vendorId,
-          before: { status: 'pending' },
-          after: { status: 'refused', reason },
-        },
-        trx
-      )
-      return row
+    return this.#decide(editor, CLAIM, claimId, PENDING, async (claim) => {
+      claim.merge({ status: 'refused', reason, decidedById: editor.id, decidedAt: DateTime.now() })
+      await claim.save()
+      return {
+        action: 'claim.refuse',
+        after: { status: 'refused', reason },
+        afterCommit: () => this.#notifyClaimant(claim, 'claim_refused', reason),
+      }
     })
-    await this.#notifyClaimant(claim, 'claim_refused', reason)
-    return claim
   }
 
   /* ------------------------------------------------------------------------ */
@@ -303,32 +267,56 @@ export default class ModerationService {
    */
   async moveVendor(editor: User, vendorId: number, move: StatusMove) {
     const rule = STATUS_MOVES[move]
-    const vendor = await db.transaction(async (trx) => {
-      const row = await lockVendor(vendorId, trx)
-      const from = row.status
-      if (!allowedMoves(from)[move]) throw new ModerationError('wrong_status')
-      row.status = rule.to
+    const expected = { from: rule.from, refusal: 'editorial.errors.wrong_status' } as const
+    return this.#decide(editor, VENDOR, vendorId, expected, async (vendor, trx) => {
+      vendor.status = rule.to
       if (rule.to === 'published') {
-        row.merge({ publishedAt: row.publishedAt ?? DateTime.now(), rejectionReason: null })
+        vendor.merge({ publishedAt: vendor.publishedAt ?? DateTime.now(), rejectionReason: null })
       }
-      await row.save()
-      if (rule.to === 'published') await this.#refreshIndex(row, trx)
+      await vendor.save()
+      if (rule.to === 'published') await this.#refreshIndex(vendor, trx)
+      return {
+        action: `vendor.${move}`,
+        after: { status: rule.to },
+        afterCommit: () => this.#notifyMembers(vendor, MAIL_OF_MOVE[move]),
+      }
+    })
+  }
+
+  /**
+   * One editorial decision: in one transaction, lock the row, refuse unless
+   * it is in an expected status, apply the change and write the audit entry
+   * (before: the status it had, unless the change names its own); mails and
+   * files follow once it is committed.
+   */
+  async #decide<Row extends DecisionRow>(
+    editor: User,
+    subject: Subject<Row>,
+    id: number,
+    expected: Expected,
+    apply: (row: Row, trx: TransactionClientContract) => Promise<Decided>
+  ): Promise<Row> {
+    const { row, afterCommit } = await db.transaction(async (trx) => {
+      const locked = await subject.lock(id, trx)
+      const status = locked.status
+      if (!expected.from.includes(status)) throw new DomainError(expected.refusal)
+      const decided = await apply(locked, trx)
       await this.audit.record(
         editor,
         {
-          action: `vendor.${move}`,
-          subjectType: 'vendor',
-          subjectId: row.id,
-          vendorId: row.id,
-          before: { status: from },
-          after: { status: rule.to },
+          action: decided.action,
+          subjectType: subject.type,
+          subjectId: locked.id,
+          vendorId: subject.vendorIdOf(locked),
+          before: decided.before ?? { status },
+          after: decided.after,
         },
         trx
       )
-      return row
+      return { row: locked, afterCommit: decided.afterCommit }
     })
-    await this.#notifyMembers(vendor, MAIL_OF_MOVE[move])
-    return vendor
+    await afterCommit()
+    return row
   }
 
   /* ------------------------------------------------------------------------ */
@@ -418,16 +406,28 @@ async function lockVendor(id: number, trx: TransactionClientContract) {
   return Vendor.lockedById(id, trx).preload('topics').firstOrFail()
 }
 
-async function lockRevision(id: number, trx: TransactionClientContract) {
-  return VendorRevision.query({ client: trx })
-    .where('id', id)
-    .ifDialect('postgres', (query) => query.forUpdate())
-    .firstOrFail()
+const VENDOR: Subject<Vendor> = {
+  type: 'vendor',
+  lock: lockVendor,
+  vendorIdOf: (vendor) => vendor.id,
 }
 
-async function lockClaim(id: number, trx: TransactionClientContract) {
-  return VendorClaim.query({ client: trx })
-    .where('id', id)
-    .ifDialect('postgres', (query) => query.forUpdate())
-    .firstOrFail()
+const REVISION: Subject<VendorRevision> = {
+  type: 'revision',
+  lock: (id, trx) =>
+    VendorRevision.query({ client: trx })
+      .where('id', id)
+      .ifDialect('postgres', (query) => query.forUpdate())
+      .firstOrFail(),
+  vendorIdOf: (revision) => revision.vendorId,
+}
+
+const CLAIM: Subject<VendorClaim> = {
+  type: 'claim',
+  lock: (id, trx) =>
+    VendorClaim.query({ client: trx })
+      .where('id', id)
+      .ifDialect('postgres', (query) => query.forUpdate())
+      .firstOrFail(),
+  vendorIdOf: (claim) => claim.vendorId,
 }

@@ -1,9 +1,18 @@
 import { DateTime } from 'luxon'
 import { inject } from '@adonisjs/core'
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import DomainError from '#exceptions/domain_error'
+import type { AuditAction } from '#models/audit_log'
 import User, { type UserRole } from '#models/user'
 import AuditService from '#services/audit_service'
-import ModerationError from '#services/moderation/moderation_error'
+
+/** What a change did to an account, for the audit log; null when it changed nothing. */
+type AccountChange = {
+  action: AuditAction
+  before: Record<string, unknown>
+  after: Record<string, unknown>
+} | null
 
 /**
  * Roles and disabling, for admins. An admin never changes their own role
@@ -15,42 +24,41 @@ export default class UserAdminService {
   constructor(private audit: AuditService) {}
 
   async changeRole(admin: User, userId: number, role: UserRole) {
-    if (admin.id === userId) throw new ModerationError('own_account')
-    return db.transaction(async (trx) => {
-      const user = await User.findOrFail(userId, { client: trx })
-      if (user.role === role) return user
+    return this.#change(admin, userId, async (user) => {
+      if (user.role === role) return null
       const before = { role: user.role }
       user.role = role
-      await user.save()
-      await this.audit.record(
-        admin,
-        { action: 'user.role', subjectType: 'user', subjectId: user.id, before, after: { role } },
-        trx
-      )
-      return user
+      return { action: 'user.role', before, after: { role } }
     })
   }
 
   async setDisabled(admin: User, userId: number, disabled: boolean) {
-    if (admin.id === userId) throw new ModerationError('own_account')
-    return db.transaction(async (trx) => {
-      const user = await User.findOrFail(userId, { client: trx })
-      if (user.isDisabled === disabled) return user
+    return this.#change(admin, userId, async (user, trx) => {
+      if (user.isDisabled === disabled) return null
       const before = { disabledAt: user.disabledAt?.toISO() ?? null }
       user.disabledAt = disabled ? DateTime.now() : null
-      await user.save()
       if (disabled) await trx.from('auth_access_tokens').where('tokenable_id', user.id).delete()
-      await this.audit.record(
-        admin,
-        {
-          action: disabled ? 'user.disable' : 'user.enable',
-          subjectType: 'user',
-          subjectId: user.id,
-          before,
-          after: { disabledAt: user.disabledAt?.toISO() ?? null },
-        },
-        trx
-      )
+      return {
+        action: disabled ? 'user.disable' : 'user.enable',
+        before,
+        after: { disabledAt: user.disabledAt?.toISO() ?? null },
+      }
+    })
+  }
+
+  /** Refuses the admin's own account; saves and audits the change in one transaction. */
+  async #change(
+    admin: User,
+    userId: number,
+    apply: (user: User, trx: TransactionClientContract) => Promise<AccountChange>
+  ) {
+    if (admin.id === userId) throw new DomainError('editorial.errors.own_account')
+    return db.transaction(async (trx) => {
+      const user = await User.findOrFail(userId, { client: trx })
+      const change = await apply(user, trx)
+      if (!change) return user
+      await user.save()
+      await this.audit.record(admin, { ...change, subjectType: 'user', subjectId: user.id }, trx)
       return user
     })
   }

@@ -4,6 +4,7 @@ import { extname } from 'node:path'
 import sharp from 'sharp'
 import drive from '@adonisjs/drive/services/main'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
+import DomainError from '#exceptions/domain_error'
 
 export const MAX_LOGO_BYTES = 2 * 1024 * 1024
 export const MAX_LOGO_PIXELS = 400
@@ -11,12 +12,10 @@ export const MAX_LOGO_PIXELS = 400
 export type LogoFormat = 'png' | 'jpeg' | 'webp'
 
 /** Why a file is refused; each has its own message (vendor_account.logo.errors.*). */
-export type LogoProblem = 'missing' | 'too_large' | 'svg' | 'wrong_type' | 'mismatch'
+type LogoProblem = 'missing' | 'too_large' | 'svg' | 'wrong_type' | 'mismatch'
 
-export class LogoRejectedError extends Error {
-  constructor(public problem: LogoProblem) {
-    super(`Logo refused: ${problem}`)
-  }
+function refused(problem: LogoProblem) {
+  return new DomainError(`vendor_account.logo.errors.${problem}`)
 }
 
 /** What the upload claims to be, and what it is. */
@@ -80,23 +79,23 @@ export async function logoUploadOf(file: MultipartFile | null): Promise<LogoUplo
  * or declared type says otherwise is refused. Metadata (EXIF) is dropped.
  */
 export async function prepareLogo(upload: LogoUpload): Promise<PreparedLogo> {
-  if (upload.content.length === 0) throw new LogoRejectedError('missing')
-  if (upload.content.length > MAX_LOGO_BYTES) throw new LogoRejectedError('too_large')
+  if (upload.content.length === 0) throw refused('missing')
+  if (upload.content.length > MAX_LOGO_BYTES) throw refused('too_large')
 
   const extension = extname(upload.clientName).slice(1).toLowerCase()
-  if (looksLikeSvg(upload, extension)) throw new LogoRejectedError('svg')
+  if (looksLikeSvg(upload, extension)) throw refused('svg')
 
   const claimed = FORMAT_BY_EXTENSION[extension]
-  if (!claimed) throw new LogoRejectedError('wrong_type')
+  if (!claimed) throw refused('wrong_type')
   const declared = upload.contentType ? FORMAT_BY_MIME[upload.contentType.toLowerCase()] : undefined
-  if (declared && declared !== claimed) throw new LogoRejectedError('mismatch')
+  if (declared && declared !== claimed) throw refused('mismatch')
 
   const detected = await sharp(upload.content)
     .metadata()
     .then((metadata) => metadata.format)
     .catch(() => undefined)
-  if (detected === 'svg') throw new LogoRejectedError('svg')
-  if (detected !== claimed) throw new LogoRejectedError('mismatch')
+  if (detected === 'svg') throw refused('svg')
+  if (detected !== claimed) throw refused('mismatch')
 
   const buffer = await sharp(upload.content)
     .rotate()

@@ -5,6 +5,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import router from '@adonisjs/core/services/router'
 import mail from '@adonisjs/mail/services/main'
+import DomainError from '#exceptions/domain_error'
 import User from '#models/user'
 import VendorInvitationNotification from '#mails/vendor_invitation_notification'
 import type Vendor from '#models/vendor'
@@ -14,14 +15,11 @@ import AuditService from '#services/audit_service'
 
 export const INVITATION_DAYS = 7
 
-export type MembershipProblem =
-  'already_member' | 'invalid_invitation' | 'wrong_email' | 'last_owner'
+/** Why a membership change is refused; each has its own message (vendor_account.members.errors.*). */
+type MembershipProblem = 'already_member' | 'invalid_invitation' | 'wrong_email' | 'last_owner'
 
-/** A membership change that the rules do not allow; the controller words it. */
-export class MembershipError extends Error {
-  constructor(public problem: MembershipProblem) {
-    super(`Membership change refused: ${problem}`)
-  }
+function refused(problem: MembershipProblem) {
+  return new DomainError(`vendor_account.members.errors.${problem}`)
 }
 
 /** The current time as the connection stores timestamps, for comparisons in SQL. */
@@ -59,7 +57,7 @@ export default class MembershipService {
         .where('vendor_id', vendor.id)
         .whereHas('user', (query) => query.where('email', email))
         .first()
-      if (existing) throw new MembershipError('already_member')
+      if (existing) throw refused('already_member')
 
       await VendorInvitation.query({ client: trx })
         .where('vendor_id', vendor.id)
@@ -122,8 +120,8 @@ export default class MembershipService {
   async accept(user: User, token: string): Promise<VendorMember> {
     return db.transaction(async (trx) => {
       const invitation = await this.openInvitation(token, trx)
-      if (!invitation) throw new MembershipError('invalid_invitation')
-      if (!invitation.isFor(user)) throw new MembershipError('wrong_email')
+      if (!invitation) throw refused('invalid_invitation')
+      if (!invitation.isFor(user)) throw refused('wrong_email')
 
       invitation.useTransaction(trx)
       invitation.acceptedAt = DateTime.now()
@@ -169,7 +167,7 @@ export default class MembershipService {
       const lastOwner = member.role === 'owner' && !others.some((one) => one.role === 'owner')
       const leaving = member.userId === actor.id
 
-      if (lastOwner && !leaving) throw new MembershipError('last_owner')
+      if (lastOwner && !leaving) throw refused('last_owner')
 
       await VendorMember.query({ client: trx }).where('id', member.id).delete()
       let promoted: VendorMember | null = null

@@ -313,13 +313,10 @@ export function vendorCsvStringifier(): Stringifier {
   return stringify({ header: true, columns: [...VENDOR_CSV_COLUMNS], record_delimiter: '\n' })
 }
 
-export class UnknownTopicError extends Error {}
-
-/** The id of the topic an export is limited to; null for every topic. */
+/** The id of the topic an export is limited to; null for every topic; 404 for an unknown one. */
 export async function exportTopicId(slug?: string | null): Promise<number | null> {
   if (!slug) return null
-  const topic = await Topic.findBy('slug', slug)
-  if (!topic) throw new UnknownTopicError(`Unknown topic: ${slug}`)
+  const topic = await Topic.findByOrFail('slug', slug)
   return topic.id
 }
 

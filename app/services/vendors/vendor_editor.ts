@@ -1,5 +1,4 @@
 import { inject } from '@adonisjs/core'
-import { Exception } from '@adonisjs/core/exceptions'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -8,7 +7,9 @@ import Topic from '#models/topic'
 import VendorMember from '#models/vendor_member'
 import VendorRevision, { type VendorSnapshot } from '#models/vendor_revision'
 import type User from '#models/user'
+import DomainError from '#exceptions/domain_error'
 import AuditService from '#services/audit_service'
+import LogoService, { type LogoUpload } from '#services/vendors/logo_service'
 import {
   applySnapshot,
   diffSnapshots,
@@ -35,12 +36,6 @@ export type EditOutcome = {
   orphanedLogo: string | null
 }
 
-/** A state the change cannot be made in (e.g. submitting a published vendor): 409. */
-export class VendorStateException extends Exception {
-  static status = 409
-  static code = 'E_VENDOR_STATE'
-}
-
 /**
  * The rules of self-service editing:
  * - a vendor that is not public yet (draft, pending, rejected) is edited
@@ -51,7 +46,10 @@ export class VendorStateException extends Exception {
  */
 @inject()
 export default class VendorEditor {
-  constructor(private audit: AuditService) {}
+  constructor(
+    private audit: AuditService,
+    private logos: LogoService
+  ) {}
 
   /** A new draft; the author becomes its owner. */
   async create(author: User, input: VendorInput): Promise<Vendor> {
@@ -127,9 +125,18 @@ export default class VendorEditor {
     return this.edit(author, vendor, edits)
   }
 
-  /** A new logo (a drive key) or none. */
-  async setLogo(author: User, vendor: Vendor, logoPath: string | null) {
-    return this.edit(author, vendor, { logoPath })
+  /**
+   * A new logo or none. A file that nothing refers to any more is deleted
+   * after the commit; so is the new one if the edit is refused.
+   */
+  async setLogo(author: User, vendor: Vendor, upload: LogoUpload | null) {
+    const key = upload ? await this.logos.store(vendor.id, upload) : null
+    const outcome = await this.edit(author, vendor, { logoPath: key }).catch(async (error) => {
+      await this.logos.remove(key)
+      throw error
+    })
+    await this.logos.remove(outcome.orphanedLogo)
+    return outcome
   }
 
   /** Applies edits by the rules above, in one transaction. */
@@ -138,7 +145,7 @@ export default class VendorEditor {
       const current = await Vendor.lockedById(vendor.id, trx).firstOrFail()
       if (current.status === 'published') return this.propose(author, current, edits, trx)
       if (!(UNPUBLISHED_EDITABLE as readonly string[]).includes(current.status)) {
-        throw new VendorStateException(`A vendor in status ${current.status} cannot be edited`)
+        throw new DomainError('vendor_account.errors.not_editable')
       }
 
       const before = await this.snapshot(current, trx)
@@ -162,7 +169,7 @@ export default class VendorEditor {
     return db.transaction(async (trx) => {
       const current = await Vendor.lockedById(vendor.id, trx).firstOrFail()
       if (!['draft', 'rejected'].includes(current.status)) {
-        throw new VendorStateException(`A vendor in status ${current.status} cannot be submitted`)
+        throw new DomainError('vendor_account.errors.not_submittable')
       }
       current.merge({ status: 'pending', submittedAt: DateTime.now(), rejectionReason: null })
       await current.save()

@@ -54,7 +54,7 @@ async function userWithHistory() {
     vendorId: solo.id,
   })
   await new AuditService().record(editor, {
-    action: 'user.role_changed',
+    action: 'user.role',
     subjectType: 'user',
     subjectId: user.id,
     before: { role: 'member', email: user.email },
@@ -312,7 +312,7 @@ test.group('Privacy: deleting the account', (group) => {
     const submitted = await AuditLog.findByOrFail('action', 'vendor.submitted')
     assert.isNull(submitted.actorId)
     assert.equal(submitted.actorLabel, pseudonym)
-    const roleChange = await AuditLog.findByOrFail('action', 'user.role_changed')
+    const roleChange = await AuditLog.findByOrFail('action', 'user.role')
     assert.deepEqual(roleChange.after, { role: 'member', email: pseudonym, name: pseudonym })
 
     // Published vendors stay published; the one without members can be claimed again.

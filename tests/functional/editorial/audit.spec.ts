@@ -2,11 +2,13 @@ import { DateTime } from 'luxon'
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import mail from '@adonisjs/mail/services/main'
-import AuditLog from '#models/audit_log'
+import i18nManager from '@adonisjs/i18n/services/main'
+import AuditLog, { AUDIT_ACTIONS } from '#models/audit_log'
 import AuditService from '#services/audit_service'
 import PrivacyService from '#services/accounts/privacy_service'
 import { createUser } from '#tests/helpers/users'
 import { createVendor } from '#tests/helpers/directory'
+import { ownedVendor } from '#tests/helpers/vendor_accounts'
 import { pendingVendor } from './fixtures.js'
 
 const SECRET = 'audit-test-secret'
@@ -158,5 +160,67 @@ test.group('Editorial / audit log', (group) => {
     response.assertTextIncludes(`#${editor.id} (gelöscht)`)
     const approval = await AuditLog.findByOrFail('action', 'vendor.approve')
     assert.isNull(approval.actorId)
+  })
+
+  test('the filter offers every action the log records, labelled in German and English', async ({
+    client,
+    assert,
+  }) => {
+    for (const locale of ['de', 'en'] as const) {
+      const editor = await createUser({ role: 'editor', locale })
+      const response = await client.get('/editorial/audit').loginAs(editor)
+      response.assertStatus(200)
+      const i18n = i18nManager.locale(locale)
+      for (const action of AUDIT_ACTIONS) {
+        const key = `editorial.audit.actions.${action}`
+        assert.isTrue(i18n.hasMessage(key), `${locale}: ${key}`)
+        const option = new RegExp(
+          `<option value="${action.replace('.', '\\.')}"[^>]*>${i18n.t(key)}<`
+        )
+        assert.match(response.text(), option)
+      }
+    }
+  })
+
+  test('filters by an action of the members, such as submitting for review', async ({
+    client,
+    assert,
+  }) => {
+    const editor = await createUser({ role: 'editor' })
+    const { vendor, owner } = await ownedVendor({
+      status: 'draft',
+      attributes: { name: 'Eingereicht GmbH' },
+    })
+    await client
+      .post(`/account/vendors/${vendor.id}/submit`)
+      .withCsrfToken()
+      .loginAs(owner)
+      .redirects(0)
+    await new AuditService().record(owner, {
+      action: 'member.left',
+      subjectType: 'vendor',
+      subjectId: vendor.id,
+      vendorId: vendor.id,
+    })
+
+    const response = await client
+      .get('/editorial/audit')
+      .qs({ action: 'vendor.submitted' })
+      .loginAs(editor)
+
+    response.assertStatus(200)
+    const rows = table(response.text())
+    assert.equal(rows.match(/data-audit="/g)!.length, 1)
+    assert.include(rows, 'Anbieter zur Prüfung eingereicht')
+    assert.include(rows, 'Eingereicht GmbH')
+    assert.notInclude(rows, 'Mitglied ausgetreten')
+    response.assertTextIncludes('<option value="vendor.submitted" selected>')
+
+    const unknown = await client
+      .get('/editorial/audit')
+      .qs({ action: 'vendor.vanished' })
+      .loginAs(editor)
+    unknown.assertStatus(422)
+    unknown.assertTextIncludes('Bitte wählen Sie einen der angebotenen Werte für „Aktion“.')
   })
 })

@@ -1,12 +1,7 @@
 import { test } from '@japa/runner'
 import sharp from 'sharp'
-import {
-  LogoRejectedError,
-  MAX_LOGO_BYTES,
-  prepareLogo,
-  type LogoProblem,
-  type LogoUpload,
-} from '#services/vendors/logo_service'
+import DomainError from '#exceptions/domain_error'
+import { MAX_LOGO_BYTES, prepareLogo, type LogoUpload } from '#services/vendors/logo_service'
 
 function image(format: 'png' | 'jpeg' | 'webp' | 'gif', width = 40, height = 20) {
   return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 30 } } })
@@ -18,13 +13,14 @@ const SVG = Buffer.from(
   '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)" width="10" height="10"></svg>'
 )
 
-async function problemOf(upload: LogoUpload): Promise<LogoProblem | null> {
+/** The refusal's message key; refusals of a logo belong to the form's logo field. */
+async function refusalOf(upload: LogoUpload) {
   try {
     await prepareLogo(upload)
     return null
   } catch (error) {
-    if (error instanceof LogoRejectedError) return error.problem
-    throw error
+    if (!(error instanceof DomainError)) throw error
+    return { key: error.key, status: error.status, field: error.field }
   }
 }
 
@@ -114,6 +110,10 @@ test.group('Vendors / logo', () => {
       ],
     ] as const)
     .run(async ({ assert }, [, upload, problem]) => {
-      assert.equal(await problemOf(await upload()), problem)
+      assert.deepEqual(await refusalOf(await upload()), {
+        key: `vendor_account.logo.errors.${problem}`,
+        status: 422,
+        field: 'logo',
+      })
     })
 })

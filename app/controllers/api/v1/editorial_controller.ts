@@ -1,6 +1,5 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
-import EditorialPolicy from '#policies/editorial_policy'
 import ModerationService from '#services/moderation/moderation_service'
 import { queueItemJson, revisionJson } from '#services/moderation/editorial_json'
 import { decisionReasonValidator } from '#validators/editorial_validator'
@@ -10,20 +9,17 @@ import { decisionReasonValidator } from '#validators/editorial_validator'
 export default class EditorialController {
   constructor(private moderation: ModerationService) {}
 
-  async queue({ bouncer }: HttpContext) {
-    await bouncer.with(EditorialPolicy).authorize('access')
+  async queue() {
     const items = await this.moderation.queue()
     return { data: items.map(queueItemJson) }
   }
 
-  async approveRevision({ auth, bouncer, params }: HttpContext) {
-    await bouncer.with(EditorialPolicy).authorize('access')
+  async approveRevision({ auth, params }: HttpContext) {
     const revision = await this.moderation.approveRevision(auth.user!, params.id)
     return { data: revisionJson(revision) }
   }
 
-  async rejectRevision({ auth, bouncer, params, request }: HttpContext) {
-    await bouncer.with(EditorialPolicy).authorize('access')
+  async rejectRevision({ auth, params, request }: HttpContext) {
     const { reason } = await request.validateUsing(decisionReasonValidator)
     const revision = await this.moderation.rejectRevision(auth.user!, params.id, reason)
     return { data: revisionJson(revision) }

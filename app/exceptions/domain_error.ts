@@ -1,0 +1,62 @@
+import { Exception } from '@adonisjs/core/exceptions'
+import type { HttpContext } from '@adonisjs/core/http'
+
+/**
+ * Every refusal of the domain, by its message key (resources/lang/*): the
+ * HTTP status it answers with, and the form field it belongs to, if any.
+ */
+export const REFUSALS = {
+  'editorial.errors.not_pending': { status: 409 },
+  'editorial.errors.wrong_status': { status: 409 },
+  'editorial.errors.own_account': { status: 403 },
+  'vendor_account.errors.not_editable': { status: 409 },
+  'vendor_account.errors.not_submittable': { status: 409 },
+  'vendor_account.members.errors.already_member': { status: 422, field: 'email' },
+  'vendor_account.members.errors.invalid_invitation': { status: 404 },
+  'vendor_account.members.errors.wrong_email': { status: 403 },
+  'vendor_account.members.errors.last_owner': { status: 409 },
+  'vendor_account.logo.errors.missing': { status: 422, field: 'logo' },
+  'vendor_account.logo.errors.too_large': { status: 422, field: 'logo' },
+  'vendor_account.logo.errors.svg': { status: 422, field: 'logo' },
+  'vendor_account.logo.errors.wrong_type': { status: 422, field: 'logo' },
+  'vendor_account.logo.errors.mismatch': { status: 422, field: 'logo' },
+} as const satisfies Record<string, { status: number; field?: string }>
+
+export type RefusalKey = keyof typeof REFUSALS
+
+/** Form input that is never flashed back into a form. */
+const NOT_FLASHED = ['_csrf', '_method', 'password', 'password_confirmation']
+
+/**
+ * What the rules do not allow: deciding twice, a status move that makes no
+ * sense, an upload that is no image. Services throw it; controllers let it
+ * pass. Pages get the message flashed (by its field, or as the page's
+ * alert) and go back; the JSON API answers with its status and
+ * `{ errors: [{ field, message }] }`. Both speak the request's language.
+ */
+export default class DomainError extends Exception {
+  static code = 'E_DOMAIN'
+
+  readonly field: string | null
+
+  /** The message is the key: logs name the refusal, responses translate it. */
+  constructor(readonly key: RefusalKey) {
+    const refusal: { status: number; field?: string } = REFUSALS[key]
+    super(key, { status: refusal.status, code: DomainError.code })
+    this.field = refusal.field ?? null
+  }
+
+  async handle(error: this, ctx: HttpContext) {
+    const message = ctx.i18n.t(error.key)
+    if (!('session' in ctx && ctx.session) || ctx.request.accepts(['html', 'json']) === 'json') {
+      return ctx.response.status(error.status).send({ errors: [{ field: error.field, message }] })
+    }
+    if (error.field) {
+      ctx.session.flashExcept(NOT_FLASHED)
+      ctx.session.flash('inputErrorsBag', { [error.field]: [message] })
+    } else {
+      ctx.session.flash('alert', message)
+    }
+    return ctx.response.redirect().back()
+  }
+}
