@@ -115,6 +115,11 @@ test.group('Sign-up', (group) => {
       .redirects(0)
     short.assertValidationError('password', 'Das Passwort muss mindestens 12 Zeichen lang sein.')
     short.assertDoesNotHaveValidationError('name')
+    // The summary above the form speaks the page's language too.
+    assert.deepEqual(short.flashMessage('errorsBag'), {
+      E_VALIDATION_ERROR:
+        'Das Formular wurde nicht gespeichert. Bitte korrigieren Sie den markierten Fehler.',
+    })
     // Old input comes back, but never the password.
     assert.equal(short.flashMessage('name'), 'Erika Mustermann')
     assert.isUndefined(short.flashMessage('password'))
@@ -136,6 +141,10 @@ test.group('Sign-up', (group) => {
       .withCsrfToken()
       .redirects(0)
     badEmail.assertValidationError('email', 'Please enter a valid e-mail address.')
+    assert.equal(
+      badEmail.flashMessage('errorsBag.E_VALIDATION_ERROR'),
+      'The form was not saved. Please correct the marked error.'
+    )
 
     assert.isNull(await User.findBy('email', 'erika.mustermann@example.test'))
   })
