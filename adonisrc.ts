@@ -29,6 +29,7 @@ export default defineConfig({
     () => import('@adonisjs/mail/mail_provider'),
     () => import('@adonisjs/drive/drive_provider'),
     () => import('#providers/app_provider'),
+    () => import('#providers/api_provider'),
   ],
 
   preloads: [

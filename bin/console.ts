@@ -1,5 +1,10 @@
-import 'reflect-metadata'
-import { Ignitor, prettyPrintError } from '@adonisjs/core'
+/**
+ * Loaded on demand, as in the v7 starter kit, so that whatever must run
+ * before the framework loads (an OpenTelemetry setup, say) can be
+ * imported above these lines.
+ */
+await import('reflect-metadata')
+const { Ignitor, prettyPrintError } = await import('@adonisjs/core')
 
 const APP_ROOT = new URL('../', import.meta.url)
 

@@ -54,4 +54,12 @@ export const configureSuite: Config['configureSuite'] = (suite) => {
   if (['browser', 'functional', 'e2e'].includes(suite.name)) {
     return suite.setup(() => testUtils.httpServer().start())
   }
+  /**
+   * No HTTP server for unit tests, but it is booted all the same: that
+   * commits the routes, and the URL builder (urlFor) knows no others.
+   */
+  return suite.setup(async () => {
+    const server = await app.container.make('server')
+    await server.boot()
+  })
 }

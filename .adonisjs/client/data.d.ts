@@ -5,6 +5,56 @@
 
 /// <reference path="./manifest.d.ts" />
 import type { InferData, InferVariants } from '@adonisjs/core/types/transformers'
+import type AccessTokenTransformer from '#transformers/access_token_transformer'
+import type QueueItemTransformer from '#transformers/queue_item_transformer'
+import type SearchHitTransformer from '#transformers/search_hit_transformer'
+import type TopicTransformer from '#transformers/topic_transformer'
+import type TopicWithCountTransformer from '#transformers/topic_with_count_transformer'
+import type UserTransformer from '#transformers/user_transformer'
+import type VendorEditTransformer from '#transformers/vendor_edit_transformer'
+import type VendorMemberTransformer from '#transformers/vendor_member_transformer'
+import type VendorRevisionTransformer from '#transformers/vendor_revision_transformer'
+import type VendorTransformer from '#transformers/vendor_transformer'
 
 export namespace Data {
+  export type AccessToken = InferData<AccessTokenTransformer>
+  export namespace AccessToken {
+    export type Variants = InferVariants<AccessTokenTransformer>
+  }
+  export type QueueItem = InferData<QueueItemTransformer>
+  export namespace QueueItem {
+    export type Variants = InferVariants<QueueItemTransformer>
+  }
+  export type SearchHit = InferData<SearchHitTransformer>
+  export namespace SearchHit {
+    export type Variants = InferVariants<SearchHitTransformer>
+  }
+  export type Topic = InferData<TopicTransformer>
+  export namespace Topic {
+    export type Variants = InferVariants<TopicTransformer>
+  }
+  export type TopicWithCount = InferData<TopicWithCountTransformer>
+  export namespace TopicWithCount {
+    export type Variants = InferVariants<TopicWithCountTransformer>
+  }
+  export type User = InferData<UserTransformer>
+  export namespace User {
+    export type Variants = InferVariants<UserTransformer>
+  }
+  export type VendorEdit = InferData<VendorEditTransformer>
+  export namespace VendorEdit {
+    export type Variants = InferVariants<VendorEditTransformer>
+  }
+  export type VendorMember = InferData<VendorMemberTransformer>
+  export namespace VendorMember {
+    export type Variants = InferVariants<VendorMemberTransformer>
+  }
+  export type VendorRevision = InferData<VendorRevisionTransformer>
+  export namespace VendorRevision {
+    export type Variants = InferVariants<VendorRevisionTransformer>
+  }
+  export type Vendor = InferData<VendorTransformer>
+  export namespace Vendor {
+    export type Variants = InferVariants<VendorTransformer>
+  }
 }

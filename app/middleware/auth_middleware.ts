@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import type { NextFn } from '@adonisjs/core/types/http'
 import type { Authenticators } from '@adonisjs/auth/types'
 import { errors as authErrors } from '@adonisjs/auth'
@@ -11,7 +12,9 @@ import { rememberIntendedUrl } from '#services/accounts/intended_url'
  * handler shapes it). Pages and API messages speak the user's language.
  */
 export default class AuthMiddleware {
-  redirectTo = '/login'
+  get redirectTo() {
+    return urlFor('auth.login')
+  }
 
   async handle(
     ctx: HttpContext,

@@ -3,7 +3,7 @@ import { I18n } from '@adonisjs/i18n'
 import { RequestValidator } from '@adonisjs/core/http'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { localizedUrl, pickLocale } from '#services/locale'
+import { localizedUrl, pickLocale, type RouteName } from '#services/locale'
 
 /**
  * Picks the language: `?lang=` first, then Accept-Language, then German.
@@ -27,7 +27,7 @@ export default class DetectLocaleMiddleware {
         i18n: ctx.i18n,
         locale,
         explicitLocale: explicit,
-        href: (name: string, params?: any, qs?: Record<string, unknown>) =>
+        href: (name: RouteName, params?: any, qs?: Record<string, unknown>) =>
           localizedUrl(name, params, qs, explicit),
         switchLocaleUrl: (target: string) =>
           `${path}?${new URLSearchParams({ ...query, lang: target }).toString()}`,

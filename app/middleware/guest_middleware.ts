@@ -4,8 +4,6 @@ import type { Authenticators } from '@adonisjs/auth/types'
 
 /** Keeps signed-in users away from the login and sign-up pages. */
 export default class GuestMiddleware {
-  redirectTo = '/account'
-
   async handle(
     ctx: HttpContext,
     next: NextFn,
@@ -13,7 +11,7 @@ export default class GuestMiddleware {
   ) {
     for (const guard of options.guards || [ctx.auth.defaultGuard]) {
       if (await ctx.auth.use(guard).check()) {
-        return ctx.response.redirect(this.redirectTo, true)
+        return ctx.response.redirect().withQs().toRoute('account.home')
       }
     }
     return next()

@@ -1,4 +1,5 @@
-import router from '@adonisjs/core/services/router'
+import { urlFor } from '@adonisjs/core/services/url_builder'
+import type { RoutesList } from '@adonisjs/core/types/http'
 
 export const SUPPORTED_LOCALES = ['de', 'en'] as const
 export type Locale = (typeof SUPPORTED_LOCALES)[number]
@@ -26,12 +27,15 @@ export function pickLocale(
   return { locale: DEFAULT_LOCALE, explicit: null }
 }
 
+/** The name of one of our routes (from the generated route list). */
+export type RouteName = keyof RoutesList['ALL'] & string
+
 /**
  * URL of a named route that keeps `?lang=` when the reader chose one.
  * Empty query values are dropped so that links stay short.
  */
 export function localizedUrl(
-  name: string,
+  name: RouteName,
   params?: Record<string, unknown> | unknown[],
   qs: Record<string, unknown> = {},
   explicit: Locale | null = null
@@ -41,5 +45,6 @@ export function localizedUrl(
     if (value !== undefined && value !== null && value !== '') query[key] = value
   }
   if (explicit) query.lang = explicit
-  return router.makeUrl(name, params as any, { qs: query })
+  // Templates pass params unchecked; only the name is typed.
+  return urlFor(name, params as any, { qs: query })
 }

@@ -1,6 +1,6 @@
 import Topic from '#models/topic'
 import type { VendorSnapshot } from '#models/vendor_revision'
-import { logoUrl } from '#services/api/vendor_json'
+import { logoUrl } from '#services/vendors/logo_url'
 import { diffSnapshots, type SnapshotField } from '#services/vendor_snapshot'
 
 /**

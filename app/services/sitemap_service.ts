@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 
 /** The sitemap protocol allows 50,000 URLs per file. */
 export const SITEMAP_PAGE_SIZE = 50000
@@ -26,10 +27,13 @@ export default class SitemapService {
     const entries: SitemapEntry[] = []
     let skip = (page - 1) * SITEMAP_PAGE_SIZE
     if (page === 1) {
-      entries.push({ path: '/' })
+      entries.push({ path: urlFor('home') })
       const topics = await db.from('topics').select('slug', 'updated_at').orderBy('position')
       for (const topic of topics) {
-        entries.push({ path: `/topics/${topic.slug}`, lastmod: isoDate(topic.updated_at) })
+        entries.push({
+          path: urlFor('topics.show', { slug: topic.slug }),
+          lastmod: isoDate(topic.updated_at),
+        })
       }
     } else {
       const topics = await db.from('topics').count('* as total').first()
@@ -43,7 +47,10 @@ export default class SitemapService {
       .offset(Math.max(0, skip))
       .limit(SITEMAP_PAGE_SIZE - entries.length)
     for (const vendor of vendors) {
-      entries.push({ path: `/vendors/${vendor.slug}`, lastmod: isoDate(vendor.updated_at) })
+      entries.push({
+        path: urlFor('vendors.show', { slug: vendor.slug }),
+        lastmod: isoDate(vendor.updated_at),
+      })
     }
     return entries
   }

@@ -1,6 +1,6 @@
 import type Vendor from '#models/vendor'
 import { renderMarkdown } from '#services/markdown'
-import { logoUrl } from '#services/api/vendor_json'
+import { logoUrl } from '#services/vendors/logo_url'
 
 /**
  * schema.org Organization with its PostalAddress, as a string that is safe

@@ -1,5 +1,6 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import { appUrl } from '#services/mail/app_url'
 import SitemapService from '#services/sitemap_service'
 
@@ -34,7 +35,7 @@ export default class SeoController {
       'Disallow: /editorial/',
       'Allow: /',
       '',
-      `Sitemap: ${origin}/sitemap.xml`,
+      `Sitemap: ${urlFor('sitemap', undefined, { prefixUrl: origin })}`,
       '',
     ].join('\n')
   }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import router from '@adonisjs/core/services/router'
+import { signedUrlFor } from '@adonisjs/core/services/url_builder'
 import mail from '@adonisjs/mail/services/main'
 import User from '#models/user'
 import type { Locale } from '#services/locale'
@@ -29,11 +29,11 @@ export default class AccountService {
 
   /** A signed link to `auth.verify`, valid for 24 hours and for this purpose only. */
   verificationUrl(user: User, baseUrl: string) {
-    return router
-      .builder()
-      .prefixUrl(baseUrl)
-      .params({ id: user.id })
-      .makeSigned('auth.verify', { expiresIn: '24h', purpose: VERIFY_EMAIL_PURPOSE })
+    return signedUrlFor(
+      'auth.verify',
+      { id: user.id },
+      { prefixUrl: baseUrl, expiresIn: '24h', purpose: VERIFY_EMAIL_PURPOSE }
+    )
   }
 
   async sendVerification(user: User, baseUrl: string) {

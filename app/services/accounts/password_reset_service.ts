@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import { inject } from '@adonisjs/core'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
-import router from '@adonisjs/core/services/router'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import mail from '@adonisjs/mail/services/main'
 import User from '#models/user'
 import UserToken from '#models/user_token'
@@ -33,7 +33,7 @@ export default class PasswordResetService {
       expiresAt: DateTime.now().plus(RESET_TOKEN_LIFETIME),
       usedAt: null,
     })
-    const url = router.builder().prefixUrl(baseUrl).params({ token }).make('auth.password.reset')
+    const url = urlFor('auth.password.reset', { token }, { prefixUrl: baseUrl })
     await mail.send(new ResetPasswordNotification(user, url))
   }
 

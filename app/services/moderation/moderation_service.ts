@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import { inject } from '@adonisjs/core'
 import logger from '@adonisjs/core/services/logger'
-import router from '@adonisjs/core/services/router'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import db from '@adonisjs/lucid/services/db'
 import mail from '@adonisjs/mail/services/main'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -360,12 +360,10 @@ export default class ModerationService {
 /** Where the mail's button leads: the public page once it is public, else the account area. */
 function decisionUrl(kind: DecisionKind, vendor: Vendor) {
   const isPublic = vendor.status === 'published' && kind !== 'revision_rejected'
-  const path = isPublic
-    ? router.makeUrl('vendors.show', { slug: vendor.slug })
-    : router.has('account.vendors.index')
-      ? router.makeUrl('account.vendors.index')
-      : router.makeUrl('home')
-  return `${appUrl()}${path}`
+  const prefixUrl = appUrl()
+  return isPublic
+    ? urlFor('vendors.show', { slug: vendor.slug }, { prefixUrl })
+    : urlFor('account.vendors.index', undefined, { prefixUrl })
 }
 
 function vendorRef(vendor: Vendor) {

@@ -112,7 +112,8 @@ export async function prepareLogo(upload: LogoUpload): Promise<PreparedLogo> {
 
 /**
  * Logos on the uploads disk (@adonisjs/drive). The key is what
- * vendors.logo_path and revisions hold; logoUrl() turns it into a URL.
+ * vendors.logo_path and revisions hold; logoUrl() (logo_url.ts) turns it
+ * into a URL.
  * Every upload gets a new key, so a pending revision never overwrites
  * the file of the published logo.
  */

@@ -3,7 +3,7 @@ import { inject } from '@adonisjs/core'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
-import router from '@adonisjs/core/services/router'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import mail from '@adonisjs/mail/services/main'
 import DomainError from '#exceptions/domain_error'
 import User from '#models/user'
@@ -83,7 +83,7 @@ export default class MembershipService {
     // After the commit: the link must work when the mail arrives. The mail
     // speaks the recipient's language if they have an account, else the inviter's.
     const recipient = await User.findBy('email', invitation.email)
-    const url = baseUrl + router.makeUrl('account.invitations.show', { token })
+    const url = urlFor('account.invitations.show', { token }, { prefixUrl: baseUrl })
     await mail.send(
       new VendorInvitationNotification(
         invitation.email,

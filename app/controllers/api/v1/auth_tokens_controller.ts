@@ -2,6 +2,7 @@ import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import User from '#models/user'
 import SignInService from '#services/accounts/sign_in_service'
+import AccessTokenTransformer from '#transformers/access_token_transformer'
 import { sessionStoreValidator } from '#validators/session_validator'
 
 const FAILURE_STATUS = { invalid: 401, disabled: 403, throttled: 429 } as const
@@ -14,7 +15,7 @@ export default class AuthTokensController {
    * POST /api/v1/auth/tokens: an access token for an e-mail and password,
    * under the same log-in limit as the form.
    */
-  async store({ request, response, i18n }: HttpContext) {
+  async store({ request, response, i18n, serialize }: HttpContext) {
     const { email, password } = await request.validateUsing(sessionStoreValidator)
     const result = await this.signIn.verify(email, password)
 
@@ -32,9 +33,7 @@ export default class AuthTokensController {
     }
 
     const token = await User.accessTokens.create(result.user, ['*'], { name: 'api' })
-    return response.status(201).send({
-      data: { token: token.value!.release(), expiresAt: token.expiresAt?.toISOString() ?? null },
-    })
+    return response.status(201).send(await serialize(AccessTokenTransformer.transform(token)))
   }
 
   /** DELETE /api/v1/auth/tokens/current: revokes the token of this request. */

@@ -1,7 +1,8 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import ModerationService from '#services/moderation/moderation_service'
-import { queueItemJson, revisionJson } from '#services/moderation/editorial_json'
+import QueueItemTransformer from '#transformers/queue_item_transformer'
+import VendorRevisionTransformer from '#transformers/vendor_revision_transformer'
 import { decisionReasonValidator } from '#validators/editorial_validator'
 
 /** The editorial queue and revision decisions over the API: editors and admins only. */
@@ -9,19 +10,19 @@ import { decisionReasonValidator } from '#validators/editorial_validator'
 export default class EditorialController {
   constructor(private moderation: ModerationService) {}
 
-  async queue() {
+  async queue({ serialize }: HttpContext) {
     const items = await this.moderation.queue()
-    return { data: items.map(queueItemJson) }
+    return serialize(QueueItemTransformer.transform(items))
   }
 
-  async approveRevision({ auth, params }: HttpContext) {
+  async approveRevision({ auth, params, serialize }: HttpContext) {
     const revision = await this.moderation.approveRevision(auth.user!, params.id)
-    return { data: revisionJson(revision) }
+    return serialize(VendorRevisionTransformer.transform(revision))
   }
 
-  async rejectRevision({ auth, params, request }: HttpContext) {
+  async rejectRevision({ auth, params, request, serialize }: HttpContext) {
     const { reason } = await request.validateUsing(decisionReasonValidator)
     const revision = await this.moderation.rejectRevision(auth.user!, params.id, reason)
-    return { data: revisionJson(revision) }
+    return serialize(VendorRevisionTransformer.transform(revision))
   }
 }

@@ -1,12 +1,13 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { meJson } from '#services/api/user_json'
 import AccountPolicy from '#policies/account_policy'
+import UserTransformer from '#transformers/user_transformer'
 
 export default class MeController {
   /** GET /api/v1/me */
-  async show({ auth, bouncer }: HttpContext) {
-    const user = auth.getUserOrFail()
+  async show({ auth, bouncer, serialize }: HttpContext) {
+    const user = auth.use('api').getUserOrFail()
     await bouncer.with(AccountPolicy).authorize('manage', user)
-    return { data: await meJson(user) }
+    await user.load('memberships', (memberships) => memberships.preload('vendor'))
+    return serialize(UserTransformer.transform(user))
   }
 }

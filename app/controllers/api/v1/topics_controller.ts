@@ -2,6 +2,8 @@ import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import DirectoryService from '#services/directory_service'
 import PlacementService from '#services/placement/placement_service'
+import TopicTransformer from '#transformers/topic_transformer'
+import TopicWithCountTransformer from '#transformers/topic_with_count_transformer'
 
 @inject()
 export default class TopicsController {
@@ -11,25 +13,15 @@ export default class TopicsController {
   ) {}
 
   /** GET /api/v1/topics */
-  async index() {
+  async index({ serialize }: HttpContext) {
     const topics = await this.directory.topicsWithCounts()
-    return {
-      data: topics.map(({ slug, name, vendorCount }) => ({ slug, name, vendorCount })),
-    }
+    return serialize(TopicWithCountTransformer.transform(topics))
   }
 
   /** GET /api/v1/topics/:slug — the topic with the vendors of its box (one rotating view). */
-  async show({ params }: HttpContext) {
+  async show({ params, serialize }: HttpContext) {
     const topic = await this.directory.topicBySlug(params.slug)
     const placement = await this.placements.forTopic(topic)
-    return {
-      data: {
-        slug: topic.slug,
-        name: topic.name,
-        description: topic.description,
-        vendors: placement.vendors,
-        ad: placement.ad,
-      },
-    }
+    return serialize(TopicTransformer.transform(topic, placement).useVariant('forPage'))
   }
 }

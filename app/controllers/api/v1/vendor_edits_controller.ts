@@ -4,7 +4,7 @@ import { errors as lucidErrors } from '@adonisjs/lucid'
 import Vendor from '#models/vendor'
 import VendorPolicy from '#policies/vendor_policy'
 import VendorEditor from '#services/vendors/vendor_editor'
-import { vendorEditJson } from '#services/api/vendor_edit_json'
+import VendorEditTransformer from '#transformers/vendor_edit_transformer'
 import { vendorPatchValidator } from '#validators/vendor_validator'
 
 /** PATCH /api/v1/vendors/:slug: members edit their vendor by the same rules as the form. */
@@ -12,7 +12,7 @@ import { vendorPatchValidator } from '#validators/vendor_validator'
 export default class VendorEditsController {
   constructor(private editor: VendorEditor) {}
 
-  async update({ auth, bouncer, params, request }: HttpContext) {
+  async update({ auth, bouncer, params, request, serialize }: HttpContext) {
     const vendor = await Vendor.findByOrFail('slug', params.slug)
     // Whoever may not see an unpublished vendor learns nothing about it: 404, as for GET.
     if (
@@ -24,6 +24,6 @@ export default class VendorEditsController {
     await bouncer.with(VendorPolicy).authorize('edit', vendor)
     const input = await request.validateUsing(vendorPatchValidator)
     const outcome = await this.editor.patch(auth.getUserOrFail(), vendor, input)
-    return { data: vendorEditJson(outcome) }
+    return serialize(VendorEditTransformer.transform(outcome))
   }
 }

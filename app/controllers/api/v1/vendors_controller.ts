@@ -2,7 +2,8 @@ import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import DirectoryService from '#services/directory_service'
 import SearchService from '#services/search/search_service'
-import { vendorJson, vendorListItemJson } from '#services/api/vendor_json'
+import SearchHitTransformer from '#transformers/search_hit_transformer'
+import VendorTransformer from '#transformers/vendor_transformer'
 import { searchValidator } from '#validators/search_validator'
 
 @inject()
@@ -13,15 +14,16 @@ export default class VendorsController {
   ) {}
 
   /** GET /api/v1/vendors?topic=&q=&plz=&radius=&page=&perPage= (perPage is capped at 100). */
-  async index({ request }: HttpContext) {
+  async index({ request, serialize }: HttpContext) {
     const input = await request.validateUsing(searchValidator)
     const result = await this.search.search(input)
-    return { data: result.data.map(vendorListItemJson), meta: result.meta }
+    // Our list envelope: `meta` beside `data` (see providers/api_provider.ts).
+    return { ...(await serialize(SearchHitTransformer.transform(result.data))), meta: result.meta }
   }
 
   /** GET /api/v1/vendors/:slug; unknown and unpublished slugs are 404. */
-  async show({ params }: HttpContext) {
+  async show({ params, serialize }: HttpContext) {
     const vendor = await this.directory.publishedVendor(params.slug)
-    return { data: vendorJson(vendor) }
+    return serialize(VendorTransformer.transform(vendor))
   }
 }

@@ -1,0 +1,49 @@
+import { test } from '@japa/runner'
+import Topic from '#models/topic'
+import TopicTransformer from '#transformers/topic_transformer'
+import { apiJson } from '#tests/helpers/api_json'
+
+const topic = () =>
+  new Topic().merge({ slug: 'geodaten', name: 'Geodaten', description: 'Karten und mehr' })
+
+test.group('Transformers / topic', () => {
+  test('by default a reference: slug and name', async ({ assert }) => {
+    assert.deepEqual(await apiJson(TopicTransformer.transform(topic())), {
+      data: { slug: 'geodaten', name: 'Geodaten' },
+    })
+  })
+
+  test('the page adds the description and the placement of this view', async ({ assert }) => {
+    const placement = {
+      vendors: [
+        {
+          slug: 'karten-gmbh',
+          name: 'Karten GmbH',
+          postalCode: '06108',
+          city: 'Halle',
+          paid: false,
+        },
+      ],
+      ad: null,
+    }
+    assert.deepEqual(
+      await apiJson(TopicTransformer.transform(topic(), placement).useVariant('forPage')),
+      {
+        data: {
+          slug: 'geodaten',
+          name: 'Geodaten',
+          description: 'Karten und mehr',
+          vendors: placement.vendors,
+          ad: null,
+        },
+      }
+    )
+  })
+
+  test('the page cannot be built without a placement', async ({ assert }) => {
+    await assert.rejects(
+      () => apiJson(TopicTransformer.transform(topic()).useVariant('forPage')),
+      /needs the placement/
+    )
+  })
+})
