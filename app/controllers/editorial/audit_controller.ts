@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import EditorialPolicy from '#policies/editorial_policy'
-import { AUDIT_ACTIONS, auditChanges, auditLog } from '#services/moderation/editorial_listing'
+import { AUDIT_ACTIONS, auditChanges, auditLog } from '#queries/editorial_listing'
 import { validateQuery } from '#services/forms'
 import { auditFilterValidator } from '#validators/editorial_validator'
 

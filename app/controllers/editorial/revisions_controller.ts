@@ -3,7 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import EditorialPolicy from '#policies/editorial_policy'
 import VendorRevision from '#models/vendor_revision'
 import ModerationService from '#services/moderation/moderation_service'
-import { revisionReview } from '#services/moderation/review_view'
+import { revisionReview } from '#queries/review_view'
 import { decisionReasonValidator } from '#validators/editorial_validator'
 
 @inject()
