@@ -9,12 +9,12 @@ import {
   manyToMany,
   scope,
 } from '@adonisjs/lucid/orm'
-import { directoryChanged } from '#services/directory_cache'
 import type { HasMany, ManyToMany } from '@adonisjs/lucid/types/relations'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Topic from '#models/topic'
 import VendorMember from '#models/vendor_member'
 import VendorRevision from '#models/vendor_revision'
+import DirectoryChanged from '#events/directory_changed'
 
 export const VENDOR_STATUSES = ['draft', 'pending', 'published', 'rejected', 'archived'] as const
 export type VendorStatus = (typeof VENDOR_STATUSES)[number]
@@ -156,7 +156,7 @@ export default class Vendor extends BaseModel {
   /** Reader caches follow every change once it is committed. */
   @afterSave()
   @afterDelete()
-  static notifyDirectory(row: Vendor) {
-    directoryChanged(row.$trx)
+  static async notifyDirectory(row: Vendor) {
+    await DirectoryChanged.dispatch(row.$trx)
   }
 }

@@ -1,8 +1,9 @@
 import { test } from '@japa/runner'
+import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Topic from '#models/topic'
 import Vendor from '#models/vendor'
-import { directoryCache } from '#services/directory_cache'
+import { DirectoryCache } from '#services/directory_cache'
 import { refreshSearchText } from '#services/search/search_index'
 
 async function topicWithVendors(count: number, extra: Partial<Vendor> = {}) {
@@ -157,12 +158,13 @@ test.group('Topic page', (group) => {
 
 test.group('Topic page with the directory cache on', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(() => {
-    directoryCache.ttlMs = 60_000
-    directoryCache.clear()
+  group.each.setup(async () => {
+    const cache = await app.container.make(DirectoryCache)
+    cache.ttlMs = 60_000
+    cache.clear()
     return () => {
-      directoryCache.ttlMs = 0
-      directoryCache.clear()
+      cache.ttlMs = 0
+      cache.clear()
     }
   })
 
