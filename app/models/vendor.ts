@@ -19,6 +19,32 @@ import DirectoryChanged from '#events/directory_changed'
 export const VENDOR_STATUSES = ['draft', 'pending', 'published', 'rejected', 'archived'] as const
 export type VendorStatus = (typeof VENDOR_STATUSES)[number]
 
+/**
+ * A vendor's profile, in form order: the one list of the fields its members
+ * edit, a revision proposes and the CSV carries (logo and topics come on top).
+ */
+export const VENDOR_PROFILE_FIELDS = [
+  'name',
+  'street',
+  'postalCode',
+  'city',
+  'state',
+  'country',
+  'phone',
+  'email',
+  'website',
+  'description',
+] as const
+export type VendorProfileField = (typeof VENDOR_PROFILE_FIELDS)[number]
+export type VendorProfile = Pick<Vendor, VendorProfileField>
+
+/** Only the profile fields of a vendor (or of anything that has them). */
+export function profileOf(source: VendorProfile): VendorProfile {
+  return Object.fromEntries(
+    VENDOR_PROFILE_FIELDS.map((field) => [field, source[field]])
+  ) as VendorProfile
+}
+
 export default class Vendor extends BaseModel {
   @column({ isPrimary: true })
   declare id: number
