@@ -1,8 +1,7 @@
-import { DateTime } from 'luxon'
 import type Topic from '#models/topic'
 import type Vendor from '#models/vendor'
-import PostalCode from '#models/postal_code'
 import { VendorFactory } from '#database/factories/vendor_factory'
+import { PostalCodeFactory } from '#database/factories/postal_code_factory'
 import { refreshSearchText } from '#services/search/search_index'
 
 /**
@@ -11,11 +10,8 @@ import { refreshSearchText } from '#services/search/search_index'
  * Pass `status` to make a vendor in another state.
  */
 export async function createVendor(attributes: Partial<Vendor> = {}, topics: Topic[] = []) {
-  const vendor = await VendorFactory.merge({
-    status: 'published',
-    publishedAt: attributes.status && attributes.status !== 'published' ? null : DateTime.now(),
-    ...attributes,
-  }).create()
+  const { status = 'published', ...rest } = attributes
+  const vendor = await VendorFactory.merge(rest).apply(status).create()
   if (topics.length) {
     await vendor.related('topics').attach(topics.map((topic) => topic.id))
     await refreshSearchText([vendor.id])
@@ -28,5 +24,7 @@ export async function createVendor(attributes: Partial<Vendor> = {}, topics: Top
 export async function createPostalCodes(
   rows: { code: string; place: string; latitude: number; longitude: number; state?: string }[]
 ) {
-  return PostalCode.createMany(rows.map((row) => ({ state: null, ...row })))
+  return PostalCodeFactory.merge(rows.map((row) => ({ state: null, ...row }))).createMany(
+    rows.length
+  )
 }

@@ -1,0 +1,44 @@
+import { DateTime } from 'luxon'
+import factory from '@adonisjs/lucid/factories'
+import VendorRevision from '#models/vendor_revision'
+import { UserFactory } from '#database/factories/user_factory'
+import { VendorFactory } from '#database/factories/vendor_factory'
+
+/**
+ * A pending revision. Its `data` is a whole snapshot: merge the vendor's
+ * own (snapshotOf) with the proposed changes. States: 'approved',
+ * 'rejected', 'superseded'.
+ */
+export const VendorRevisionFactory = factory
+  .define(VendorRevision, ({ faker }) => ({
+    data: {
+      name: faker.company.name(),
+      street: null,
+      postalCode: faker.string.numeric(5),
+      city: faker.location.city(),
+      state: null,
+      country: 'DE',
+      phone: null,
+      email: null,
+      website: null,
+      description: faker.lorem.paragraph(),
+      logoPath: null,
+      topicIds: [],
+    },
+    status: 'pending' as const,
+    reason: null,
+    decidedById: null,
+    decidedAt: null,
+  }))
+  .state('approved', (revision) => {
+    revision.merge({ status: 'approved', decidedAt: DateTime.now() })
+  })
+  .state('rejected', (revision) => {
+    revision.merge({ status: 'rejected', reason: 'Bitte prüfen.', decidedAt: DateTime.now() })
+  })
+  .state('superseded', (revision) => {
+    revision.status = 'superseded'
+  })
+  .relation('vendor', () => VendorFactory)
+  .relation('author', () => UserFactory)
+  .build()
