@@ -4,7 +4,7 @@ import VendorClaim from '#models/vendor_claim'
 import { UserFactory } from '#database/factories/user_factory'
 import { VendorFactory } from '#database/factories/vendor_factory'
 
-/** A pending claim without a message. States: 'granted', 'refused'. */
+/** A pending claim without a message. States 'granted' and 'refused' fill in what merges leave open. */
 export const VendorClaimFactory = factory
   .define(VendorClaim, () => ({
     message: null,
@@ -14,10 +14,13 @@ export const VendorClaimFactory = factory
     decidedAt: null,
   }))
   .state('granted', (claim) => {
-    claim.merge({ status: 'granted', decidedAt: DateTime.now() })
+    claim.status = 'granted'
+    claim.decidedAt ??= DateTime.now()
   })
   .state('refused', (claim) => {
-    claim.merge({ status: 'refused', reason: 'Nicht nachgewiesen.', decidedAt: DateTime.now() })
+    claim.status = 'refused'
+    claim.reason ??= 'Nicht nachgewiesen.'
+    claim.decidedAt ??= DateTime.now()
   })
   .relation('vendor', () => VendorFactory)
   .relation('user', () => UserFactory)

@@ -7,7 +7,8 @@ import { VendorFactory } from '#database/factories/vendor_factory'
 /**
  * A pending revision. Its `data` is a whole snapshot: merge the vendor's
  * own (snapshotOf) with the proposed changes. States: 'approved',
- * 'rejected', 'superseded'.
+ * 'rejected', 'superseded'; they fill in only the reason and date that
+ * merged attributes leave open.
  */
 export const VendorRevisionFactory = factory
   .define(VendorRevision, ({ faker }) => ({
@@ -31,10 +32,13 @@ export const VendorRevisionFactory = factory
     decidedAt: null,
   }))
   .state('approved', (revision) => {
-    revision.merge({ status: 'approved', decidedAt: DateTime.now() })
+    revision.status = 'approved'
+    revision.decidedAt ??= DateTime.now()
   })
   .state('rejected', (revision) => {
-    revision.merge({ status: 'rejected', reason: 'Bitte prüfen.', decidedAt: DateTime.now() })
+    revision.status = 'rejected'
+    revision.reason ??= 'Bitte prüfen Sie die Angaben.'
+    revision.decidedAt ??= DateTime.now()
   })
   .state('superseded', (revision) => {
     revision.status = 'superseded'
