@@ -1,31 +1,19 @@
 import { DateTime } from 'luxon'
 import factory from '@adonisjs/lucid/factories'
+import { profileOf } from '#models/vendor'
 import VendorRevision from '#models/vendor_revision'
 import { UserFactory } from '#database/factories/user_factory'
 import { VendorFactory } from '#database/factories/vendor_factory'
 
 /**
- * A pending revision. Its `data` is a whole snapshot: merge the vendor's
- * own (snapshotOf) with the proposed changes. States: 'approved',
+ * A pending revision of some made-up vendor, without topics. Merge a real
+ * `data` snapshot: the vendor's own (snapshotOf) with the proposed changes. States: 'approved',
  * 'rejected', 'superseded'; they fill in only the reason and date that
  * merged attributes leave open.
  */
 export const VendorRevisionFactory = factory
-  .define(VendorRevision, ({ faker }) => ({
-    data: {
-      name: faker.company.name(),
-      street: null,
-      postalCode: faker.string.numeric(5),
-      city: faker.location.city(),
-      state: null,
-      country: 'DE',
-      phone: null,
-      email: null,
-      website: null,
-      description: faker.lorem.paragraph(),
-      logoPath: null,
-      topicIds: [],
-    },
+  .define(VendorRevision, async () => ({
+    data: { ...profileOf(await VendorFactory.make()), logoPath: null, topicIds: [] },
     status: 'pending' as const,
     reason: null,
     decidedById: null,

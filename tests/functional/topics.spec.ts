@@ -1,9 +1,7 @@
 import { test } from '@japa/runner'
-import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { DirectoryCache } from '#services/directory_cache'
 import { TopicFactory } from '#database/factories/topic_factory'
-import { createVendor } from '#tests/helpers/directory'
+import { createVendor, withDirectoryCache } from '#tests/helpers/directory'
 
 async function topicWithVendors(count: number) {
   const topic = await TopicFactory.merge({
@@ -139,15 +137,7 @@ test.group('Topic page', (group) => {
 
 test.group('Topic page with the directory cache on', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(async () => {
-    const cache = await app.container.make(DirectoryCache)
-    cache.ttlMs = 60_000
-    cache.clear()
-    return () => {
-      cache.ttlMs = 0
-      cache.clear()
-    }
-  })
+  group.each.setup(withDirectoryCache)
 
   test('a vendor published in this process shows at once', async ({ client, assert }) => {
     const { topic } = await topicWithVendors(1)

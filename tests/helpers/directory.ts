@@ -1,8 +1,10 @@
+import app from '@adonisjs/core/services/app'
 import type Topic from '#models/topic'
 import type Vendor from '#models/vendor'
 import { VendorFactory } from '#database/factories/vendor_factory'
 import { PostalCodeFactory } from '#database/factories/postal_code_factory'
 import { refreshSearchText } from '#services/search/search_index'
+import { DirectoryCache } from '#services/directory_cache'
 
 /**
  * A published vendor linked to existing topics, with its search text
@@ -27,4 +29,18 @@ export async function createPostalCodes(
   return PostalCodeFactory.merge(rows.map((row) => ({ state: null, ...row }))).createMany(
     rows.length
   )
+}
+
+/**
+ * Turns the process's directory cache on (tests run with it off), empty;
+ * the returned cleanup turns it off again. For `group.each.setup`.
+ */
+export async function withDirectoryCache() {
+  const cache = await app.container.make(DirectoryCache)
+  cache.ttlMs = 60_000
+  cache.clear()
+  return () => {
+    cache.ttlMs = 0
+    cache.clear()
+  }
 }

@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DirectoryCache } from '#services/directory_cache'
 import { TopicFactory } from '#database/factories/topic_factory'
+import { withDirectoryCache } from '#tests/helpers/directory'
 
 test.group('Directory cache', () => {
   test('loads once per key within the TTL, and again after clear()', async ({ assert }) => {
@@ -35,15 +36,7 @@ test.group('Directory cache', () => {
 
 test.group('Directory cache in the container', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(async () => {
-    const cache = await app.container.make(DirectoryCache)
-    cache.ttlMs = 60_000
-    cache.clear()
-    return () => {
-      cache.ttlMs = 0
-      cache.clear()
-    }
-  })
+  group.each.setup(withDirectoryCache)
 
   test('is one per process, and a topic write clears it only when it commits', async ({
     assert,
