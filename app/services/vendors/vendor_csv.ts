@@ -24,6 +24,7 @@ import { vendorAttributes, vendorValidator } from '#validators/vendor_validator'
  * - A cell that a spreadsheet would run as a formula is written with a
  *   leading `'`; the import takes that `'` off again.
  */
+
 /** A field's name in snake case, as its column is called: `postalCode` → `postal_code`. */
 type ColumnName<Field extends string> = Field extends `${infer Head}${infer Tail}`
   ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${ColumnName<Tail>}`
@@ -33,6 +34,7 @@ function columnOf<Field extends VendorProfileField>(field: Field): ColumnName<Fi
   return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`) as ColumnName<Field>
 }
 
+/** The columns in export order: the profile fields between the slug and topics, status. */
 export const VENDOR_CSV_COLUMNS = [
   'slug',
   ...VENDOR_PROFILE_FIELDS.map(columnOf),
