@@ -38,6 +38,7 @@ export default defineConfig({
     () => import('#start/routes/account'),
     () => import('#start/routes/editorial'),
     () => import('#start/kernel'),
+    () => import('#start/events'),
     () => import('#start/view'),
   ],
 

@@ -1,7 +1,7 @@
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
-import VendorGenerator from '#services/demo/vendor_generator'
-import { progressBar, throttled } from '#services/cli/progress'
+import VendorGenerator from './_vendor_generator.js'
+import { progressBar, throttled } from './_progress.js'
 
 export default class DemoGenerate extends BaseCommand {
   static commandName = 'demo:generate'

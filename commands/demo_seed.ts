@@ -1,6 +1,7 @@
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
-import DemoSeeder from '#services/demo/demo_seeder'
+import db from '@adonisjs/lucid/services/db'
+import DemoSeeder from '#database/seeders/demo_seeder'
 
 export default class DemoSeed extends BaseCommand {
   static commandName = 'demo:seed'
@@ -18,7 +19,7 @@ export default class DemoSeed extends BaseCommand {
       return
     }
 
-    const summary = await new DemoSeeder().run()
+    const summary = await new DemoSeeder(db.connection()).seed()
     if (summary.usersCreated === null) {
       this.logger.warning('Demo accounts are never seeded in production; skipped them')
     }

@@ -13,7 +13,7 @@ import {
   type PostalCodeFormat,
 } from '#services/geo/postal_code_import'
 import { assignVendorCoordinates, syncPostalCodes } from '#services/geo/postal_code_store'
-import { progressBar, throttled } from '#services/cli/progress'
+import { progressBar, throttled } from './_progress.js'
 
 const FORMAT_NAMES: Record<PostalCodeFormat, string> = {
   csv: 'GeoNames CSV with header',

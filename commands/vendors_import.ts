@@ -13,7 +13,7 @@ import VendorImporter, {
   DEFAULT_BATCH_SIZE,
   type ImportSummary,
 } from '#services/vendors/vendor_import'
-import { progressBar, throttled } from '#services/cli/progress'
+import { progressBar, throttled } from './_progress.js'
 
 export default class VendorsImport extends BaseCommand {
   static commandName = 'vendors:import'

@@ -1,4 +1,6 @@
 import type { ApplicationService } from '@adonisjs/core/types'
+import env from '#start/env'
+import { DirectoryCache } from '#services/directory_cache'
 import { MemoryCursorStore, RotationCursorStore } from '#services/placement/rotation'
 
 /**
@@ -10,5 +12,11 @@ export default class AppProvider {
   register() {
     // One cursor store per process; the scale-out issue binds a Redis one here.
     this.app.container.singleton(RotationCursorStore as any, () => new MemoryCursorStore())
+
+    // One directory cache per process; off in tests unless a test turns it on.
+    this.app.container.singleton(
+      DirectoryCache,
+      () => new DirectoryCache(env.get('DIRECTORY_CACHE_TTL', this.app.inTest ? 0 : 30) * 1000)
+    )
   }
 }

@@ -3,4 +3,8 @@
  * DO NOT EDIT manually
  */
 
-export const events = {}
+import DirectoryChanged from '#events/directory_changed'
+
+export const events = {
+  DirectoryChanged: DirectoryChanged,
+}

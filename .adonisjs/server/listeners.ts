@@ -3,4 +3,6 @@
  * DO NOT EDIT manually
  */
 
-export const listeners = {}
+export const listeners = {
+  ClearDirectoryCache: () => import('#listeners/clear_directory_cache'),
+}

@@ -1,5 +1,4 @@
 import { policies } from '#policies/main'
-import * as abilities from '#abilities/main'
 import { Bouncer } from '@adonisjs/bouncer'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
@@ -10,9 +9,10 @@ import type { NextFn } from '@adonisjs/core/types/http'
  */
 export default class InitializeBouncerMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
+    // Every rule lives in a policy (app/policies), so there are no loose abilities.
     ctx.bouncer = new Bouncer(
       () => ctx.auth.user || null,
-      abilities,
+      undefined,
       policies
     ).setContainerResolver(ctx.containerResolver)
 
@@ -25,10 +25,6 @@ export default class InitializeBouncerMiddleware {
 
 declare module '@adonisjs/core/http' {
   export interface HttpContext {
-    bouncer: Bouncer<
-      Exclude<HttpContext['auth']['user'], undefined>,
-      typeof abilities,
-      typeof policies
-    >
+    bouncer: Bouncer<Exclude<HttpContext['auth']['user'], undefined>, undefined, typeof policies>
   }
 }

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon'
 import { afterDelete, afterSave, BaseModel, column, manyToMany, scope } from '@adonisjs/lucid/orm'
-import { directoryChanged } from '#services/directory_cache'
 import type { ManyToMany } from '@adonisjs/lucid/types/relations'
 import Vendor from '#models/vendor'
+import DirectoryChanged from '#events/directory_changed'
 
 export default class Topic extends BaseModel {
   @column({ isPrimary: true })
@@ -36,7 +36,7 @@ export default class Topic extends BaseModel {
   /** Reader caches follow every change once it is committed. */
   @afterSave()
   @afterDelete()
-  static notifyDirectory(row: Topic) {
-    directoryChanged(row.$trx)
+  static async notifyDirectory(row: Topic) {
+    await DirectoryChanged.dispatch(row.$trx)
   }
 }

@@ -9,15 +9,41 @@ import {
   manyToMany,
   scope,
 } from '@adonisjs/lucid/orm'
-import { directoryChanged } from '#services/directory_cache'
 import type { HasMany, ManyToMany } from '@adonisjs/lucid/types/relations'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Topic from '#models/topic'
 import VendorMember from '#models/vendor_member'
 import VendorRevision from '#models/vendor_revision'
+import DirectoryChanged from '#events/directory_changed'
 
 export const VENDOR_STATUSES = ['draft', 'pending', 'published', 'rejected', 'archived'] as const
 export type VendorStatus = (typeof VENDOR_STATUSES)[number]
+
+/**
+ * A vendor's profile, in form order: the one list of the fields its members
+ * edit, a revision proposes and the CSV carries (logo and topics come on top).
+ */
+export const VENDOR_PROFILE_FIELDS = [
+  'name',
+  'street',
+  'postalCode',
+  'city',
+  'state',
+  'country',
+  'phone',
+  'email',
+  'website',
+  'description',
+] as const
+export type VendorProfileField = (typeof VENDOR_PROFILE_FIELDS)[number]
+export type VendorProfile = Pick<Vendor, VendorProfileField>
+
+/** Only the profile fields of a vendor (or of anything that has them). */
+export function profileOf(source: VendorProfile): VendorProfile {
+  return Object.fromEntries(
+    VENDOR_PROFILE_FIELDS.map((field) => [field, source[field]])
+  ) as VendorProfile
+}
 
 export default class Vendor extends BaseModel {
   @column({ isPrimary: true })
@@ -156,7 +182,7 @@ export default class Vendor extends BaseModel {
   /** Reader caches follow every change once it is committed. */
   @afterSave()
   @afterDelete()
-  static notifyDirectory(row: Vendor) {
-    directoryChanged(row.$trx)
+  static async notifyDirectory(row: Vendor) {
+    await DirectoryChanged.dispatch(row.$trx)
   }
 }

@@ -2,20 +2,10 @@ import { DateTime } from 'luxon'
 import { BaseModel, belongsTo, column, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import User from '#models/user'
-import Vendor from '#models/vendor'
+import Vendor, { type VendorProfile } from '#models/vendor'
 
 /** Every public field of a vendor, topics and logo included. */
-export type VendorSnapshot = {
-  name: string
-  street: string | null
-  postalCode: string
-  city: string
-  state: string | null
-  country: string
-  phone: string | null
-  email: string | null
-  website: string | null
-  description: string
+export type VendorSnapshot = VendorProfile & {
   logoPath: string | null
   topicIds: number[]
 }

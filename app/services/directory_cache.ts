@@ -1,14 +1,13 @@
-import app from '@adonisjs/core/services/app'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import env from '#start/env'
 
 /**
  * Per-process cache for the hot reader paths (topic lookups, each topic's
- * published vendors). Every vendor or topic write in this process clears it
- * once its transaction commits (model hooks and refreshSearchText call
- * `directoryChanged`), so this process never serves what it knows is stale;
- * other processes catch up within the TTL. The scale-out issue can share
- * the invalidation through Redis.
+ * published vendors), one per process: providers/app_provider.ts binds it
+ * as a singleton. Every vendor or topic write in this process clears it once
+ * its transaction commits (the DirectoryChanged event, see
+ * app/listeners/clear_directory_cache.ts), so this process never serves
+ * what it knows is stale; other processes catch up within the TTL. The
+ * scale-out issue can share the invalidation through Redis.
  *
  * A TTL of 0 turns caching off (the default in tests, where every test
  * rolls back its own data).
@@ -33,17 +32,13 @@ export class DirectoryCache {
   clear() {
     this.#entries.clear()
   }
-}
 
-export const directoryCache = new DirectoryCache(
-  env.get('DIRECTORY_CACHE_TTL', app.inTest ? 0 : 30) * 1000
-)
-
-/** Call after writing vendors, topics or their links; waits for the commit. */
-export function directoryChanged(trx?: TransactionClientContract | null) {
-  if (trx && !trx.isCompleted) {
-    trx.after('commit', () => directoryCache.clear())
-    return
+  /** Clears once `trx` commits, so no reader caches what may still roll back; at once without one. */
+  clearAfterCommit(trx?: TransactionClientContract | null) {
+    if (trx && !trx.isCompleted) {
+      trx.after('commit', () => this.clear())
+      return
+    }
+    this.clear()
   }
-  directoryCache.clear()
 }

@@ -1,9 +1,10 @@
+import { inject } from '@adonisjs/core'
 import db from '@adonisjs/lucid/services/db'
 import { errors as lucidErrors } from '@adonisjs/lucid'
 import { SimplePaginator } from '@adonisjs/lucid/database'
 import Topic from '#models/topic'
 import Vendor from '#models/vendor'
-import { directoryCache } from '#services/directory_cache'
+import { DirectoryCache } from '#services/directory_cache'
 
 export type TopicWithCount = {
   id: number
@@ -30,10 +31,13 @@ export type TopicMembers = {
  * their vendor lists through the directory cache, so a page view costs a
  * lookup by primary key instead of a join over the whole topic.
  */
+@inject()
 export default class DirectoryService {
+  constructor(private cache: DirectoryCache) {}
+
   /** Topics in their editorial order, each with its number of published vendors. */
   async topicsWithCounts(): Promise<TopicWithCount[]> {
-    return directoryCache.remember('topics:counts', async () => {
+    return this.cache.remember('topics:counts', async () => {
       const rows = await db
         .from('topics')
         .leftJoin('vendor_topics', 'vendor_topics.topic_id', 'topics.id')
@@ -60,7 +64,7 @@ export default class DirectoryService {
 
   /** The topic (read-only: it may be shared with other requests), or a 404. */
   async topicBySlug(slug: string): Promise<Topic> {
-    const topics = await directoryCache.remember('topics:by-slug', async () => {
+    const topics = await this.cache.remember('topics:by-slug', async () => {
       const all = await Topic.all()
       return new Map(all.map((topic) => [topic.slug, topic]))
     })
@@ -70,7 +74,7 @@ export default class DirectoryService {
   }
 
   async topicMembers(topicId: number): Promise<TopicMembers> {
-    return directoryCache.remember(`topics:${topicId}:members`, async () => {
+    return this.cache.remember(`topics:${topicId}:members`, async () => {
       const rows: { id: number; postal_code: string }[] = await db
         .from('vendor_topics')
         .join('vendors', 'vendors.id', 'vendor_topics.vendor_id')

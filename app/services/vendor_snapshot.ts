@@ -1,20 +1,12 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type Vendor from '#models/vendor'
+import { profileOf, VENDOR_PROFILE_FIELDS } from '#models/vendor'
 import type { VendorSnapshot } from '#models/vendor_revision'
 import { refreshSearchText } from '#services/search/search_index'
 import { assignVendorCoordinates } from '#services/geo/postal_code_store'
 
 export const SNAPSHOT_FIELDS = [
-  'name',
-  'street',
-  'postalCode',
-  'city',
-  'state',
-  'country',
-  'phone',
-  'email',
-  'website',
-  'description',
+  ...VENDOR_PROFILE_FIELDS,
   'logoPath',
   'topicIds',
 ] as const satisfies readonly (keyof VendorSnapshot)[]
@@ -25,16 +17,7 @@ export type SnapshotField = (typeof SNAPSHOT_FIELDS)[number]
 export async function snapshotOf(vendor: Vendor): Promise<VendorSnapshot> {
   if (!vendor.$preloaded.topics) await vendor.load('topics')
   return {
-    name: vendor.name,
-    street: vendor.street,
-    postalCode: vendor.postalCode,
-    city: vendor.city,
-    state: vendor.state,
-    country: vendor.country,
-    phone: vendor.phone,
-    email: vendor.email,
-    website: vendor.website,
-    description: vendor.description,
+    ...profileOf(vendor),
     logoPath: vendor.logoPath,
     topicIds: vendor.topics.map((topic) => topic.id).sort((a, b) => a - b),
   }

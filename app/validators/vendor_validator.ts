@@ -4,6 +4,7 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { Infer } from '@vinejs/vine/types'
 import { emailAddress, germanPostalCode, websiteUrl } from '#validators/vendor_rules'
 import { fold } from '#services/search/fold'
+import { VENDOR_PROFILE_FIELDS, type VendorProfile, type VendorProfileField } from '#models/vendor'
 
 /**
  * The one set of rules for vendor data: the account form, the API's
@@ -132,7 +133,7 @@ export function vendorFields() {
     website: websiteUrl().nullable().optional(),
     description: vine.string().trim().maxLength(MAX_DESCRIPTION_LENGTH).nullable().optional(),
     topicIds: topicIdsSchema(),
-  }
+  } satisfies Record<VendorProfileField | 'topicIds', unknown>
 }
 
 /**
@@ -164,18 +165,10 @@ export const vendorPatchValidator = vine.compile(vine.object(vendorPatchFields()
 export type VendorInput = Infer<typeof vendorSchema>
 export type VendorPatchInput = Partial<VendorInput> & { topics?: string[] }
 
-/** A whole vendor's attributes from the full validator's output. */
-export function vendorAttributes(input: VendorInput) {
-  return {
-    name: input.name,
-    street: input.street ?? null,
-    postalCode: input.postalCode,
-    city: input.city,
-    state: input.state ?? null,
-    country: input.country ?? 'DE',
-    phone: input.phone ?? null,
-    email: input.email ?? null,
-    website: input.website ?? null,
-    description: input.description ?? '',
-  }
+/** A whole vendor's profile from the full validator's output: what is not given is empty. */
+export function vendorAttributes(input: VendorInput): VendorProfile {
+  const given = Object.fromEntries(
+    VENDOR_PROFILE_FIELDS.map((field) => [field, input[field] ?? null])
+  ) as VendorProfile
+  return { ...given, country: input.country ?? 'DE', description: input.description ?? '' }
 }

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import Topic from '#models/topic'
+import { TopicFactory } from '#database/factories/topic_factory'
 
 test.group('Home page', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -9,10 +9,10 @@ test.group('Home page', (group) => {
     client,
     assert,
   }) => {
-    await Topic.createMany([
-      { slug: 'social-media', name: 'Social Media', description: '', position: 2 },
-      { slug: 'e-government', name: 'E-Government', description: '', position: 1 },
-    ])
+    await TopicFactory.merge([
+      { slug: 'social-media', name: 'Social Media', position: 2 },
+      { slug: 'e-government', name: 'E-Government', position: 1 },
+    ]).createMany(2)
 
     const response = await client.get('/')
 

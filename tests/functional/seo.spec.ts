@@ -1,22 +1,15 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import Topic from '#models/topic'
-import Vendor from '#models/vendor'
+import { TopicFactory } from '#database/factories/topic_factory'
+import { createVendor } from '#tests/helpers/directory'
 
 test.group('Sitemap and robots.txt', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('the sitemap lists home, topics and published vendors only', async ({ client, assert }) => {
-    await Topic.create({ slug: 'open-data', name: 'Open Data', description: '', position: 1 })
-    const base = {
-      postalCode: '10115',
-      city: 'Berlin',
-      country: 'DE',
-      description: '',
-      searchText: '',
-    }
-    await Vendor.create({ ...base, slug: 'oeffentlich', name: 'Öffentlich', status: 'published' })
-    await Vendor.create({ ...base, slug: 'geheim', name: 'Geheim', status: 'draft' })
+    await TopicFactory.merge({ slug: 'open-data', name: 'Open Data' }).create()
+    await createVendor({ slug: 'oeffentlich', name: 'Öffentlich' })
+    await createVendor({ slug: 'geheim', name: 'Geheim', status: 'draft' })
 
     const response = await client.get('/sitemap.xml')
     response.assertStatus(200)

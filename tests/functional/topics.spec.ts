@@ -1,31 +1,25 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import Topic from '#models/topic'
-import Vendor from '#models/vendor'
-import { directoryCache } from '#services/directory_cache'
-import { refreshSearchText } from '#services/search/search_index'
+import { TopicFactory } from '#database/factories/topic_factory'
+import { createVendor, withDirectoryCache } from '#tests/helpers/directory'
 
-async function topicWithVendors(count: number, extra: Partial<Vendor> = {}) {
-  const topic = await Topic.create({
+async function topicWithVendors(count: number) {
+  const topic = await TopicFactory.merge({
     slug: 'social-media',
     name: 'Social Media',
     description: 'Kommunen in sozialen Netzwerken.',
-    position: 1,
-  })
+  }).create()
   const vendors = []
   for (let i = 1; i <= count; i++) {
-    const vendor = await Vendor.create({
-      slug: `anbieter-${i}`,
-      name: `Anbieter ${String(i).padStart(2, '0')} GmbH`,
-      postalCode: `0${6100 + i}`,
-      city: 'Halle (Saale)',
-      country: 'DE',
-      description: '',
-      status: 'published',
-      searchText: '',
-      ...extra,
-    })
-    await vendor.related('topics').attach([topic.id])
+    const vendor = await createVendor(
+      {
+        slug: `anbieter-${i}`,
+        name: `Anbieter ${String(i).padStart(2, '0')} GmbH`,
+        postalCode: `0${6100 + i}`,
+        city: 'Halle (Saale)',
+      },
+      [topic]
+    )
     vendors.push(vendor)
   }
   return { topic, vendors }
@@ -78,28 +72,14 @@ test.group('Topic page', (group) => {
 
   test('lists only published vendors, filtered by PLZ prefix', async ({ client, assert }) => {
     const { topic } = await topicWithVendors(2)
-    const hidden = await Vendor.create({
-      slug: 'entwurf',
-      name: 'Entwurf AG',
-      postalCode: '06100',
-      city: 'Halle',
-      country: 'DE',
-      description: '',
-      status: 'draft',
-      searchText: '',
-    })
-    await hidden.related('topics').attach([topic.id])
-    const other = await Vendor.create({
-      slug: 'konstanz',
-      name: 'Seeblick IT',
-      postalCode: '78467',
-      city: 'Konstanz',
-      country: 'DE',
-      description: '',
-      status: 'published',
-      searchText: '',
-    })
-    await other.related('topics').attach([topic.id])
+    await createVendor(
+      { slug: 'entwurf', name: 'Entwurf AG', postalCode: '06100', status: 'draft' },
+      [topic]
+    )
+    await createVendor(
+      { slug: 'konstanz', name: 'Seeblick IT', postalCode: '78467', city: 'Konstanz' },
+      [topic]
+    )
 
     const all = await client.get('/topics/social-media')
     all.assertTextIncludes('3 Anbieter')
@@ -157,32 +137,17 @@ test.group('Topic page', (group) => {
 
 test.group('Topic page with the directory cache on', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(() => {
-    directoryCache.ttlMs = 60_000
-    directoryCache.clear()
-    return () => {
-      directoryCache.ttlMs = 0
-      directoryCache.clear()
-    }
-  })
+  group.each.setup(withDirectoryCache)
 
   test('a vendor published in this process shows at once', async ({ client, assert }) => {
     const { topic } = await topicWithVendors(1)
     const before = await client.get('/topics/social-media')
     before.assertTextIncludes('1 Anbieter')
 
-    const newcomer = await Vendor.create({
-      slug: 'neu',
-      name: 'Neu im Verzeichnis GmbH',
-      postalCode: '06108',
-      city: 'Halle (Saale)',
-      country: 'DE',
-      description: '',
-      status: 'draft',
-      searchText: '',
-    })
-    await newcomer.related('topics').attach([topic.id])
-    await refreshSearchText([newcomer.id])
+    const newcomer = await createVendor(
+      { slug: 'neu', name: 'Neu im Verzeichnis GmbH', postalCode: '06108', status: 'draft' },
+      [topic]
+    )
     newcomer.status = 'published'
     await newcomer.save()
 

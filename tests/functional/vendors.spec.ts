@@ -1,33 +1,28 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import Topic from '#models/topic'
-import Vendor from '#models/vendor'
+import type Vendor from '#models/vendor'
+import { TopicFactory } from '#database/factories/topic_factory'
+import { createVendor } from '#tests/helpers/directory'
 
 async function vendor(overrides: Partial<Vendor> = {}) {
-  const topic = await Topic.create({
-    slug: 'social-media',
-    name: 'Social Media',
-    description: '',
-    position: 1,
-  })
-  const created = await Vendor.create({
-    slug: 'seitenbau-gmbh',
-    name: 'SEITENBAU GmbH',
-    street: 'Beispielstraße 1',
-    postalCode: '78467',
-    city: 'Konstanz',
-    state: 'Baden-Württemberg',
-    country: 'DE',
-    phone: '+49 7531 0000',
-    email: 'info@example.com',
-    website: 'https://www.example.com',
-    description: '## Leistungen\n\nWir bauen **Portale**.',
-    status: 'published',
-    searchText: '',
-    ...overrides,
-  })
-  await created.related('topics').attach([topic.id])
-  return created
+  const topic = await TopicFactory.merge({ slug: 'social-media', name: 'Social Media' }).create()
+  return createVendor(
+    {
+      slug: 'seitenbau-gmbh',
+      name: 'SEITENBAU GmbH',
+      street: 'Beispielstraße 1',
+      postalCode: '78467',
+      city: 'Konstanz',
+      state: 'Baden-Württemberg',
+      country: 'DE',
+      phone: '+49 7531 0000',
+      email: 'info@example.com',
+      website: 'https://www.example.com',
+      description: '## Leistungen\n\nWir bauen **Portale**.',
+      ...overrides,
+    },
+    [topic]
+  )
 }
 
 test.group('Vendor profile', (group) => {

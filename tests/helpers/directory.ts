@@ -1,9 +1,10 @@
-import { DateTime } from 'luxon'
+import app from '@adonisjs/core/services/app'
 import type Topic from '#models/topic'
 import type Vendor from '#models/vendor'
-import PostalCode from '#models/postal_code'
 import { VendorFactory } from '#database/factories/vendor_factory'
+import { PostalCodeFactory } from '#database/factories/postal_code_factory'
 import { refreshSearchText } from '#services/search/search_index'
+import { DirectoryCache } from '#services/directory_cache'
 
 /**
  * A published vendor linked to existing topics, with its search text
@@ -11,11 +12,8 @@ import { refreshSearchText } from '#services/search/search_index'
  * Pass `status` to make a vendor in another state.
  */
 export async function createVendor(attributes: Partial<Vendor> = {}, topics: Topic[] = []) {
-  const vendor = await VendorFactory.merge({
-    status: 'published',
-    publishedAt: attributes.status && attributes.status !== 'published' ? null : DateTime.now(),
-    ...attributes,
-  }).create()
+  const { status = 'published', ...rest } = attributes
+  const vendor = await VendorFactory.merge(rest).apply(status).create()
   if (topics.length) {
     await vendor.related('topics').attach(topics.map((topic) => topic.id))
     await refreshSearchText([vendor.id])
@@ -28,5 +26,21 @@ export async function createVendor(attributes: Partial<Vendor> = {}, topics: Top
 export async function createPostalCodes(
   rows: { code: string; place: string; latitude: number; longitude: number; state?: string }[]
 ) {
-  return PostalCode.createMany(rows.map((row) => ({ state: null, ...row })))
+  return PostalCodeFactory.merge(rows.map((row) => ({ state: null, ...row }))).createMany(
+    rows.length
+  )
+}
+
+/**
+ * Turns the process's directory cache on (tests run with it off), empty;
+ * the returned cleanup turns it off again. For `group.each.setup`.
+ */
+export async function withDirectoryCache() {
+  const cache = await app.container.make(DirectoryCache)
+  cache.ttlMs = 60_000
+  cache.clear()
+  return () => {
+    cache.ttlMs = 0
+    cache.clear()
+  }
 }

@@ -1,4 +1,4 @@
-import Topic from '#models/topic'
+import { TopicFactory } from '#database/factories/topic_factory'
 import { createPostalCodes, createVendor } from '#tests/helpers/directory'
 
 /** Coordinates as geo:import leaves them (the mean of each code's places). */
@@ -20,24 +20,11 @@ type Code = keyof typeof POSTAL_CODES
  */
 export async function createSearchFixture() {
   await createPostalCodes(Object.entries(POSTAL_CODES).map(([code, row]) => ({ code, ...row })))
-  const socialMedia = await Topic.create({
-    slug: 'social-media',
-    name: 'Social Media',
-    description: '',
-    position: 1,
-  })
-  const eGovernment = await Topic.create({
-    slug: 'e-government',
-    name: 'E-Government',
-    description: '',
-    position: 2,
-  })
-  const openData = await Topic.create({
-    slug: 'open-data',
-    name: 'Open Data',
-    description: '',
-    position: 3,
-  })
+  const [socialMedia, eGovernment, openData] = await TopicFactory.merge([
+    { slug: 'social-media', name: 'Social Media', description: '', position: 1 },
+    { slug: 'e-government', name: 'E-Government', description: '', position: 2 },
+    { slug: 'open-data', name: 'Open Data', description: '', position: 3 },
+  ]).createMany(3)
 
   const at = (code: Code) => ({
     postalCode: code,

@@ -1,13 +1,11 @@
-import { DateTime } from 'luxon'
-import User, { type UserRole } from '#models/user'
+import type { UserRole } from '#models/user'
+import { DEFAULT_PASSWORD, UserFactory } from '#database/factories/user_factory'
 
-export const DEFAULT_PASSWORD = 'correct-horse-battery'
-
-let sequence = 0
+export { DEFAULT_PASSWORD }
 
 /**
  * A user as sign-up and confirmation would leave them (confirmed unless
- * `confirmed: false`). The password is hashed by the model.
+ * `confirmed: false`), through UserFactory and its states.
  */
 export async function createUser(
   options: {
@@ -20,15 +18,10 @@ export async function createUser(
     password?: string
   } = {}
 ) {
-  sequence += 1
-  const suffix = `${Date.now().toString(36)}-${sequence}`
-  return User.create({
-    name: options.name ?? `Test User ${sequence}`,
-    email: options.email ?? `user-${suffix}@example.test`,
-    password: options.password ?? DEFAULT_PASSWORD,
-    role: options.role ?? 'member',
-    locale: options.locale ?? 'de',
-    emailVerifiedAt: options.confirmed === false ? null : DateTime.now(),
-    disabledAt: options.disabled ? DateTime.now() : null,
-  })
+  const { role = 'member', confirmed = true, disabled = false, ...attributes } = options
+  const user = UserFactory.merge(attributes)
+  if (role !== 'member') user.apply(role)
+  if (!confirmed) user.apply('unconfirmed')
+  if (disabled) user.apply('disabled')
+  return user.create()
 }

@@ -1,24 +1,18 @@
-import Topic from '#models/topic'
+import type Topic from '#models/topic'
 import type User from '#models/user'
-import type Vendor from '#models/vendor'
-import VendorMember, { type MemberRole } from '#models/vendor_member'
+import { VENDOR_PROFILE_FIELDS, type default as Vendor } from '#models/vendor'
+import type { MemberRole } from '#models/vendor_member'
+import { TopicFactory } from '#database/factories/topic_factory'
+import { VendorMemberFactory } from '#database/factories/vendor_member_factory'
 import { createUser } from '#tests/helpers/users'
 import { createVendor } from '#tests/helpers/directory'
 
-let sequence = 0
-
 export async function createTopic(name?: string) {
-  sequence += 1
-  return Topic.create({
-    slug: `topic-${sequence}-${Date.now().toString(36)}`,
-    name: name ?? `Thema ${sequence}`,
-    description: '',
-    position: sequence,
-  })
+  return TopicFactory.merge({ description: '', ...(name ? { name } : {}) }).create()
 }
 
 export async function addMember(vendor: Vendor, user: User, role: MemberRole = 'owner') {
-  return VendorMember.create({ vendorId: vendor.id, userId: user.id, role })
+  return VendorMemberFactory.merge({ vendorId: vendor.id, userId: user.id, role }).create()
 }
 
 /**
@@ -43,19 +37,11 @@ export async function ownedVendor(
   return { vendor, owner, topics }
 }
 
-/** The web form's fields for a vendor, as a browser posts them. */
+/** The web form's fields for a vendor, as a browser posts them: all empty, country DE. */
 export function formFields(values: Record<string, unknown>) {
   return {
-    name: '',
-    street: '',
-    postalCode: '',
-    city: '',
-    state: '',
+    ...Object.fromEntries(VENDOR_PROFILE_FIELDS.map((field) => [field, ''])),
     country: 'DE',
-    phone: '',
-    email: '',
-    website: '',
-    description: '',
     ...values,
   }
 }

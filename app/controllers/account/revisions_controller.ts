@@ -3,7 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Vendor from '#models/vendor'
 import VendorRevision from '#models/vendor_revision'
 import VendorPolicy from '#policies/vendor_policy'
-import VendorAccount from '#services/vendors/vendor_account'
+import VendorAccount from '#queries/vendor_account'
 
 /** A member reads one revision of their vendor against the public version. */
 @inject()

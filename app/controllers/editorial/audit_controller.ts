@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { AUDIT_ACTIONS } from '#models/audit_log'
-import { auditChanges, auditLog } from '#services/moderation/editorial_listing'
+import { auditChanges, auditLog } from '#queries/editorial_listing'
 import { validateQuery } from '#services/forms'
 import { auditFilterValidator } from '#validators/editorial_validator'
 

@@ -2,7 +2,7 @@ import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import VendorRevision from '#models/vendor_revision'
 import ModerationService from '#services/moderation/moderation_service'
-import { revisionReview } from '#services/moderation/review_view'
+import { revisionReview } from '#queries/review_view'
 import { decisionReasonValidator } from '#validators/editorial_validator'
 
 @inject()

@@ -1,7 +1,7 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import DirectoryService from '#services/directory_service'
-import { vendorProfile } from '#services/vendor_profile'
+import { vendorProfile } from '#queries/vendor_profile'
 
 @inject()
 export default class VendorsController {

@@ -2,9 +2,9 @@ import { createHash, randomBytes } from 'node:crypto'
 import { DateTime } from 'luxon'
 
 /**
- * Tokens that travel by e-mail (password reset). The token itself is only
- * ever in the link; the database keeps its SHA-256, so a leaked table does
- * not let anyone reset a password.
+ * Tokens that travel by e-mail (password reset, vendor invitations). The
+ * token itself is only ever in the link; the database keeps its SHA-256, so
+ * a leaked table does not let anyone reset a password or join a vendor.
  */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex')

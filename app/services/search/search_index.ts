@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { vendorSearchText } from '#services/search/fold'
-import { directoryChanged } from '#services/directory_cache'
+import DirectoryChanged from '#events/directory_changed'
 
 /**
  * Writes vendors.search_text, the folded text behind the full-text index.
@@ -41,7 +41,7 @@ export async function refreshSearchText(vendorIds: number[], trx?: TransactionCl
     }
   }
   // Callers refresh after changing fields or topic links: readers must see it.
-  directoryChanged(trx)
+  await DirectoryChanged.dispatch(trx)
 }
 
 /** After a topic is renamed: every vendor linked to it is found by the new name. */

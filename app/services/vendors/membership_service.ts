@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto'
 import { inject } from '@adonisjs/core'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
@@ -12,6 +11,7 @@ import type Vendor from '#models/vendor'
 import VendorInvitation from '#models/vendor_invitation'
 import VendorMember, { type MemberRole } from '#models/vendor_member'
 import AuditService from '#services/audit_service'
+import { generateToken, hashToken } from '#services/accounts/single_use_token'
 
 export const INVITATION_DAYS = 7
 
@@ -25,10 +25,6 @@ function refused(problem: MembershipProblem) {
 /** The current time as the connection stores timestamps, for comparisons in SQL. */
 function now(client: QueryClientContract) {
   return DateTime.now().toFormat(client.dialect.dateTimeFormat)
-}
-
-export function hashInvitationToken(token: string) {
-  return createHash('sha256').update(token, 'utf8').digest('hex')
 }
 
 /**
@@ -65,14 +61,14 @@ export default class MembershipService {
         .whereNull('accepted_at')
         .delete()
 
-      const secret = randomBytes(32).toString('base64url')
+      const { token: secret, hash } = generateToken()
       const created = await VendorInvitation.create(
         {
           vendorId: vendor.id,
           invitedById: inviter.id,
           email,
           role: input.role,
-          tokenHash: hashInvitationToken(secret),
+          tokenHash: hash,
           expiresAt: DateTime.now().plus({ days: INVITATION_DAYS }),
         },
         { client: trx }
@@ -99,7 +95,7 @@ export default class MembershipService {
   /** The invitation behind a link, if it can still be accepted. */
   async openInvitation(token: string, trx?: TransactionClientContract) {
     const invitation = await VendorInvitation.query({ client: trx })
-      .where('token_hash', hashInvitationToken(token))
+      .where('token_hash', hashToken(token))
       .whereNull('accepted_at')
       .where('expires_at', '>', now(trx ?? db.connection()))
       .preload('vendor')

@@ -6,7 +6,7 @@ import { errors as vineErrors } from '@vinejs/vine'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import Topic from '#models/topic'
-import Vendor from '#models/vendor'
+import Vendor, { VENDOR_PROFILE_FIELDS, type VendorProfileField } from '#models/vendor'
 import { vendorAttributes, vendorValidator } from '#validators/vendor_validator'
 
 /**
@@ -24,18 +24,20 @@ import { vendorAttributes, vendorValidator } from '#validators/vendor_validator'
  * - A cell that a spreadsheet would run as a formula is written with a
  *   leading `'`; the import takes that `'` off again.
  */
+
+/** A field's name in snake case, as its column is called: `postalCode` → `postal_code`. */
+type ColumnName<Field extends string> = Field extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${ColumnName<Tail>}`
+  : Field
+
+function columnOf<Field extends VendorProfileField>(field: Field): ColumnName<Field> {
+  return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`) as ColumnName<Field>
+}
+
+/** The columns in export order: the profile fields between the slug and topics, status. */
 export const VENDOR_CSV_COLUMNS = [
   'slug',
-  'name',
-  'street',
-  'postal_code',
-  'city',
-  'state',
-  'country',
-  'phone',
-  'email',
-  'website',
-  'description',
+  ...VENDOR_PROFILE_FIELDS.map(columnOf),
   'topics',
   'status',
 ] as const
@@ -48,12 +50,6 @@ export const IMPORTABLE_STATUSES = ['published', 'draft', 'archived'] as const
 export type ImportableStatus = (typeof IMPORTABLE_STATUSES)[number]
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-
-/** CSV column of each validated field, for messages that name what the file calls it. */
-const COLUMN_OF_FIELD: Record<string, VendorCsvColumn> = {
-  postalCode: 'postal_code',
-  topicIds: 'topics',
-}
 
 /** A row that passed the web form's validator, ready to be matched and written. */
 export type VendorRow = {
@@ -225,16 +221,9 @@ export async function validateVendorRecord(
   if (unknown.length) return refuse(`topics: unknown topic ${unknown.join(', ')}`)
 
   const input = {
-    name: cell(record, 'name'),
-    street: orNull(cell(record, 'street')),
-    postalCode: cell(record, 'postal_code'),
-    city: cell(record, 'city'),
-    state: orNull(cell(record, 'state')),
-    country: orNull(cell(record, 'country')) ?? undefined,
-    phone: orNull(cell(record, 'phone')),
-    email: orNull(cell(record, 'email')),
-    website: orNull(cell(record, 'website')),
-    description: orNull(cell(record, 'description')),
+    ...Object.fromEntries(
+      VENDOR_PROFILE_FIELDS.map((field) => [field, orNull(cell(record, columnOf(field)))])
+    ),
     topicIds: slugs.map((topic) => topics.get(topic)!),
   }
 
@@ -260,7 +249,8 @@ export async function validateVendorRecord(
       messages
         .map(({ field, message }) => {
           const root = field.split('.')[0]
-          return `${COLUMN_OF_FIELD[root] ?? root}: ${message}`
+          const column = root === 'topicIds' ? 'topics' : columnOf(root as VendorProfileField)
+          return `${column}: ${message}`
         })
         .join('; ')
     )
@@ -273,38 +263,17 @@ export async function validateVendorRecord(
 
 /** One vendor as a CSV record; `topics` are the vendor's topic slugs. */
 export function vendorCsvRecord(
-  vendor: Pick<
-    Vendor,
-    | 'slug'
-    | 'name'
-    | 'street'
-    | 'postalCode'
-    | 'city'
-    | 'state'
-    | 'country'
-    | 'phone'
-    | 'email'
-    | 'website'
-    | 'description'
-    | 'status'
-  >,
+  vendor: Pick<Vendor, VendorProfileField | 'slug' | 'status'>,
   topicSlugs: string[]
 ): Record<VendorCsvColumn, string> {
-  const record: Record<VendorCsvColumn, string> = {
+  const record = {
     slug: vendor.slug,
-    name: vendor.name,
-    street: vendor.street ?? '',
-    postal_code: vendor.postalCode,
-    city: vendor.city,
-    state: vendor.state ?? '',
-    country: vendor.country,
-    phone: vendor.phone ?? '',
-    email: vendor.email ?? '',
-    website: vendor.website ?? '',
-    description: vendor.description,
+    ...Object.fromEntries(
+      VENDOR_PROFILE_FIELDS.map((field) => [columnOf(field), vendor[field] ?? ''])
+    ),
     topics: topicSlugs.join('|'),
     status: vendor.status,
-  }
+  } as Record<VendorCsvColumn, string>
   for (const column of VENDOR_CSV_COLUMNS) record[column] = escapeCell(record[column])
   return record
 }

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
-import Vendor from '#models/vendor'
+import Vendor, { type VendorStatus } from '#models/vendor'
 import type { VendorSnapshot } from '#models/vendor_revision'
 import AuditService from '#services/audit_service'
 import { applySnapshot, diffSnapshots, snapshotOf } from '#services/vendor_snapshot'
@@ -156,18 +156,7 @@ export default class VendorImporter {
       )
       const snapshot = snapshotFor(row, null)
       await applySnapshot(vendor, snapshot, trx)
-      await this.#audit.record(
-        null,
-        {
-          action: 'vendor.import',
-          subjectType: 'vendor',
-          subjectId: vendor.id,
-          vendorId: vendor.id,
-          before: null,
-          after: { status, ...snapshot },
-        },
-        trx
-      )
+      await this.#recordImport(vendor, null, { status, ...snapshot }, trx)
       return
     }
 
@@ -182,21 +171,30 @@ export default class VendorImporter {
       if (row.status === 'published' && !vendor.publishedAt) vendor.publishedAt = DateTime.now()
     }
     await applySnapshot(vendor, after, trx)
-    await this.#audit.record(
+    // Only what changed, on both sides of the entry.
+    const side = (key: 'before' | 'after', status: VendorStatus) => ({
+      ...Object.fromEntries(changed.map((change) => [change.field, change[key]])),
+      ...(oldStatus !== vendor.status ? { status } : {}),
+    })
+    await this.#recordImport(vendor, side('before', oldStatus), side('after', vendor.status), trx)
+  }
+
+  /** The audit entry of one imported row; the import has no actor. */
+  #recordImport(
+    vendor: Vendor,
+    before: Record<string, unknown> | null,
+    after: Record<string, unknown>,
+    trx: TransactionClientContract
+  ) {
+    return this.#audit.record(
       null,
       {
         action: 'vendor.import',
         subjectType: 'vendor',
         subjectId: vendor.id,
         vendorId: vendor.id,
-        before: {
-          ...Object.fromEntries(changed.map((change) => [change.field, change.before])),
-          ...(oldStatus !== vendor.status ? { status: oldStatus } : {}),
-        },
-        after: {
-          ...Object.fromEntries(changed.map((change) => [change.field, change.after])),
-          ...(oldStatus !== vendor.status ? { status: vendor.status } : {}),
-        },
+        before,
+        after,
       },
       trx
     )

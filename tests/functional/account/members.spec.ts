@@ -8,7 +8,7 @@ import type Vendor from '#models/vendor'
 import VendorInvitation from '#models/vendor_invitation'
 import VendorMember from '#models/vendor_member'
 import type VendorInvitationNotification from '#mails/vendor_invitation_notification'
-import { hashInvitationToken } from '#services/vendors/membership_service'
+import { hashToken } from '#services/accounts/single_use_token'
 import { createUser } from '#tests/helpers/users'
 import { addMember, ownedVendor } from '#tests/helpers/vendor_accounts'
 
@@ -56,7 +56,7 @@ test.group('Account / members and invitations', (group) => {
     const stored = await VendorInvitation.query().where('vendor_id', vendor.id)
     assert.lengthOf(stored, 1)
     assert.equal(stored[0].email, 'kollegin@example.test')
-    assert.equal(stored[0].tokenHash, hashInvitationToken(token!))
+    assert.equal(stored[0].tokenHash, hashToken(token!))
     assert.notEqual(stored[0].tokenHash, token)
     const days = stored[0].expiresAt.diffNow('days').days
     assert.isAbove(days, 6.9)

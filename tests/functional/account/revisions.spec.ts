@@ -9,7 +9,9 @@ import type User from '#models/user'
 import Vendor from '#models/vendor'
 import VendorRevision from '#models/vendor_revision'
 import { applySnapshot, snapshotOf } from '#services/vendor_snapshot'
+import { VendorRevisionFactory } from '#database/factories/vendor_revision_factory'
 import { createUser } from '#tests/helpers/users'
+import { pendingRevision } from '#tests/functional/editorial/fixtures'
 import { createTopic, formFields, ownedVendor } from '#tests/helpers/vendor_accounts'
 
 const OLD = {
@@ -297,14 +299,14 @@ test.group('Account / revisions of published vendors', (group) => {
     assert,
   }) => {
     const { vendor, owner } = await publishedFixture()
-    const data = await snapshotOf(vendor)
-    const rejected = await VendorRevision.create({
+    const rejected = await VendorRevisionFactory.merge({
       vendorId: vendor.id,
       authorId: owner.id,
-      status: 'rejected',
       reason: 'Die Website ist nicht erreichbar.',
-      data: { ...data, website: 'https://kaputt.example' },
+      data: { ...(await snapshotOf(vendor)), website: 'https://kaputt.example' },
     })
+      .apply('rejected')
+      .create()
 
     const show = await client.get(`/account/vendors/${vendor.id}`).loginAs(owner)
     show.assertStatus(200)
@@ -343,12 +345,7 @@ test.group('Account / revisions of published vendors', (group) => {
     assert,
   }) => {
     const { vendor, owner } = await ownedVendor({ status: 'draft' })
-    const leftover = await VendorRevision.create({
-      vendorId: vendor.id,
-      authorId: owner.id,
-      status: 'pending',
-      data: { ...(await snapshotOf(vendor)), name: 'Alter Vorschlag' },
-    })
+    const leftover = await pendingRevision(vendor, owner, { name: 'Alter Vorschlag' })
 
     const response = await client
       .patch(`/api/v1/vendors/${vendor.slug}`)

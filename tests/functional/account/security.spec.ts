@@ -8,6 +8,7 @@ import VendorMember from '#models/vendor_member'
 import VendorRevision from '#models/vendor_revision'
 import { snapshotOf } from '#services/vendor_snapshot'
 import { createUser } from '#tests/helpers/users'
+import { pendingRevision } from '#tests/functional/editorial/fixtures'
 import { addMember, formFields, ownedVendor } from '#tests/helpers/vendor_accounts'
 
 /**
@@ -36,11 +37,8 @@ test.group('Account / a member of vendor A cannot reach vendor B', (group) => {
         attributes: { name: 'Anbieter B Geheim' },
       })
       const colleagueOfB = await addMember(b, await createUser(), 'member')
-      const revisionOfB = await VendorRevision.create({
-        vendorId: b.id,
-        authorId: ownerOfB.id,
-        status: 'pending',
-        data: { ...(await snapshotOf(b)), description: 'Unveröffentlichter Entwurfstext' },
+      const revisionOfB = await pendingRevision(b, ownerOfB, {
+        description: 'Unveröffentlichter Entwurfstext',
       })
       const before = JSON.stringify(await snapshotOf(await Vendor.findOrFail(b.id)))
       const logo = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })

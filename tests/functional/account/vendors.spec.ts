@@ -4,8 +4,8 @@ import Vendor from '#models/vendor'
 import VendorMember from '#models/vendor_member'
 import VendorRevision from '#models/vendor_revision'
 import AuditLog from '#models/audit_log'
-import { snapshotOf } from '#services/vendor_snapshot'
 import { createUser } from '#tests/helpers/users'
+import { pendingRevision } from '#tests/functional/editorial/fixtures'
 import { createTopic, formFields, ownedVendor } from '#tests/helpers/vendor_accounts'
 
 test.group('Account / vendors: create, edit, submit', (group) => {
@@ -155,12 +155,7 @@ test.group('Account / vendors: create, edit, submit', (group) => {
       owner: user,
       attributes: { name: 'Live AG' },
     })
-    await VendorRevision.create({
-      vendorId: published.id,
-      authorId: user.id,
-      status: 'pending',
-      data: { ...(await snapshotOf(published)), name: 'Live AG 2' },
-    })
+    await pendingRevision(published, user, { name: 'Live AG 2' })
     await ownedVendor({ owner: user, status: 'pending', attributes: { name: 'Wartend AG' } })
     await ownedVendor({ attributes: { name: 'Fremd AG' } })
 

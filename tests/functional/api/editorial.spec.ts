@@ -7,7 +7,8 @@ import VendorRevision from '#models/vendor_revision'
 import ModerationDecisionNotification from '#mails/moderation_decision_notification'
 import { createUser } from '#tests/helpers/users'
 import { createVendor } from '#tests/helpers/directory'
-import { member, pendingClaim, pendingRevision, pendingVendor } from '../editorial/fixtures.js'
+import { pendingClaim, pendingRevision, pendingVendor } from '../editorial/fixtures.js'
+import { addMember } from '#tests/helpers/vendor_accounts'
 
 const XSS_NAME = '<script>alert(1)</script><svg onload=alert(2)>'
 
@@ -60,7 +61,7 @@ test.group('API / editorial', (group) => {
     const editor = await createUser({ role: 'editor' })
     const owner = await createUser({ email: 'owner@example.test' })
     const vendor = await createVendor({ slug: 'offen-gmbh', name: 'Offen GmbH' })
-    await member(vendor, owner)
+    await addMember(vendor, owner)
     const revision = await pendingRevision(vendor, owner, { name: 'Offen und Neu GmbH' })
 
     const response = await client
@@ -123,7 +124,7 @@ test.group('API / editorial', (group) => {
     const owner = await createUser()
     const editor = await createUser({ role: 'editor' })
     const vendor = await createVendor({ slug: 'offen-gmbh', name: 'Offen GmbH' })
-    await member(vendor, owner)
+    await addMember(vendor, owner)
     const revision = await pendingRevision(vendor, owner, { name: 'Heimlich GmbH' })
 
     const requests = [

@@ -6,18 +6,18 @@ import User from '#models/user'
 import Vendor from '#models/vendor'
 import VendorMember from '#models/vendor_member'
 import VendorClaim from '#models/vendor_claim'
-import VendorRevision from '#models/vendor_revision'
 import VendorInvitation from '#models/vendor_invitation'
 import AuditLog from '#models/audit_log'
 import UserToken from '#models/user_token'
 import VendorPolicy from '#policies/vendor_policy'
 import AuditService from '#services/audit_service'
-import { snapshotOf } from '#services/vendor_snapshot'
-import { generateToken } from '#services/accounts/single_use_token'
 import { createVendor } from '#tests/helpers/directory'
+import { addMember } from '#tests/helpers/vendor_accounts'
+import { pendingClaim, pendingRevision } from '#tests/functional/editorial/fixtures'
+import { UserTokenFactory } from '#database/factories/user_token_factory'
+import { VendorInvitationFactory } from '#database/factories/vendor_invitation_factory'
 import { createUser, DEFAULT_PASSWORD } from '#tests/helpers/users'
 import { appKey } from '#config/app'
-import { DateTime } from 'luxon'
 
 /** A user with something in every table that holds personal data. */
 async function userWithHistory() {
@@ -29,24 +29,12 @@ async function userWithHistory() {
   const shared = await createVendor({ name: 'Shared Published GmbH' })
   const claimed = await createVendor({ name: 'Claimed Published GmbH' })
   const draft = await createVendor({ name: 'Paulas Entwurf GmbH', status: 'draft' })
-  await VendorMember.createMany([
-    { vendorId: solo.id, userId: user.id, role: 'owner' },
-    { vendorId: shared.id, userId: user.id, role: 'member' },
-    { vendorId: shared.id, userId: colleague.id, role: 'owner' },
-    { vendorId: draft.id, userId: user.id, role: 'owner' },
-  ])
-  await VendorClaim.create({
-    vendorId: claimed.id,
-    userId: user.id,
-    message: 'Das ist unsere Firma, Paula Privat',
-    status: 'pending',
-  })
-  const revision = await VendorRevision.create({
-    vendorId: solo.id,
-    authorId: user.id,
-    data: { ...(await snapshotOf(solo)), description: 'Neue Beschreibung' },
-    status: 'pending',
-  })
+  await addMember(solo, user)
+  await addMember(shared, user, 'member')
+  await addMember(shared, colleague)
+  await addMember(draft, user)
+  await pendingClaim(claimed, user, 'Das ist unsere Firma, Paula Privat')
+  const revision = await pendingRevision(solo, user, { description: 'Neue Beschreibung' })
   await new AuditService().record(user, {
     action: 'vendor.submitted',
     subjectType: 'vendor',
@@ -61,21 +49,12 @@ async function userWithHistory() {
     after: { role: 'member', email: user.email, name: user.name },
   })
   await User.accessTokens.create(user)
-  await UserToken.create({
-    userId: user.id,
-    kind: 'password_reset',
-    tokenHash: generateToken().hash,
-    expiresAt: DateTime.now().plus({ hours: 1 }),
-    usedAt: null,
-  })
-  await VendorInvitation.create({
+  await UserTokenFactory.merge({ userId: user.id }).create()
+  await VendorInvitationFactory.merge({
     vendorId: shared.id,
     invitedById: colleague.id,
     email: user.email,
-    role: 'member',
-    tokenHash: generateToken().hash,
-    expiresAt: DateTime.now().plus({ days: 7 }),
-  })
+  }).create()
   return { user, colleague, editor, solo, shared, claimed, draft, revision }
 }
 
@@ -116,7 +95,7 @@ test.group('Account home', (group) => {
   test('shows the profile, the role, the vendors and the privacy tools', async ({ client }) => {
     const user = await createUser({ name: 'Erika Muster', email: 'erika@example.test' })
     const vendor = await createVendor({ name: 'Muster & Söhne GmbH' })
-    await VendorMember.create({ vendorId: vendor.id, userId: user.id, role: 'owner' })
+    await addMember(vendor, user)
 
     const response = await client.get('/account').loginAs(user)
 

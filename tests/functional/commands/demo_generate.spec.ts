@@ -6,7 +6,7 @@ import DemoGenerate from '../../../commands/demo_generate.js'
 import Topic from '#models/topic'
 import Vendor from '#models/vendor'
 import PostalCode from '#models/postal_code'
-import { demoVendors } from '#database/seeders/demo_catalog'
+import { demoVendors } from '#database/data/demo_catalog'
 import { searchTerms } from '#services/search/fold'
 
 async function runGenerate(...args: string[]) {

@@ -10,7 +10,7 @@ import Vendor from '#models/vendor'
 import PostalCode from '#models/postal_code'
 import User from '#models/user'
 import VendorMember from '#models/vendor_member'
-import { demoTopics, demoVendors } from '#database/seeders/demo_catalog'
+import { demoTopics, demoVendors } from '#database/data/demo_catalog'
 
 async function runSeed(args: string[] = []) {
   const command = await ace.create(DemoSeed, args)

@@ -7,7 +7,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { parse } from 'csv-parse/sync'
 import VendorsExport from '../../../commands/vendors_export.js'
 import VendorsImport from '../../../commands/vendors_import.js'
-import Topic from '#models/topic'
+import { TopicFactory } from '#database/factories/topic_factory'
 import Vendor from '#models/vendor'
 import { snapshotOf } from '#services/vendor_snapshot'
 import { createVendor } from '#tests/helpers/directory'
@@ -22,18 +22,10 @@ async function run(command: typeof VendorsExport | typeof VendorsImport, ...args
 }
 
 async function directory() {
-  const social = await Topic.create({
-    slug: 'social-media',
-    name: 'Social Media',
-    description: '',
-    position: 1,
-  })
-  const egov = await Topic.create({
-    slug: 'e-government',
-    name: 'E-Government',
-    description: '',
-    position: 2,
-  })
+  const [social, egov] = await TopicFactory.merge([
+    { slug: 'social-media', name: 'Social Media', position: 1 },
+    { slug: 'e-government', name: 'E-Government', position: 2 },
+  ]).createMany(2)
   await createVendor(
     {
       slug: 'b-gmbh',

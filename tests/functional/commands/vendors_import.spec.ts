@@ -7,7 +7,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import VendorsImport from '../../../commands/vendors_import.js'
 import AuditLog from '#models/audit_log'
-import Topic from '#models/topic'
+import { TopicFactory } from '#database/factories/topic_factory'
 import Vendor from '#models/vendor'
 import VendorMember from '#models/vendor_member'
 import PostalCode from '#models/postal_code'
@@ -56,10 +56,10 @@ async function vendorNames() {
 }
 
 async function topics() {
-  await Topic.createMany([
-    { slug: 'social-media', name: 'Social Media', description: '', position: 1 },
-    { slug: 'e-government', name: 'E-Government', description: '', position: 2 },
-  ])
+  await TopicFactory.merge([
+    { slug: 'social-media', name: 'Social Media', position: 1 },
+    { slug: 'e-government', name: 'E-Government', position: 2 },
+  ]).createMany(2)
 }
 
 test.group('vendors:import', (group) => {

@@ -4,7 +4,8 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import AuditLog from '#models/audit_log'
 import { createUser } from '#tests/helpers/users'
 import { createVendor } from '#tests/helpers/directory'
-import { member, pendingClaim, pendingRevision, topic } from './fixtures.js'
+import { pendingClaim, pendingRevision, topic } from './fixtures.js'
+import { addMember } from '#tests/helpers/vendor_accounts'
 
 type Route = [method: 'get' | 'post', path: string]
 
@@ -55,7 +56,7 @@ function routes(ids: {
 async function fixtures() {
   const owner = await createUser()
   const vendor = await createVendor({ name: 'Geschützt GmbH', status: 'pending' })
-  await member(vendor, owner)
+  await addMember(vendor, owner)
   const published = await createVendor({ name: 'Öffentlich GmbH' })
   const revision = await pendingRevision(published, owner, { name: 'Geändert GmbH' })
   const claim = await pendingClaim(published, owner)

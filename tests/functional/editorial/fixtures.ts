@@ -1,21 +1,18 @@
 import { DateTime } from 'luxon'
-import Topic from '#models/topic'
 import type User from '#models/user'
 import type Vendor from '#models/vendor'
-import VendorClaim from '#models/vendor_claim'
-import VendorMember, { type MemberRole } from '#models/vendor_member'
-import VendorRevision, { type VendorSnapshot } from '#models/vendor_revision'
+import type { VendorSnapshot } from '#models/vendor_revision'
+import { TopicFactory } from '#database/factories/topic_factory'
+import { VendorRevisionFactory } from '#database/factories/vendor_revision_factory'
+import { VendorClaimFactory } from '#database/factories/vendor_claim_factory'
 import { createVendor } from '#tests/helpers/directory'
+import { addMember } from '#tests/helpers/vendor_accounts'
 import { snapshotOf } from '#services/vendor_snapshot'
 
-/** Review data made straight with the models, as self-service would leave it. */
+/** Review data made through the factories, as self-service would leave it. */
 
 export async function topic(slug: string, name: string, position = 1) {
-  return Topic.create({ slug, name, description: '', position })
-}
-
-export async function member(vendor: Vendor, user: User, role: MemberRole = 'owner') {
-  return VendorMember.create({ vendorId: vendor.id, userId: user.id, role })
+  return TopicFactory.merge({ slug, name, description: '', position }).create()
 }
 
 /** A vendor its owner submitted for review at `submittedAt`. */
@@ -25,7 +22,7 @@ export async function pendingVendor(
   attributes: Partial<Vendor> = {}
 ) {
   const vendor = await createVendor({ status: 'pending', submittedAt, ...attributes })
-  await member(vendor, owner)
+  await addMember(vendor, owner)
   return vendor
 }
 
@@ -37,13 +34,12 @@ export async function pendingRevision(
   createdAt: DateTime = DateTime.now()
 ) {
   const data = { ...(await snapshotOf(vendor)), ...changes }
-  return VendorRevision.create({
+  return VendorRevisionFactory.merge({
     vendorId: vendor.id,
     authorId: author?.id ?? null,
     data,
-    status: 'pending',
     createdAt,
-  })
+  }).create()
 }
 
 export async function pendingClaim(
@@ -52,11 +48,10 @@ export async function pendingClaim(
   message: string | null = null,
   createdAt: DateTime = DateTime.now()
 ) {
-  return VendorClaim.create({
+  return VendorClaimFactory.merge({
     vendorId: vendor.id,
     userId: user.id,
     message,
-    status: 'pending',
     createdAt,
-  })
+  }).create()
 }

@@ -6,7 +6,8 @@ import AuditLog from '#models/audit_log'
 import ModerationDecisionNotification from '#mails/moderation_decision_notification'
 import { createUser } from '#tests/helpers/users'
 import { createVendor } from '#tests/helpers/directory'
-import { member, pendingRevision, topic } from './fixtures.js'
+import { pendingRevision, topic } from './fixtures.js'
+import { addMember } from '#tests/helpers/vendor_accounts'
 
 const XSS = {
   name: '<script>alert("name")</script> GmbH',
@@ -114,7 +115,7 @@ test.group('Editorial / revisions', (group) => {
     const editor = await createUser({ role: 'editor', name: 'Erika Editor' })
     const owner = await createUser({ email: 'owner@example.test' })
     const { vendor, egov, geo } = await publishedVendor()
-    await member(vendor, owner)
+    await addMember(vendor, owner)
     const revision = await pendingRevision(vendor, owner, {
       name: 'Neu Zwirbel GmbH',
       street: 'Neue Straße 2',
@@ -207,7 +208,7 @@ test.group('Editorial / revisions', (group) => {
     const editor = await createUser({ role: 'editor' })
     const owner = await createUser({ email: 'owner@example.test', locale: 'en' })
     const { vendor } = await publishedVendor()
-    await member(vendor, owner)
+    await addMember(vendor, owner)
     const revision = await pendingRevision(vendor, owner, {
       name: 'Zwirbel Neu',
       city: 'Merseburg',

@@ -7,7 +7,8 @@ import Vendor from '#models/vendor'
 import ModerationDecisionNotification from '#mails/moderation_decision_notification'
 import { createUser } from '#tests/helpers/users'
 import { createVendor } from '#tests/helpers/directory'
-import { member, pendingClaim, pendingRevision, pendingVendor, topic } from './fixtures.js'
+import { pendingClaim, pendingRevision, pendingVendor, topic } from './fixtures.js'
+import { addMember } from '#tests/helpers/vendor_accounts'
 
 test.group('Editorial / new vendors', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -53,7 +54,7 @@ test.group('Editorial / new vendors', (group) => {
       name: 'Neu GmbH',
       rejectionReason: 'old reason',
     })
-    await member(vendor, colleague, 'member')
+    await addMember(vendor, colleague, 'member')
 
     const response = await client
       .post(`/editorial/vendors/${vendor.id}/approve`)
@@ -154,7 +155,7 @@ test.group('Editorial / new vendors', (group) => {
     const owner = await createUser({ name: 'Olga Owner' })
     const claimant = await createUser({ name: 'Clara Claimant' })
     const vendor = await createVendor({ slug: 'offen-gmbh', name: 'Offen GmbH' })
-    await member(vendor, owner)
+    await addMember(vendor, owner)
     const revision = await pendingRevision(vendor, owner, { city: 'Halle' })
     const claim = await pendingClaim(vendor, claimant)
 
@@ -247,7 +248,7 @@ test.group('Editorial / new vendors', (group) => {
     const editor = await createUser({ role: 'editor' })
     const owner = await createUser({ email: 'owner@example.test' })
     const vendor = await createVendor({ slug: 'wechsel-gmbh', name: 'Wechsel GmbH' })
-    await member(vendor, owner)
+    await addMember(vendor, owner)
 
     const unpublish = await client
       .post(`/editorial/vendors/${vendor.id}/unpublish`)

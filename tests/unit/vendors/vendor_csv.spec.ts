@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import Topic from '#models/topic'
+import { TopicFactory } from '#database/factories/topic_factory'
 import {
   detectDelimiter,
   escapeCell,
@@ -17,18 +17,10 @@ const HEADER =
   'slug,name,street,postal_code,city,state,country,phone,email,website,description,topics,status'
 
 async function topics() {
-  const social = await Topic.create({
-    slug: 'social-media',
-    name: 'Social Media',
-    description: '',
-    position: 1,
-  })
-  const egov = await Topic.create({
-    slug: 'e-government',
-    name: 'E-Government',
-    description: '',
-    position: 2,
-  })
+  const [social, egov] = await TopicFactory.merge([
+    { slug: 'social-media', name: 'Social Media', position: 1 },
+    { slug: 'e-government', name: 'E-Government', position: 2 },
+  ]).createMany(2)
   return new Map([
     [social.slug, social.id],
     [egov.slug, egov.id],

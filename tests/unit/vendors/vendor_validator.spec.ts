@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import { errors } from '@vinejs/vine'
 import testUtils from '@adonisjs/core/services/test_utils'
 import i18nManager from '@adonisjs/i18n/services/main'
-import Topic from '#models/topic'
+import { TopicFactory } from '#database/factories/topic_factory'
 import {
   vendorAttributes,
   vendorPatchValidator,
@@ -10,12 +10,7 @@ import {
 } from '#validators/vendor_validator'
 
 async function topics(count: number) {
-  const rows = []
-  for (let i = 0; i < count; i++) {
-    rows.push(
-      await Topic.create({ slug: `topic-${i}`, name: `Thema ${i}`, description: '', position: i })
-    )
-  }
+  const rows = await TopicFactory.createMany(count)
   return rows.map((topic) => topic.id)
 }
 

@@ -1,17 +1,12 @@
 import { DateTime } from 'luxon'
 import app from '@adonisjs/core/services/app'
-import db from '@adonisjs/lucid/services/db'
+import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Topic from '#models/topic'
 import Vendor from '#models/vendor'
 import User, { type UserRole } from '#models/user'
 import VendorMember from '#models/vendor_member'
-import {
-  demoTopics,
-  demoVendors,
-  type DemoTopic,
-  type DemoVendor,
-} from '#database/seeders/demo_catalog'
+import { demoTopics, demoVendors } from '#database/data/demo_catalog'
 import { refreshSearchText } from '#services/search/search_index'
 import { assignVendorCoordinates } from '#services/geo/postal_code_store'
 
@@ -34,7 +29,9 @@ export const demoAccounts: { email: string; name: string; role: UserRole; owns?:
 ]
 
 /**
- * Writes the demo catalog (database/seeders/demo_catalog.ts), once.
+ * Writes the demo catalog (database/data/demo_catalog.ts), once. Lucid runs
+ * it for `node ace db:seed` (outside production), and `node ace demo:seed`
+ * runs it with a summary.
  *
  * Rows are matched by slug and only missing ones are created. Existing rows
  * are never updated or removed, so an editor's changes survive, and a second
@@ -43,14 +40,16 @@ export const demoAccounts: { email: string; name: string; role: UserRole; owns?:
  * The demo accounts (known password!) are never created in production,
  * whoever calls this.
  */
-export default class DemoSeeder {
-  constructor(
-    private topics: DemoTopic[] = demoTopics,
-    private vendors: DemoVendor[] = demoVendors
-  ) {}
+export default class DemoSeeder extends BaseSeeder {
+  static environment = ['development', 'test']
 
-  async run(): Promise<DemoSeedSummary> {
-    return db.transaction(async (trx) => {
+  async run() {
+    await this.seed()
+  }
+
+  /** Seeds what is missing and says how much that was. */
+  async seed(): Promise<DemoSeedSummary> {
+    return this.client.transaction(async (trx) => {
       const { topicIds, topicsCreated } = await this.#seedTopics(trx)
       const created = await this.#seedVendors(trx, topicIds)
       const ids = created.map((vendor) => vendor.id)
@@ -75,10 +74,10 @@ export default class DemoSeeder {
   async #seedTopics(trx: TransactionClientContract) {
     const existing = await Topic.query({ client: trx }).whereIn(
       'slug',
-      this.topics.map((topic) => topic.slug)
+      demoTopics.map((topic) => topic.slug)
     )
     const known = new Set(existing.map((topic) => topic.slug))
-    const missing = this.topics.filter((topic) => !known.has(topic.slug))
+    const missing = demoTopics.filter((topic) => !known.has(topic.slug))
     const created = await Topic.createMany(missing, { client: trx })
 
     return {
@@ -92,14 +91,14 @@ export default class DemoSeeder {
     const existing = await Vendor.query({ client: trx })
       .whereIn(
         'slug',
-        this.vendors.map((vendor) => vendor.slug)
+        demoVendors.map((vendor) => vendor.slug)
       )
       .select('slug')
     const known = new Set(existing.map((vendor) => vendor.slug))
     const now = DateTime.now()
 
     const created: Vendor[] = []
-    for (const { topics, ...fields } of this.vendors) {
+    for (const { topics, ...fields } of demoVendors) {
       if (known.has(fields.slug)) continue
 
       const vendor = await Vendor.create(

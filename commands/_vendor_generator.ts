@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import { slugify } from '#database/seeders/demo_catalog'
+import { slugify } from '#services/slug'
 import { vendorSearchText } from '#services/search/fold'
 import { looksLikeOrganisation } from '#services/geo/postal_code_import'
-import DemoSeeder from '#services/demo/demo_seeder'
+import DemoSeeder from '#database/seeders/demo_seeder'
 
 /** A postal code to place generated vendors at. */
 export type Place = {
@@ -171,7 +171,7 @@ export function generateVendor(
   const name = [random.pick(PREFIXES), trade, place.city, random.pick(LEGAL_FORMS)].join(' ').trim()
   const chosenTopics = random.pickSome(topics, 1, 3)
   const services = random.pickSome(SERVICES, 2, 3)
-  const slug = `${slugify(name).slice(0, 140)}-${number}`
+  const slug = `${slugify(name, 140)}-${number}`
   const description =
     `Die **${name}** ist ein erfundener Anbieter für diese Demo: ${trade} aus ${place.city}.\n\n` +
     services.map((service) => `- ${service}`).join('\n')
@@ -275,7 +275,7 @@ export default class VendorGenerator {
   async #topics() {
     let topics = await db.from('topics').select('id', 'name').orderBy('id')
     if (!topics.length) {
-      await new DemoSeeder().run()
+      await new DemoSeeder(db.connection()).seed()
       topics = await db.from('topics').select('id', 'name').orderBy('id')
     }
     return topics as { id: number; name: string }[]

@@ -1,6 +1,6 @@
 /**
- * The demo content as plain data; `node ace demo:seed` writes it
- * (app/services/demo/demo_seeder.ts).
+ * The demo content as plain data; `node ace demo:seed` and `node ace db:seed`
+ * write it (database/seeders/demo_seeder.ts).
  *
  * The first four vendors are the ones the original portal page shows, with
  * their postal code and city exactly as printed there. Every other vendor is
@@ -8,8 +8,8 @@
  * mail addresses under the reserved example domains. Their postal codes and
  * cities are real, so that PLZ and radius search have something to find.
  */
-import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import type { VendorStatus } from '#models/vendor'
+import { slugify } from '#services/slug'
 
 export type DemoTopic = {
   slug: string
@@ -529,20 +529,6 @@ const fictitiousVendors: FictitiousVendor[] = [
   },
 ]
 
-/** "Beispiel Bürgerportal München GmbH" → "beispiel-buergerportal-muenchen-gmbh" */
-export function slugify(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-}
-
 export const demoVendors: DemoVendor[] = [
   ...seedVendors,
   ...fictitiousVendors.map(({ domain, status, ...vendor }) => {
@@ -557,16 +543,3 @@ export const demoVendors: DemoVendor[] = [
     }
   }),
 ]
-
-/**
- * Lucid treats every file in this folder as a seeder, so `node ace db:seed`
- * runs the same idempotent demo seed as `node ace demo:seed`.
- */
-export default class DemoCatalogSeeder extends BaseSeeder {
-  static environment = ['development', 'test']
-
-  async run() {
-    const { default: DemoSeeder } = await import('#services/demo/demo_seeder')
-    await new DemoSeeder().run()
-  }
-}
