@@ -1,7 +1,6 @@
 export const policies = {
   AccountPolicy: () => import('#policies/account_policy'),
   EditorialPolicy: () => import('#policies/editorial_policy'),
-  MainPolicy: () => import('#policies/main'),
   VendorPolicy: () => import('#policies/vendor_policy'),
 }
 

@@ -1,11 +1,12 @@
-import { policies } from '#policies/main'
+import { policies } from '#generated/policies'
 import { Bouncer } from '@adonisjs/bouncer'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 
 /**
  * A Bouncer for the request, with the signed-in user (if any) and the
- * policies, shared with Edge templates.
+ * policies, shared with Edge templates (@can('VendorPolicy.edit', vendor)).
+ * The policy list is generated from app/policies by codegen.
  */
 export default class InitializeBouncerMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {

@@ -3,45 +3,44 @@
 | middleware on their own groups: reader pages set no cookies.
 */
 import router from '@adonisjs/core/services/router'
+import { controllers } from '#generated/controllers'
 import { middleware } from '#start/kernel'
-
-const VendorsController = () => import('#controllers/account/vendors_controller')
-const LogosController = () => import('#controllers/account/logos_controller')
-const RevisionsController = () => import('#controllers/account/revisions_controller')
-const MembersController = () => import('#controllers/account/members_controller')
-const InvitationsController = () => import('#controllers/account/invitations_controller')
-const ClaimsController = () => import('#controllers/account/claims_controller')
-const ApiVendorEditsController = () => import('#controllers/api/v1/vendor_edits_controller')
 
 router
   .group(() => {
-    router.get('/vendors', [VendorsController, 'index']).as('vendors.index')
-    router.get('/vendors/create', [VendorsController, 'create']).as('vendors.create')
-    router.post('/vendors', [VendorsController, 'store']).as('vendors.store')
-    router.get('/vendors/:id', [VendorsController, 'show']).as('vendors.show')
-    router.get('/vendors/:id/edit', [VendorsController, 'edit']).as('vendors.edit')
-    router.put('/vendors/:id', [VendorsController, 'update']).as('vendors.update')
-    router.post('/vendors/:id/submit', [VendorsController, 'submit']).as('vendors.submit')
+    router.get('/vendors', [controllers.account.Vendors, 'index']).as('vendors.index')
+    router.get('/vendors/create', [controllers.account.Vendors, 'create']).as('vendors.create')
+    router.post('/vendors', [controllers.account.Vendors, 'store']).as('vendors.store')
+    router.get('/vendors/:id', [controllers.account.Vendors, 'show']).as('vendors.show')
+    router.get('/vendors/:id/edit', [controllers.account.Vendors, 'edit']).as('vendors.edit')
+    router.put('/vendors/:id', [controllers.account.Vendors, 'update']).as('vendors.update')
+    router.post('/vendors/:id/submit', [controllers.account.Vendors, 'submit']).as('vendors.submit')
 
-    router.post('/vendors/:id/logo', [LogosController, 'store']).as('vendors.logo.store')
-    router.delete('/vendors/:id/logo', [LogosController, 'destroy']).as('vendors.logo.destroy')
+    router.post('/vendors/:id/logo', [controllers.account.Logos, 'store']).as('vendors.logo.store')
+    router
+      .delete('/vendors/:id/logo', [controllers.account.Logos, 'destroy'])
+      .as('vendors.logo.destroy')
 
     router
-      .get('/vendors/:id/revisions/:revisionId', [RevisionsController, 'show'])
+      .get('/vendors/:id/revisions/:revisionId', [controllers.account.Revisions, 'show'])
       .as('vendors.revisions.show')
 
     router
-      .post('/vendors/:id/invitations', [InvitationsController, 'store'])
+      .post('/vendors/:id/invitations', [controllers.account.Invitations, 'store'])
       .as('vendors.invitations.store')
     router
-      .delete('/vendors/:id/members/:memberId', [MembersController, 'destroy'])
+      .delete('/vendors/:id/members/:memberId', [controllers.account.Members, 'destroy'])
       .as('vendors.members.destroy')
 
-    router.get('/invitations/:token', [InvitationsController, 'show']).as('invitations.show')
-    router.post('/invitations/:token', [InvitationsController, 'accept']).as('invitations.accept')
+    router
+      .get('/invitations/:token', [controllers.account.Invitations, 'show'])
+      .as('invitations.show')
+    router
+      .post('/invitations/:token', [controllers.account.Invitations, 'accept'])
+      .as('invitations.accept')
 
-    router.get('/claims/:slug', [ClaimsController, 'create']).as('claims.create')
-    router.post('/claims/:slug', [ClaimsController, 'store']).as('claims.store')
+    router.get('/claims/:slug', [controllers.account.Claims, 'create']).as('claims.create')
+    router.post('/claims/:slug', [controllers.account.Claims, 'store']).as('claims.store')
   })
   .prefix('/account')
   .as('account')
@@ -52,6 +51,6 @@ router
 
 /** Members edit their vendor through the API with a bearer token: no session, no CSRF. */
 router
-  .patch('/api/v1/vendors/:slug', [ApiVendorEditsController, 'update'])
+  .patch('/api/v1/vendors/:slug', [controllers.api.v1.VendorEdits, 'update'])
   .as('api.v1.vendors.update')
   .use(middleware.auth({ guards: ['api'] }))

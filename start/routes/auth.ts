@@ -6,49 +6,50 @@
 */
 import app from '@adonisjs/core/services/app'
 import router from '@adonisjs/core/services/router'
+import { controllers } from '#generated/controllers'
 import { middleware } from '#start/kernel'
-
-const SignupController = () => import('#controllers/auth/signup_controller')
-const SessionController = () => import('#controllers/auth/session_controller')
-const EmailVerificationController = () => import('#controllers/auth/email_verification_controller')
-const PasswordResetController = () => import('#controllers/auth/password_reset_controller')
-const AccountController = () => import('#controllers/account/account_controller')
-const PrivacyController = () => import('#controllers/account/privacy_controller')
-const ApiAuthTokensController = () => import('#controllers/api/v1/auth_tokens_controller')
-const ApiMeController = () => import('#controllers/api/v1/me_controller')
-const MailboxController = () => import('#controllers/dev/mailbox_controller')
 
 router
   .group(() => {
     router
       .group(() => {
-        router.get('/signup', [SignupController, 'create']).as('auth.signup')
-        router.post('/signup', [SignupController, 'store']).as('auth.signup.store')
-        router.get('/login', [SessionController, 'create']).as('auth.login')
-        router.post('/login', [SessionController, 'store']).as('auth.login.store')
+        router.get('/signup', [controllers.auth.Signup, 'create']).as('auth.signup')
+        router.post('/signup', [controllers.auth.Signup, 'store']).as('auth.signup.store')
+        router.get('/login', [controllers.auth.Session, 'create']).as('auth.login')
+        router.post('/login', [controllers.auth.Session, 'store']).as('auth.login.store')
       })
       .use(middleware.guest())
 
-    router.get('/verify-email/:id', [EmailVerificationController, 'verify']).as('auth.verify')
-    router.get('/forgot-password', [PasswordResetController, 'create']).as('auth.password.forgot')
-    router.post('/forgot-password', [PasswordResetController, 'store']).as('auth.password.email')
     router
-      .get('/reset-password/:token', [PasswordResetController, 'edit'])
+      .get('/verify-email/:id', [controllers.auth.EmailVerification, 'verify'])
+      .as('auth.verify')
+    router
+      .get('/forgot-password', [controllers.auth.PasswordReset, 'create'])
+      .as('auth.password.forgot')
+    router
+      .post('/forgot-password', [controllers.auth.PasswordReset, 'store'])
+      .as('auth.password.email')
+    router
+      .get('/reset-password/:token', [controllers.auth.PasswordReset, 'edit'])
       .as('auth.password.reset')
     router
-      .post('/reset-password/:token', [PasswordResetController, 'update'])
+      .post('/reset-password/:token', [controllers.auth.PasswordReset, 'update'])
       .as('auth.password.update')
 
     router
       .group(() => {
-        router.post('/logout', [SessionController, 'destroy']).as('auth.logout')
-        router.get('/account', [AccountController, 'show']).as('account.home')
-        router.post('/account/settings', [AccountController, 'update']).as('account.update')
+        router.post('/logout', [controllers.auth.Session, 'destroy']).as('auth.logout')
+        router.get('/account', [controllers.account.Account, 'show']).as('account.home')
         router
-          .post('/account/verification', [EmailVerificationController, 'resend'])
+          .post('/account/settings', [controllers.account.Account, 'update'])
+          .as('account.update')
+        router
+          .post('/account/verification', [controllers.auth.EmailVerification, 'resend'])
           .as('account.verification.resend')
-        router.get('/account/export', [PrivacyController, 'export']).as('account.export')
-        router.post('/account/delete', [PrivacyController, 'destroy']).as('account.delete')
+        router.get('/account/export', [controllers.account.Privacy, 'export']).as('account.export')
+        router
+          .post('/account/delete', [controllers.account.Privacy, 'destroy'])
+          .as('account.delete')
       })
       .use(middleware.auth())
   })
@@ -60,13 +61,13 @@ router
 */
 router
   .group(() => {
-    router.post('/auth/tokens', [ApiAuthTokensController, 'store']).as('auth.tokens.store')
+    router.post('/auth/tokens', [controllers.api.v1.AuthTokens, 'store']).as('auth.tokens.store')
     router
-      .delete('/auth/tokens/current', [ApiAuthTokensController, 'destroy'])
+      .delete('/auth/tokens/current', [controllers.api.v1.AuthTokens, 'destroy'])
       .as('auth.tokens.destroy')
       .use(middleware.auth({ guards: ['api'] }))
     router
-      .get('/me', [ApiMeController, 'show'])
+      .get('/me', [controllers.api.v1.Me, 'show'])
       .as('me')
       .use(middleware.auth({ guards: ['api'] }))
   })
@@ -80,8 +81,8 @@ router
 if (!app.inProduction) {
   router
     .group(() => {
-      router.get('/', [MailboxController, 'index']).as('index')
-      router.get('/:id', [MailboxController, 'show']).as('show')
+      router.get('/', [controllers.dev.Mailbox, 'index']).as('index')
+      router.get('/:id', [controllers.dev.Mailbox, 'show']).as('show')
     })
     .prefix('/dev/mailbox')
     .as('dev.mailbox')

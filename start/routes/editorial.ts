@@ -7,50 +7,58 @@
 | Topics and users authorize their finer abilities in their actions.
 */
 import router from '@adonisjs/core/services/router'
+import { controllers } from '#generated/controllers'
 import { middleware } from '#start/kernel'
-
-const QueueController = () => import('#controllers/editorial/queue_controller')
-const VendorsController = () => import('#controllers/editorial/vendors_controller')
-const RevisionsController = () => import('#controllers/editorial/revisions_controller')
-const ClaimsController = () => import('#controllers/editorial/claims_controller')
-const TopicsController = () => import('#controllers/editorial/topics_controller')
-const UsersController = () => import('#controllers/editorial/users_controller')
-const AuditController = () => import('#controllers/editorial/audit_controller')
-const ApiEditorialController = () => import('#controllers/api/v1/editorial_controller')
 
 router
   .group(() => {
-    router.get('/', [QueueController, 'index']).as('queue')
+    router.get('/', [controllers.editorial.Queue, 'index']).as('queue')
 
-    router.get('/vendors', [VendorsController, 'index']).as('vendors.index')
-    router.get('/vendors/export.csv', [VendorsController, 'export']).as('vendors.export')
-    router.get('/vendors/:id', [VendorsController, 'show']).as('vendors.show')
-    router.post('/vendors/:id/approve', [VendorsController, 'approve']).as('vendors.approve')
-    router.post('/vendors/:id/reject', [VendorsController, 'reject']).as('vendors.reject')
-    router.post('/vendors/:id/publish', [VendorsController, 'publish']).as('vendors.publish')
-    router.post('/vendors/:id/unpublish', [VendorsController, 'unpublish']).as('vendors.unpublish')
-    router.post('/vendors/:id/archive', [VendorsController, 'archive']).as('vendors.archive')
+    router.get('/vendors', [controllers.editorial.Vendors, 'index']).as('vendors.index')
+    router
+      .get('/vendors/export.csv', [controllers.editorial.Vendors, 'export'])
+      .as('vendors.export')
+    router.get('/vendors/:id', [controllers.editorial.Vendors, 'show']).as('vendors.show')
+    router
+      .post('/vendors/:id/approve', [controllers.editorial.Vendors, 'approve'])
+      .as('vendors.approve')
+    router
+      .post('/vendors/:id/reject', [controllers.editorial.Vendors, 'reject'])
+      .as('vendors.reject')
+    router
+      .post('/vendors/:id/publish', [controllers.editorial.Vendors, 'publish'])
+      .as('vendors.publish')
+    router
+      .post('/vendors/:id/unpublish', [controllers.editorial.Vendors, 'unpublish'])
+      .as('vendors.unpublish')
+    router
+      .post('/vendors/:id/archive', [controllers.editorial.Vendors, 'archive'])
+      .as('vendors.archive')
 
-    router.get('/revisions/:id', [RevisionsController, 'show']).as('revisions.show')
-    router.post('/revisions/:id/approve', [RevisionsController, 'approve']).as('revisions.approve')
-    router.post('/revisions/:id/reject', [RevisionsController, 'reject']).as('revisions.reject')
+    router.get('/revisions/:id', [controllers.editorial.Revisions, 'show']).as('revisions.show')
+    router
+      .post('/revisions/:id/approve', [controllers.editorial.Revisions, 'approve'])
+      .as('revisions.approve')
+    router
+      .post('/revisions/:id/reject', [controllers.editorial.Revisions, 'reject'])
+      .as('revisions.reject')
 
-    router.get('/claims/:id', [ClaimsController, 'show']).as('claims.show')
-    router.post('/claims/:id/grant', [ClaimsController, 'grant']).as('claims.grant')
-    router.post('/claims/:id/refuse', [ClaimsController, 'refuse']).as('claims.refuse')
+    router.get('/claims/:id', [controllers.editorial.Claims, 'show']).as('claims.show')
+    router.post('/claims/:id/grant', [controllers.editorial.Claims, 'grant']).as('claims.grant')
+    router.post('/claims/:id/refuse', [controllers.editorial.Claims, 'refuse']).as('claims.refuse')
 
-    router.get('/topics', [TopicsController, 'index']).as('topics.index')
-    router.post('/topics', [TopicsController, 'store']).as('topics.store')
-    router.get('/topics/:id/edit', [TopicsController, 'edit']).as('topics.edit')
-    router.post('/topics/:id', [TopicsController, 'update']).as('topics.update')
-    router.post('/topics/:id/move', [TopicsController, 'move']).as('topics.move')
+    router.get('/topics', [controllers.editorial.Topics, 'index']).as('topics.index')
+    router.post('/topics', [controllers.editorial.Topics, 'store']).as('topics.store')
+    router.get('/topics/:id/edit', [controllers.editorial.Topics, 'edit']).as('topics.edit')
+    router.post('/topics/:id', [controllers.editorial.Topics, 'update']).as('topics.update')
+    router.post('/topics/:id/move', [controllers.editorial.Topics, 'move']).as('topics.move')
 
-    router.get('/users', [UsersController, 'index']).as('users.index')
-    router.post('/users/:id/role', [UsersController, 'role']).as('users.role')
-    router.post('/users/:id/disable', [UsersController, 'disable']).as('users.disable')
-    router.post('/users/:id/enable', [UsersController, 'enable']).as('users.enable')
+    router.get('/users', [controllers.editorial.Users, 'index']).as('users.index')
+    router.post('/users/:id/role', [controllers.editorial.Users, 'role']).as('users.role')
+    router.post('/users/:id/disable', [controllers.editorial.Users, 'disable']).as('users.disable')
+    router.post('/users/:id/enable', [controllers.editorial.Users, 'enable']).as('users.enable')
 
-    router.get('/audit', [AuditController, 'index']).as('audit')
+    router.get('/audit', [controllers.editorial.Audit, 'index']).as('audit')
   })
   .prefix('/editorial')
   .as('editorial')
@@ -60,12 +68,12 @@ router
 /** The editorial JSON API: bearer tokens, no session, no CSRF. */
 router
   .group(() => {
-    router.get('/queue', [ApiEditorialController, 'queue']).as('queue')
+    router.get('/queue', [controllers.api.v1.Editorial, 'queue']).as('queue')
     router
-      .post('/revisions/:id/approve', [ApiEditorialController, 'approveRevision'])
+      .post('/revisions/:id/approve', [controllers.api.v1.Editorial, 'approveRevision'])
       .as('revisions.approve')
     router
-      .post('/revisions/:id/reject', [ApiEditorialController, 'rejectRevision'])
+      .post('/revisions/:id/reject', [controllers.api.v1.Editorial, 'rejectRevision'])
       .as('revisions.reject')
   })
   .prefix('/api/v1/editorial')
