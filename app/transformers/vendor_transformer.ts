@@ -1,5 +1,6 @@
 import { BaseTransformer } from '@adonisjs/core/transformers'
 import type Vendor from '#models/vendor'
+import { VENDOR_PROFILE_FIELDS } from '#models/vendor'
 import { renderMarkdown } from '#services/markdown'
 import { logoUrl } from '#services/vendors/logo_url'
 import TopicTransformer from '#transformers/topic_transformer'
@@ -12,19 +13,7 @@ export default class VendorTransformer extends BaseTransformer<Vendor> {
   toObject() {
     const vendor = this.resource
     return {
-      ...this.pick(vendor, [
-        'slug',
-        'name',
-        'street',
-        'postalCode',
-        'city',
-        'state',
-        'country',
-        'phone',
-        'email',
-        'website',
-        'description',
-      ]),
+      ...this.pick(vendor, ['slug', ...VENDOR_PROFILE_FIELDS]),
       descriptionHtml: renderMarkdown(vendor.description),
       logoUrl: logoUrl(vendor.logoPath),
       topics: TopicTransformer.transform(vendor.topics),
