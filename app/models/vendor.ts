@@ -10,6 +10,7 @@ import {
   scope,
 } from '@adonisjs/lucid/orm'
 import type { HasMany, ManyToMany } from '@adonisjs/lucid/types/relations'
+import { lockedById } from '#models/locked_by_id'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Topic from '#models/topic'
 import VendorMember from '#models/vendor_member'
@@ -174,9 +175,7 @@ export default class Vendor extends BaseModel {
    * decisions and edits on PostgreSQL (SQLite has one writer anyway).
    */
   static lockedById(id: number, trx: TransactionClientContract) {
-    return this.query({ client: trx })
-      .where('vendors.id', id)
-      .ifDialect('postgres', (query) => query.forUpdate())
+    return lockedById(Vendor, id, trx)
   }
 
   /** Reader caches follow every change once it is committed. */

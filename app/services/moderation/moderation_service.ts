@@ -9,6 +9,7 @@ import type User from '#models/user'
 import Topic from '#models/topic'
 import Vendor, { type VendorStatus } from '#models/vendor'
 import VendorClaim from '#models/vendor_claim'
+import { lockedById } from '#models/locked_by_id'
 import VendorMember from '#models/vendor_member'
 import VendorRevision, { type VendorSnapshot } from '#models/vendor_revision'
 import type { AuditAction } from '#models/audit_log'
@@ -412,20 +413,12 @@ const VENDOR: Subject<Vendor> = {
 
 const REVISION: Subject<VendorRevision> = {
   type: 'revision',
-  lock: (id, trx) =>
-    VendorRevision.query({ client: trx })
-      .where('id', id)
-      .ifDialect('postgres', (query) => query.forUpdate())
-      .firstOrFail(),
+  lock: (id, trx) => lockedById(VendorRevision, id, trx).firstOrFail(),
   vendorIdOf: (revision) => revision.vendorId,
 }
 
 const CLAIM: Subject<VendorClaim> = {
   type: 'claim',
-  lock: (id, trx) =>
-    VendorClaim.query({ client: trx })
-      .where('id', id)
-      .ifDialect('postgres', (query) => query.forUpdate())
-      .firstOrFail(),
+  lock: (id, trx) => lockedById(VendorClaim, id, trx).firstOrFail(),
   vendorIdOf: (claim) => claim.vendorId,
 }
