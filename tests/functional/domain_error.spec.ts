@@ -2,6 +2,7 @@ import { IncomingMessage } from 'node:http'
 import { Socket } from 'node:net'
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import i18nManager from '@adonisjs/i18n/services/main'
 import mail from '@adonisjs/mail/services/main'
 import DomainError, { REFUSALS } from '#exceptions/domain_error'
@@ -45,14 +46,14 @@ test.group('Domain errors / pages', (group) => {
       const vendor = await createVendor({ name: 'Schon Entschieden GmbH' })
 
       const response = await client
-        .post(`/editorial/vendors/${vendor.id}/approve`)
-        .header('referer', `/editorial/vendors/${vendor.id}`)
+        .post(urlFor('editorial.vendors.approve', { id: vendor.id }))
+        .header('referer', urlFor('editorial.vendors.show', { id: vendor.id }))
         .loginAs(editor)
         .withCsrfToken()
         .redirects(0)
 
       response.assertStatus(302)
-      response.assertHeader('location', `/editorial/vendors/${vendor.id}`)
+      response.assertHeader('location', urlFor('editorial.vendors.show', { id: vendor.id }))
       response.assertFlashMessage('alert', DECIDED[locale])
       assert.isUndefined(response.flashMessage('inputErrorsBag'))
       await vendor.refresh()
@@ -67,15 +68,15 @@ test.group('Domain errors / pages', (group) => {
       const { vendor } = await ownedVendor({ owner })
 
       const response = await client
-        .post(`/account/vendors/${vendor.id}/invitations`)
-        .header('referer', `/account/vendors/${vendor.id}`)
+        .post(urlFor('account.vendors.invitations.store', { id: vendor.id }))
+        .header('referer', urlFor('account.vendors.show', { id: vendor.id }))
         .form({ email: owner.email, role: 'owner' })
         .withCsrfToken()
         .loginAs(owner)
         .redirects(0)
 
       response.assertStatus(302)
-      response.assertHeader('location', `/account/vendors/${vendor.id}`)
+      response.assertHeader('location', urlFor('account.vendors.show', { id: vendor.id }))
       response.assertFlashMessage('inputErrorsBag', { email: [ALREADY_MEMBER[locale]] })
       // The form shows what was typed (old()).
       assert.deepInclude(response.flashMessages(), { email: owner.email, role: 'owner' })
@@ -98,7 +99,7 @@ test.group('Domain errors / API', (group) => {
       await revision.save()
 
       const response = await client
-        .post(`/api/v1/editorial/revisions/${revision.id}/approve`)
+        .post(urlFor('api.v1.editorial.revisions.approve', { id: revision.id }))
         .withGuard('api')
         .loginAs(editor)
 
@@ -120,7 +121,7 @@ test.group('Domain errors / API', (group) => {
     .run(async ({ assert }, [language, message]) => {
       // No API action refuses a field yet; the handler renders one for /api directly.
       const req = new IncomingMessage(new Socket())
-      req.url = '/api/v1/vendors/beispiel'
+      req.url = urlFor('api.v1.vendors.update', { slug: 'beispiel' })
       req.method = 'PATCH'
       req.headers['accept-language'] = language
       const ctx = await testUtils.createHttpContext({ req })

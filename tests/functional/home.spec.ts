@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import { TopicFactory } from '#database/factories/topic_factory'
 
 test.group('Home page', (group) => {
@@ -14,7 +15,7 @@ test.group('Home page', (group) => {
       { slug: 'e-government', name: 'E-Government', position: 1 },
     ]).createMany(2)
 
-    const response = await client.get('/')
+    const response = await client.get(urlFor('home'))
 
     response.assertStatus(200)
     response.assertTextIncludes('<html lang="de">')

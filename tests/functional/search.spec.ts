@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import { haversineKm } from '#services/geo/distance'
 import { createVendor } from '#tests/helpers/directory'
 import { createSearchFixture, POSTAL_CODES } from '#tests/helpers/search_fixture'
@@ -15,7 +16,7 @@ test.group('Search page', (group) => {
   test('without criteria it shows the form only', async ({ client, assert }) => {
     await createSearchFixture()
 
-    const response = await client.get('/search')
+    const response = await client.get(urlFor('search'))
 
     response.assertStatus(200)
     response.assertTextIncludes('<h1>Anbieter suchen</h1>')
@@ -31,12 +32,12 @@ test.group('Search page', (group) => {
   test('"Giessen" finds ekom21 in Gießen, linked to its profile', async ({ client, assert }) => {
     await createSearchFixture()
 
-    const response = await client.get('/search').qs({ q: 'Giessen' })
+    const response = await client.get(urlFor('search', [], { qs: { q: 'Giessen' } }))
 
     response.assertStatus(200)
     response.assertTextIncludes('1 Anbieter gefunden')
     response.assertTextIncludes(
-      '<a class="search-result__name" href="/vendors/ekom21-kgrz-hessen">ekom21 – KGRZ Hessen</a>'
+      `<a class="search-result__name" href="${urlFor('vendors.show', { slug: 'ekom21-kgrz-hessen' })}">ekom21 – KGRZ Hessen</a>`
     )
     response.assertTextIncludes('35398 Gießen')
     response.assertTextIncludes('Social Media, E-Government')
@@ -50,12 +51,12 @@ test.group('Search page', (group) => {
   test('"muenchen" finds München, topics narrow the results', async ({ client, assert }) => {
     await createSearchFixture()
 
-    const munich = await client.get('/search').qs({ q: 'muenchen' })
+    const munich = await client.get(urlFor('search', [], { qs: { q: 'muenchen' } }))
     munich.assertStatus(200)
     munich.assertTextIncludes('Beispiel Verwaltungs-IT GmbH')
     munich.assertTextIncludes('80331 München')
 
-    const social = await client.get('/search').qs({ q: 'gmbh', topic: 'open-data' })
+    const social = await client.get(urlFor('search', [], { qs: { q: 'gmbh', topic: 'open-data' } }))
     social.assertStatus(200)
     social.assertTextIncludes('1 Anbieter gefunden')
     social.assertTextIncludes('TSA Public Service GmbH')
@@ -66,7 +67,7 @@ test.group('Search page', (group) => {
   test('a PLZ prefix searches a region', async ({ client, assert }) => {
     await createSearchFixture()
 
-    const response = await client.get('/search').qs({ plz: '06' })
+    const response = await client.get(urlFor('search', [], { qs: { plz: '06' } }))
 
     response.assertStatus(200)
     response.assertTextIncludes('2 Anbieter gefunden')
@@ -81,7 +82,7 @@ test.group('Search page', (group) => {
   test('a radius search sorts by distance and shows it', async ({ client, assert }) => {
     await createSearchFixture()
 
-    const response = await client.get('/search').qs({ plz: '04109', radius: '50' })
+    const response = await client.get(urlFor('search', [], { qs: { plz: '04109', radius: '50' } }))
 
     response.assertStatus(200)
     response.assertTextIncludes('2 Anbieter gefunden')
@@ -102,9 +103,9 @@ test.group('Search page', (group) => {
   }) => {
     await createSearchFixture()
 
-    const response = await client
-      .get('/search')
-      .qs({ q: 'x'.repeat(201), topic: 'nope', plz: '12a', radius: '10' })
+    const response = await client.get(
+      urlFor('search', [], { qs: { q: 'x'.repeat(201), topic: 'nope', plz: '12a', radius: '10' } })
+    )
 
     response.assertStatus(422)
     assert.notExists(response.header('set-cookie'))
@@ -129,7 +130,7 @@ test.group('Search page', (group) => {
   test('a radius around an unknown PLZ is a field error', async ({ client }) => {
     await createSearchFixture()
 
-    const response = await client.get('/search').qs({ plz: '99999', radius: '25' })
+    const response = await client.get(urlFor('search', [], { qs: { plz: '99999', radius: '25' } }))
 
     response.assertStatus(422)
     response.assertTextIncludes('Die PLZ 99999 kennen wir nicht.')
@@ -138,57 +139,62 @@ test.group('Search page', (group) => {
   test('no results show a helpful empty state', async ({ client, assert }) => {
     await createSearchFixture()
 
-    const response = await client.get('/search').qs({ q: 'Blockchainberatung' })
+    const response = await client.get(urlFor('search', [], { qs: { q: 'Blockchainberatung' } }))
 
     response.assertStatus(200)
     response.assertTextIncludes('Keine Anbieter gefunden')
     response.assertTextIncludes('Zu Ihrer Suche haben wir keine Anbieter gefunden.')
     response.assertTextIncludes('einen größeren Umkreis')
-    response.assertTextIncludes('href="/"')
+    response.assertTextIncludes(`href="${urlFor('home')}"`)
     assert.notInclude(response.text(), 'class="search-results"')
   })
 
   test('pagination links keep the query and the language', async ({ client, assert }) => {
     await createSearchFixture()
 
-    const first = await client
-      .get('/search')
-      .qs({ topic: 'social-media', perPage: '2', lang: 'en' })
+    const first = await client.get(
+      urlFor('search', [], { qs: { topic: 'social-media', perPage: '2', lang: 'en' } })
+    )
 
     first.assertStatus(200)
     first.assertTextIncludes('4 vendors found')
     first.assertTextIncludes('Page 1 of 2')
+    // The query's order and HTML escaping are part of what the link must keep.
     first.assertTextIncludes(
-      'href="/search?topic=social-media&amp;perPage=2&amp;page=2&amp;lang=en"'
+      `href="${urlFor('search')}?topic=social-media&amp;perPage=2&amp;page=2&amp;lang=en"`
     )
     assert.include(first.text(), 'brain-SCC GmbH')
     assert.notInclude(first.text(), 'TSA Public Service GmbH')
 
-    const second = await client
-      .get('/search')
-      .qs({ topic: 'social-media', perPage: '2', page: '2', lang: 'en' })
+    const second = await client.get(
+      urlFor('search', [], { qs: { topic: 'social-media', perPage: '2', page: '2', lang: 'en' } })
+    )
     second.assertStatus(200)
     second.assertTextIncludes('Page 2 of 2')
     second.assertTextIncludes(
-      'href="/search?topic=social-media&amp;perPage=2&amp;page=1&amp;lang=en"'
+      `href="${urlFor('search')}?topic=social-media&amp;perPage=2&amp;page=1&amp;lang=en"`
     )
     assert.include(second.text(), 'TSA Public Service GmbH')
     assert.notInclude(second.text(), 'brain-SCC GmbH')
     // Result links keep ?lang= too.
-    second.assertTextIncludes('href="/vendors/tsa-public-service-gmbh?lang=en"')
+    second.assertTextIncludes(
+      `href="${urlFor('vendors.show', { slug: 'tsa-public-service-gmbh' }, { qs: { lang: 'en' } })}"`
+    )
   })
 
   test('English through ?lang=en: labels, results and messages', async ({ client }) => {
     await createSearchFixture()
 
-    const results = await client.get('/search').qs({ plz: '04109', radius: '50', lang: 'en' })
+    const results = await client.get(
+      urlFor('search', [], { qs: { plz: '04109', radius: '50', lang: 'en' } })
+    )
     results.assertStatus(200)
     results.assertTextIncludes('<html lang="en">')
     results.assertTextIncludes('<label for="search-q">Keywords</label>')
     results.assertTextIncludes('2 vendors found')
     results.assertTextIncludes(`${km('en-US', '04109', '06217')} km away`)
 
-    const invalid = await client.get('/search').qs({ radius: '10', lang: 'en' })
+    const invalid = await client.get(urlFor('search', [], { qs: { radius: '10', lang: 'en' } }))
     invalid.assertStatus(422)
     invalid.assertTextIncludes('A radius search needs a complete postal code of 5 digits.')
   })
@@ -203,7 +209,7 @@ test.group('Search page without postal codes', (group) => {
   test('no form offers a radius; a PLZ region still works', async ({ client, assert }) => {
     await createVendor({ name: 'Saale IT GmbH', postalCode: '06108', city: 'Halle (Saale)' })
 
-    for (const path of ['/search', '/']) {
+    for (const path of [urlFor('search'), urlFor('home')]) {
       const response = await client.get(path)
       response.assertStatus(200)
       response.assertTextIncludes('<label for="search-plz">PLZ</label>')
@@ -211,7 +217,7 @@ test.group('Search page without postal codes', (group) => {
       assert.notInclude(response.text(), 'Umkreis', path)
     }
 
-    const region = await client.get('/search').qs({ plz: '06' })
+    const region = await client.get(urlFor('search', [], { qs: { plz: '06' } }))
     region.assertStatus(200)
     region.assertTextIncludes('1 Anbieter gefunden')
     region.assertTextIncludes('06108 Halle (Saale)')
@@ -223,7 +229,7 @@ test.group('Search page without postal codes', (group) => {
   }) => {
     await createVendor({ name: 'Saale IT GmbH', postalCode: '06108', city: 'Halle (Saale)' })
 
-    const response = await client.get('/search').qs({ plz: '06120', radius: '30' })
+    const response = await client.get(urlFor('search', [], { qs: { plz: '06120', radius: '30' } }))
 
     response.assertStatus(422)
     response.assertTextIncludes(
@@ -235,7 +241,9 @@ test.group('Search page without postal codes', (group) => {
     assert.notInclude(response.text(), 'search-results')
     response.assertTextIncludes('value="06120"')
 
-    const english = await client.get('/search').qs({ plz: '06120', radius: '30', lang: 'en' })
+    const english = await client.get(
+      urlFor('search', [], { qs: { plz: '06120', radius: '30', lang: 'en' } })
+    )
     english.assertStatus(422)
     english.assertTextIncludes('We cannot compute distances at the moment')
   })

@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import { TopicFactory } from '#database/factories/topic_factory'
 import { createVendor, withDirectoryCache } from '#tests/helpers/directory'
 
@@ -25,6 +26,11 @@ async function topicWithVendors(count: number) {
   return { topic, vendors }
 }
 
+/** The page of the topic that topicWithVendors makes. */
+function topicPage(qs: Record<string, unknown> = {}) {
+  return urlFor('topics.show', { slug: 'social-media' }, { qs })
+}
+
 function boxItems(html: string): string[] {
   const box = html.split('class="vendor-box"')[1]?.split('</aside>')[0] ?? ''
   return [...box.matchAll(/class="vendor-box__name"[^>]*>([^<]+)</g)].map((m) => m[1])
@@ -38,7 +44,7 @@ test.group('Topic page', (group) => {
     assert,
   }) => {
     const { vendors } = await topicWithVendors(3)
-    const response = await client.get('/topics/social-media')
+    const response = await client.get(topicPage())
 
     response.assertStatus(200)
     response.assertTextIncludes('<h1>Social Media</h1>')
@@ -46,7 +52,7 @@ test.group('Topic page', (group) => {
     response.assertTextIncludes('Ausgewählte Anbieter aus dem Bereich Social Media')
     response.assertTextIncludes('06101 Halle (Saale)')
     response.assertTextIncludes('Anzeige')
-    response.assertTextIncludes('href="/advertise"')
+    response.assertTextIncludes(`href="${urlFor('advertise')}"`)
     assert.sameMembers(
       boxItems(response.text()),
       vendors.map((v) => v.name)
@@ -59,7 +65,7 @@ test.group('Topic page', (group) => {
     const seen = new Set<string>()
     const windows: string[] = []
     for (let view = 0; view < 4; view++) {
-      const response = await client.get('/topics/social-media')
+      const response = await client.get(topicPage())
       const items = boxItems(response.text())
       assert.lengthOf(items, 4)
       assert.lengthOf(new Set(items), 4)
@@ -81,11 +87,11 @@ test.group('Topic page', (group) => {
       [topic]
     )
 
-    const all = await client.get('/topics/social-media')
+    const all = await client.get(topicPage())
     all.assertTextIncludes('3 Anbieter')
     assert.notInclude(all.text(), 'Entwurf AG')
 
-    const filtered = await client.get('/topics/social-media').qs({ plz: '061' })
+    const filtered = await client.get(topicPage({ plz: '061' }))
     filtered.assertStatus(200)
     filtered.assertTextIncludes('2 Anbieter')
     const list = filtered.text().split('class="vendor-list"')[1].split('</ul>')[0]
@@ -95,18 +101,19 @@ test.group('Topic page', (group) => {
 
   test('paginates the list and keeps the filter on the links', async ({ client }) => {
     await topicWithVendors(23)
-    const first = await client.get('/topics/social-media').qs({ plz: '06', lang: 'en' })
+    const first = await client.get(topicPage({ plz: '06', lang: 'en' }))
     first.assertTextIncludes('Page 1 of 2')
-    first.assertTextIncludes('href="/topics/social-media?plz=06&amp;page=2&amp;lang=en"')
+    // The query's order and HTML escaping are part of what the link must keep.
+    first.assertTextIncludes(`href="${topicPage()}?plz=06&amp;page=2&amp;lang=en"`)
 
-    const second = await client.get('/topics/social-media').qs({ plz: '06', page: 2 })
+    const second = await client.get(topicPage({ plz: '06', page: 2 }))
     second.assertTextIncludes('Anbieter 23 GmbH')
     second.assertTextIncludes('Seite 2 von 2')
   })
 
   test('re-renders with 422 and a message for an invalid PLZ', async ({ client }) => {
     await topicWithVendors(1)
-    const response = await client.get('/topics/social-media').qs({ plz: '12a' })
+    const response = await client.get(topicPage({ plz: '12a' }))
     response.assertStatus(422)
     response.assertTextIncludes('aria-invalid="true"')
     response.assertTextIncludes('value="12a"')
@@ -115,20 +122,20 @@ test.group('Topic page', (group) => {
 
   test('speaks English with ?lang=en or Accept-Language', async ({ client }) => {
     await topicWithVendors(1)
-    const byQuery = await client.get('/topics/social-media').qs({ lang: 'en' })
+    const byQuery = await client.get(topicPage({ lang: 'en' }))
     byQuery.assertTextIncludes('<html lang="en">')
     byQuery.assertTextIncludes('Selected vendors in Social Media')
-    byQuery.assertTextIncludes('href="/vendors/anbieter-1?lang=en"')
+    byQuery.assertTextIncludes(
+      `href="${urlFor('vendors.show', { slug: 'anbieter-1' }, { qs: { lang: 'en' } })}"`
+    )
 
-    const byHeader = await client
-      .get('/topics/social-media')
-      .header('accept-language', 'en-GB,en;q=0.9')
+    const byHeader = await client.get(topicPage()).header('accept-language', 'en-GB,en;q=0.9')
     byHeader.assertTextIncludes('Selected vendors in Social Media')
-    byHeader.assertTextIncludes('href="/vendors/anbieter-1"')
+    byHeader.assertTextIncludes(`href="${urlFor('vendors.show', { slug: 'anbieter-1' })}"`)
   })
 
   test('answers 404 with the layout for an unknown topic', async ({ client }) => {
-    const response = await client.get('/topics/gibt-es-nicht')
+    const response = await client.get(urlFor('topics.show', { slug: 'gibt-es-nicht' }))
     response.assertStatus(404)
     response.assertTextIncludes('Seite nicht gefunden')
     response.assertTextIncludes('class="site-header"')
@@ -141,7 +148,7 @@ test.group('Topic page with the directory cache on', (group) => {
 
   test('a vendor published in this process shows at once', async ({ client, assert }) => {
     const { topic } = await topicWithVendors(1)
-    const before = await client.get('/topics/social-media')
+    const before = await client.get(topicPage())
     before.assertTextIncludes('1 Anbieter')
 
     const newcomer = await createVendor(
@@ -151,13 +158,13 @@ test.group('Topic page with the directory cache on', (group) => {
     newcomer.status = 'published'
     await newcomer.save()
 
-    const after = await client.get('/topics/social-media')
+    const after = await client.get(topicPage())
     after.assertTextIncludes('2 Anbieter')
     assert.include(boxItems(after.text()), 'Neu im Verzeichnis GmbH')
 
     newcomer.status = 'archived'
     await newcomer.save()
-    const archived = await client.get('/topics/social-media')
+    const archived = await client.get(topicPage())
     assert.notInclude(archived.text(), 'Neu im Verzeichnis GmbH')
   })
 })

@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import type Vendor from '#models/vendor'
 import { TopicFactory } from '#database/factories/topic_factory'
 import { createVendor } from '#tests/helpers/directory'
@@ -30,7 +31,7 @@ test.group('Vendor profile', (group) => {
 
   test('shows the whole profile with linked topics and rendered Markdown', async ({ client }) => {
     await vendor()
-    const response = await client.get('/vendors/seitenbau-gmbh')
+    const response = await client.get(urlFor('vendors.show', { slug: 'seitenbau-gmbh' }))
 
     response.assertStatus(200)
     response.assertTextIncludes('<h1>SEITENBAU GmbH</h1>')
@@ -40,7 +41,7 @@ test.group('Vendor profile', (group) => {
     response.assertTextIncludes('href="mailto:info@example.com"')
     response.assertTextIncludes('href="https://www.example.com/"')
     response.assertTextIncludes('<strong>Portale</strong>')
-    response.assertTextIncludes('href="/topics/social-media"')
+    response.assertTextIncludes(`href="${urlFor('topics.show', { slug: 'social-media' })}"`)
   })
 
   test('embeds schema.org Organization JSON-LD with a PostalAddress', async ({
@@ -48,7 +49,7 @@ test.group('Vendor profile', (group) => {
     assert,
   }) => {
     await vendor()
-    const response = await client.get('/vendors/seitenbau-gmbh')
+    const response = await client.get(urlFor('vendors.show', { slug: 'seitenbau-gmbh' }))
     const html = response.text()
     const json = html.match(/<script type="application\/ld\+json">([^<]+)<\/script>/)![1]
     const data = JSON.parse(json)
@@ -69,7 +70,7 @@ test.group('Vendor profile', (group) => {
       description:
         '<script>alert(2)</script><img src=x onerror=alert(3)>\n\n[klick](javascript:alert(4))\n\n<svg onload=alert(5)></svg>',
     })
-    const response = await client.get('/vendors/seitenbau-gmbh')
+    const response = await client.get(urlFor('vendors.show', { slug: 'seitenbau-gmbh' }))
     const html = response.text()
     assert.notInclude(html, '<script>alert')
     assert.notInclude(html, 'onerror')
@@ -84,11 +85,13 @@ test.group('Vendor profile', (group) => {
 
   test('answers 404 for unpublished and unknown vendors', async ({ client }) => {
     await vendor({ status: 'pending' })
-    const pending = await client.get('/vendors/seitenbau-gmbh')
+    const pending = await client.get(urlFor('vendors.show', { slug: 'seitenbau-gmbh' }))
     pending.assertStatus(404)
     pending.assertTextIncludes('Seite nicht gefunden')
 
-    const unknown = await client.get('/vendors/gibt-es-nicht').qs({ lang: 'en' })
+    const unknown = await client.get(
+      urlFor('vendors.show', { slug: 'gibt-es-nicht' }, { qs: { lang: 'en' } })
+    )
     unknown.assertStatus(404)
     unknown.assertTextIncludes('Page not found')
   })

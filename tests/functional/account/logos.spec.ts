@@ -1,10 +1,12 @@
 import { test } from '@japa/runner'
 import sharp from 'sharp'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import drive from '@adonisjs/drive/services/main'
 import Vendor from '#models/vendor'
 import VendorRevision from '#models/vendor_revision'
 import { MAX_LOGO_BYTES } from '#services/vendors/logo_service'
+import { logoUrl } from '#services/vendors/logo_url'
 import { ownedVendor } from '#tests/helpers/vendor_accounts'
 
 function png(width: number, height: number) {
@@ -29,14 +31,14 @@ test.group('Account / logo upload', (group) => {
     const { vendor, owner } = await ownedVendor({ status: 'draft' })
 
     const response = await client
-      .post(`/account/vendors/${vendor.id}/logo`)
+      .post(urlFor('account.vendors.logo.store', { id: vendor.id }))
       .file('logo', await png(1000, 500), { filename: 'firma.png', contentType: 'image/png' })
       .withCsrfToken()
       .loginAs(owner)
       .redirects(0)
 
     response.assertStatus(302)
-    response.assertHeader('location', `/account/vendors/${vendor.id}`)
+    response.assertHeader('location', urlFor('account.vendors.show', { id: vendor.id }))
     response.assertFlashMessage('notice', 'Das Logo ist gespeichert.')
     await vendor.refresh()
     assert.match(vendor.logoPath!, new RegExp(`^logos/${vendor.id}-[0-9a-f]{16}\\.png$`))
@@ -44,13 +46,13 @@ test.group('Account / logo upload', (group) => {
     const metadata = await sharp(Buffer.from(stored)).metadata()
     assert.deepEqual([metadata.format, metadata.width, metadata.height], ['png', 400, 200])
 
-    const show = await client.get(`/account/vendors/${vendor.id}`).loginAs(owner)
-    show.assertTextIncludes(`src="/uploads/${vendor.logoPath}"`)
+    const show = await client.get(urlFor('account.vendors.show', { id: vendor.id })).loginAs(owner)
+    show.assertTextIncludes(`src="${logoUrl(vendor.logoPath)}"`)
 
     // A second upload replaces the file; the old one is gone.
     const old = vendor.logoPath!
     await client
-      .post(`/account/vendors/${vendor.id}/logo`)
+      .post(urlFor('account.vendors.logo.store', { id: vendor.id }))
       .file('logo', await png(50, 50), { filename: 'neu.png', contentType: 'image/png' })
       .withCsrfToken()
       .loginAs(owner)
@@ -108,15 +110,15 @@ test.group('Account / logo upload', (group) => {
       const { vendor, owner } = await ownedVendor({ status: 'draft' })
 
       const response = await client
-        .post(`/account/vendors/${vendor.id}/logo`)
-        .header('referer', `/account/vendors/${vendor.id}`)
+        .post(urlFor('account.vendors.logo.store', { id: vendor.id }))
+        .header('referer', urlFor('account.vendors.show', { id: vendor.id }))
         .file('logo', await content(), { filename, contentType })
         .withCsrfToken()
         .loginAs(owner)
         .redirects(0)
 
       response.assertStatus(302)
-      response.assertHeader('location', `/account/vendors/${vendor.id}`)
+      response.assertHeader('location', urlFor('account.vendors.show', { id: vendor.id }))
       response.assertFlashMessage('inputErrorsBag', { logo: [message] })
       await vendor.refresh()
       assert.isNull(vendor.logoPath)
@@ -131,8 +133,8 @@ test.group('Account / logo upload', (group) => {
 
     // The redirect lands on the page, which shows the flashed error by the field.
     const page = await client
-      .post(`/account/vendors/${vendor.id}/logo`)
-      .header('referer', `/account/vendors/${vendor.id}`)
+      .post(urlFor('account.vendors.logo.store', { id: vendor.id }))
+      .header('referer', urlFor('account.vendors.show', { id: vendor.id }))
       .file('logo', Buffer.from('<svg></svg>'), { filename: 'x.svg', contentType: 'image/svg+xml' })
       .withCsrfToken()
       .loginAs(owner)
@@ -152,7 +154,7 @@ test.group('Account / logo upload', (group) => {
     await drive.use().put('logos/public.png', await png(10, 10))
 
     const response = await client
-      .post(`/account/vendors/${vendor.id}/logo`)
+      .post(urlFor('account.vendors.logo.store', { id: vendor.id }))
       .file('logo', await png(20, 20), { filename: 'neu.png', contentType: 'image/png' })
       .withCsrfToken()
       .loginAs(owner)
@@ -169,8 +171,8 @@ test.group('Account / logo upload', (group) => {
     assert.notEqual(revision.data.logoPath, 'logos/public.png')
     disk.assertExists(revision.data.logoPath!)
 
-    const profile = await client.get(`/vendors/${vendor.slug}`)
-    profile.assertTextIncludes('src="/uploads/logos/public.png"')
+    const profile = await client.get(urlFor('vendors.show', { slug: vendor.slug }))
+    profile.assertTextIncludes(`src="${logoUrl('logos/public.png')}"`)
   })
 
   test('removing the logo of a draft deletes the file', async ({ client, assert }) => {
@@ -181,7 +183,7 @@ test.group('Account / logo upload', (group) => {
     await drive.use().put('logos/weg.png', await png(10, 10))
 
     const response = await client
-      .delete(`/account/vendors/${vendor.id}/logo`)
+      .delete(urlFor('account.vendors.logo.destroy', { id: vendor.id }))
       .withCsrfToken()
       .loginAs(owner)
       .redirects(0)

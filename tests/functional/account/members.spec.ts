@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import mail from '@adonisjs/mail/services/main'
 import type { ApiClient } from '@japa/api-client'
 import type User from '#models/user'
@@ -21,8 +22,8 @@ async function invite(
 ) {
   const { mails } = mail.fake()
   const response = await client
-    .post(`/account/vendors/${vendor.id}/invitations`)
-    .header('referer', `/account/vendors/${vendor.id}`)
+    .post(urlFor('account.vendors.invitations.store', { id: vendor.id }))
+    .header('referer', urlFor('account.vendors.show', { id: vendor.id }))
     .form({ email, role })
     .withCsrfToken()
     .loginAs(owner)
@@ -46,7 +47,11 @@ test.group('Account / members and invitations', (group) => {
 
     response.assertStatus(302)
     response.assertFlashMessage('notice', 'Die Einladung an kollegin@example.test ist verschickt.')
-    assert.match(sent.url, /^http:\/\/[^/]+\/account\/invitations\/[A-Za-z0-9_-]{43}$/)
+    assert.match(token!, /^[A-Za-z0-9_-]{43}$/)
+    assert.match(
+      sent.url,
+      new RegExp(`^http://[^/]+${urlFor('account.invitations.show', { token: token! })}$`)
+    )
     await sent.message.computeContents()
     sent.message.assertTo('kollegin@example.test')
     sent.message.assertSubject('Invitation to Kommunal IT GmbH')
@@ -62,7 +67,7 @@ test.group('Account / members and invitations', (group) => {
     assert.isAbove(days, 6.9)
     assert.isAtMost(days, 7)
 
-    const page = await client.get(`/account/vendors/${vendor.id}`).loginAs(owner)
+    const page = await client.get(urlFor('account.vendors.show', { id: vendor.id })).loginAs(owner)
     page.assertTextIncludes('Offene Einladungen')
     page.assertTextIncludes('kollegin@example.test')
   })
@@ -75,18 +80,20 @@ test.group('Account / members and invitations', (group) => {
     const colleague = await createUser({ email: 'kollege@example.test' })
     const { token } = await invite(client, vendor, owner, 'kollege@example.test', 'owner')
 
-    const page = await client.get(`/account/invitations/${token}`).loginAs(colleague)
+    const page = await client
+      .get(urlFor('account.invitations.show', { token: token! }))
+      .loginAs(colleague)
     page.assertStatus(200)
     page.assertTextIncludes('Einladung zu Kommunal IT GmbH')
     page.assertTextIncludes('als Inhaber/in')
 
     const response = await client
-      .post(`/account/invitations/${token}`)
+      .post(urlFor('account.invitations.accept', { token: token! }))
       .withCsrfToken()
       .loginAs(colleague)
       .redirects(0)
     response.assertStatus(302)
-    response.assertHeader('location', `/account/vendors/${vendor.id}`)
+    response.assertHeader('location', urlFor('account.vendors.show', { id: vendor.id }))
     const member = await VendorMember.query()
       .where('vendor_id', vendor.id)
       .where('user_id', colleague.id)
@@ -95,7 +102,7 @@ test.group('Account / members and invitations', (group) => {
 
     // The link works once.
     const again = await client
-      .post(`/account/invitations/${token}`)
+      .post(urlFor('account.invitations.accept', { token: token! }))
       .withCsrfToken()
       .loginAs(colleague)
     again.assertStatus(404)
@@ -109,13 +116,15 @@ test.group('Account / members and invitations', (group) => {
     const stranger = await createUser()
     const { token } = await invite(client, vendor, owner, 'eingeladen@example.test')
 
-    const page = await client.get(`/account/invitations/${token}`).loginAs(stranger)
+    const page = await client
+      .get(urlFor('account.invitations.show', { token: token! }))
+      .loginAs(stranger)
     page.assertStatus(200)
     page.assertTextIncludes('Diese Einladung ging an eingeladen@example.test.')
     assert.notInclude(page.text(), 'Einladung annehmen')
 
     const response = await client
-      .post(`/account/invitations/${token}`)
+      .post(urlFor('account.invitations.accept', { token: token! }))
       .withCsrfToken()
       .loginAs(stranger)
     response.assertStatus(403)
@@ -131,11 +140,13 @@ test.group('Account / members and invitations', (group) => {
       .update({ expiresAt: DateTime.now().minus({ minutes: 1 }).toFormat('yyyy-MM-dd HH:mm:ss') })
 
     const expired = await client
-      .post(`/account/invitations/${token}`)
+      .post(urlFor('account.invitations.accept', { token: token! }))
       .withCsrfToken()
       .loginAs(invited)
     expired.assertStatus(404)
-    const unknown = await client.get('/account/invitations/nicht-echt').loginAs(invited)
+    const unknown = await client
+      .get(urlFor('account.invitations.show', { token: 'nicht-echt' }))
+      .loginAs(invited)
     unknown.assertStatus(404)
     assert.lengthOf(await VendorMember.query().where('user_id', invited.id), 0)
   })
@@ -161,7 +172,7 @@ test.group('Account / members and invitations', (group) => {
     const { response } = await invite(client, vendor, member, 'x@example.test')
     response.assertStatus(403)
     const removal = await client
-      .delete(`/account/vendors/${vendor.id}/members/${ownerRow.id}`)
+      .delete(urlFor('account.vendors.members.destroy', { id: vendor.id, memberId: ownerRow.id }))
       .withCsrfToken()
       .loginAs(member)
     removal.assertStatus(403)
@@ -177,18 +188,18 @@ test.group('Account / members and invitations', (group) => {
     const secondRow = await addMember(vendor, second, 'member')
 
     const removal = await client
-      .delete(`/account/vendors/${vendor.id}/members/${firstRow.id}`)
+      .delete(urlFor('account.vendors.members.destroy', { id: vendor.id, memberId: firstRow.id }))
       .withCsrfToken()
       .loginAs(owner)
       .redirects(0)
     removal.assertFlashMessage('notice', 'Das Mitglied ist entfernt.')
 
     const leaving = await client
-      .delete(`/account/vendors/${vendor.id}/members/${secondRow.id}`)
+      .delete(urlFor('account.vendors.members.destroy', { id: vendor.id, memberId: secondRow.id }))
       .withCsrfToken()
       .loginAs(second)
       .redirects(0)
-    leaving.assertHeader('location', '/account/vendors')
+    leaving.assertHeader('location', urlFor('account.vendors.index'))
     const left = await VendorMember.query().where('vendor_id', vendor.id)
     assert.deepEqual(
       left.map((m) => m.userId),
@@ -206,7 +217,7 @@ test.group('Account / members and invitations', (group) => {
     const ownerRow = await VendorMember.findByOrFail('user_id', owner.id)
 
     const leaving = await client
-      .delete(`/account/vendors/${vendor.id}/members/${ownerRow.id}`)
+      .delete(urlFor('account.vendors.members.destroy', { id: vendor.id, memberId: ownerRow.id }))
       .withCsrfToken()
       .loginAs(owner)
       .redirects(0)
@@ -225,20 +236,20 @@ test.group('Account / members and invitations', (group) => {
     const { vendor, owner } = await ownedVendor({ attributes: { name: 'Verwaist GmbH' } })
     const ownerRow = await VendorMember.findByOrFail('user_id', owner.id)
 
-    const before = await client.get(`/vendors/${vendor.slug}`)
+    const before = await client.get(urlFor('vendors.show', { slug: vendor.slug }))
     assert.notInclude(before.text(), 'Eintrag übernehmen')
 
     await client
-      .delete(`/account/vendors/${vendor.id}/members/${ownerRow.id}`)
+      .delete(urlFor('account.vendors.members.destroy', { id: vendor.id, memberId: ownerRow.id }))
       .withCsrfToken()
       .loginAs(owner)
 
     await vendor.refresh()
     assert.equal(vendor.status, 'published')
     assert.lengthOf(await VendorMember.query().where('vendor_id', vendor.id), 0)
-    const after = await client.get(`/vendors/${vendor.slug}`)
+    const after = await client.get(urlFor('vendors.show', { slug: vendor.slug }))
     after.assertStatus(200)
-    after.assertTextIncludes(`href="/account/claims/${vendor.slug}"`)
+    after.assertTextIncludes(`href="${urlFor('account.claims.create', { slug: vendor.slug })}"`)
     after.assertTextIncludes('Eintrag übernehmen')
   })
 })

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import type { ApiClient } from '@japa/api-client'
 import sharp from 'sharp'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import drive from '@adonisjs/drive/services/main'
 import db from '@adonisjs/lucid/services/db'
 import type Topic from '#models/topic'
@@ -9,6 +10,7 @@ import type User from '#models/user'
 import Vendor from '#models/vendor'
 import VendorRevision from '#models/vendor_revision'
 import { applySnapshot, snapshotOf } from '#services/vendor_snapshot'
+import { logoUrl } from '#services/vendors/logo_url'
 import { VendorRevisionFactory } from '#database/factories/vendor_revision_factory'
 import { createUser } from '#tests/helpers/users'
 import { pendingRevision } from '#tests/functional/editorial/fixtures'
@@ -31,13 +33,15 @@ const NEW = {
 
 /** Everything a reader or a client can see of the vendor, from every public place. */
 async function publicView(client: ApiClient, vendor: Vendor, topics: Topic[]) {
-  const profile = await client.get(`/vendors/${vendor.slug}`)
-  const api = await client.get(`/api/v1/vendors/${vendor.slug}`)
-  const topicPages = await Promise.all(topics.map((topic) => client.get(`/topics/${topic.slug}`)))
-  const searchOld = await client.get('/api/v1/vendors').qs({ q: 'Altwerk' })
-  const searchNew = await client.get('/api/v1/vendors').qs({ q: 'Neuwerk' })
-  const searchPageNew = await client.get('/search').qs({ q: 'Okapis' })
-  const sitemap = await client.get('/sitemap.xml')
+  const profile = await client.get(urlFor('vendors.show', { slug: vendor.slug }))
+  const api = await client.get(urlFor('api.v1.vendors.show', { slug: vendor.slug }))
+  const topicPages = await Promise.all(
+    topics.map((topic) => client.get(urlFor('topics.show', { slug: topic.slug })))
+  )
+  const searchOld = await client.get(urlFor('api.v1.vendors.index', [], { qs: { q: 'Altwerk' } }))
+  const searchNew = await client.get(urlFor('api.v1.vendors.index', [], { qs: { q: 'Neuwerk' } }))
+  const searchPageNew = await client.get(urlFor('search', [], { qs: { q: 'Okapis' } }))
+  const sitemap = await client.get(urlFor('sitemap'))
   return {
     profile: profile.text(),
     api: api.body().data,
@@ -73,7 +77,7 @@ function assertUnchanged(
     after.api.topics.map((topic: { name: string }) => topic.name),
     ['Aktenverwaltung']
   )
-  assert.equal(after.api.logoUrl, '/uploads/logos/old-logo.png')
+  assert.equal(after.api.logoUrl, logoUrl('logos/old-logo.png'))
 
   // The profile page, field by field.
   for (const value of [OLD.name, OLD.city, OLD.postalCode, 'Zebrafische', 'altwerk.example']) {
@@ -89,12 +93,15 @@ function assertUnchanged(
   ]) {
     assert.notInclude(after.profile, value)
   }
-  assert.include(after.profile, 'src="/uploads/logos/old-logo.png"')
+  assert.include(after.profile, `src="${logoUrl('logos/old-logo.png')}"`)
   assert.include(after.profile, 'Aktenverwaltung')
 
   // Topic pages: still listed under the old topic with the old name, not under the new one.
   const [pageA, pageB] = after.topicPages
-  assert.include(pageA, `<a href="/vendors/${vendor.slug}">${OLD.name}</a>`)
+  assert.include(
+    pageA,
+    `<a href="${urlFor('vendors.show', { slug: vendor.slug })}">${OLD.name}</a>`
+  )
   assert.include(pageA, `${OLD.postalCode} ${OLD.city}`)
   assert.notInclude(pageA, NEW.name)
   assert.notInclude(pageB, OLD.name)
@@ -126,7 +133,7 @@ async function uploadLogo(client: ApiClient, vendor: Vendor, owner: User) {
     .png()
     .toBuffer()
   return client
-    .post(`/account/vendors/${vendor.id}/logo`)
+    .post(urlFor('account.vendors.logo.store', { id: vendor.id }))
     .file('logo', png, { filename: 'neu.png', contentType: 'image/png' })
     .withCsrfToken()
     .loginAs(owner)
@@ -151,7 +158,7 @@ test.group('Account / revisions of published vendors', (group) => {
     assert.deepEqual(before.foundByOld, [vendor.slug])
 
     const response = await client
-      .put(`/account/vendors/${vendor.id}`)
+      .put(urlFor('account.vendors.update', { id: vendor.id }))
       .form(formFields({ ...NEW, street: vendor.street, topicIds: [topicB.id] }))
       .withCsrfToken()
       .loginAs(owner)
@@ -193,14 +200,14 @@ test.group('Account / revisions of published vendors', (group) => {
     assertUnchanged(assert, before, await publicView(client, vendor, [topicA, topicB]), vendor)
 
     // The owner sees the pending change and the form shows it.
-    const show = await client.get(`/account/vendors/${vendor.id}`).loginAs(owner)
+    const show = await client.get(urlFor('account.vendors.show', { id: vendor.id })).loginAs(owner)
     show.assertTextIncludes('Änderung in Prüfung')
     show.assertTextIncludes(NEW.name)
     show.assertTextIncludes('Ein neues Logo wartet auf die Freigabe der Redaktion')
-    show.assertTextIncludes(`src="/uploads/${pending.data.logoPath}"`)
+    show.assertTextIncludes(`src="${logoUrl(pending.data.logoPath)}"`)
     show.assertTextIncludes('Dieser Eintrag ist veröffentlicht.')
     assert.notInclude(show.text(), 'translation missing')
-    const edit = await client.get(`/account/vendors/${vendor.id}/edit`).loginAs(owner)
+    const edit = await client.get(urlFor('account.vendors.edit', { id: vendor.id })).loginAs(owner)
     edit.assertTextIncludes(`value="${NEW.city}"`)
 
     await approve(vendor, pending)
@@ -210,7 +217,7 @@ test.group('Account / revisions of published vendors', (group) => {
     assert.equal(after.api.postalCode, NEW.postalCode)
     assert.equal(after.api.website, NEW.website)
     assert.include(after.api.descriptionHtml, '<strong>Okapis</strong>')
-    assert.equal(after.api.logoUrl, `/uploads/${pending.data.logoPath}`)
+    assert.equal(after.api.logoUrl, logoUrl(pending.data.logoPath))
     assert.deepEqual(
       after.api.topics.map((t: { name: string }) => t.name),
       ['Bürgerportale']
@@ -232,7 +239,7 @@ test.group('Account / revisions of published vendors', (group) => {
     const before = await publicView(client, vendor, [topicA, topicB])
 
     const response = await client
-      .patch(`/api/v1/vendors/${vendor.slug}`)
+      .patch(urlFor('api.v1.vendors.update', { slug: vendor.slug }))
       .json({ ...NEW, topicIds: [topicB.id] })
       .withGuard('api')
       .loginAs(owner)
@@ -262,12 +269,12 @@ test.group('Account / revisions of published vendors', (group) => {
     const { vendor, owner } = await publishedFixture()
 
     await client
-      .patch(`/api/v1/vendors/${vendor.slug}`)
+      .patch(urlFor('api.v1.vendors.update', { slug: vendor.slug }))
       .json({ city: NEW.city })
       .withGuard('api')
       .loginAs(owner)
     const second = await client
-      .patch(`/api/v1/vendors/${vendor.slug}`)
+      .patch(urlFor('api.v1.vendors.update', { slug: vendor.slug }))
       .json({ name: NEW.name })
       .withGuard('api')
       .loginAs(owner)
@@ -283,7 +290,7 @@ test.group('Account / revisions of published vendors', (group) => {
 
     // Going back to the public version leaves nothing to review.
     const back = await client
-      .patch(`/api/v1/vendors/${vendor.slug}`)
+      .patch(urlFor('api.v1.vendors.update', { slug: vendor.slug }))
       .json({ name: OLD.name, city: OLD.city })
       .withGuard('api')
       .loginAs(owner)
@@ -308,14 +315,14 @@ test.group('Account / revisions of published vendors', (group) => {
       .apply('rejected')
       .create()
 
-    const show = await client.get(`/account/vendors/${vendor.id}`).loginAs(owner)
+    const show = await client.get(urlFor('account.vendors.show', { id: vendor.id })).loginAs(owner)
     show.assertStatus(200)
     show.assertTextIncludes('Änderungen und Entscheidungen')
     show.assertTextIncludes('Abgelehnt')
     show.assertTextIncludes('Die Website ist nicht erreichbar.')
 
     const detail = await client
-      .get(`/account/vendors/${vendor.id}/revisions/${rejected.id}`)
+      .get(urlFor('account.vendors.revisions.show', { id: vendor.id, revisionId: rejected.id }))
       .loginAs(owner)
     detail.assertStatus(200)
     assert.match(detail.text(), /<td class="changed">\s*https:\/\/kaputt\.example\s*<\/td>/)
@@ -328,7 +335,7 @@ test.group('Account / revisions of published vendors', (group) => {
     const { vendor } = await ownedVendor({ owner, status: 'pending', topics: [topic] })
 
     const response = await client
-      .patch(`/api/v1/vendors/${vendor.slug}`)
+      .patch(urlFor('api.v1.vendors.update', { slug: vendor.slug }))
       .json({ name: 'Frisch benannt GmbH' })
       .withGuard('api')
       .loginAs(owner)
@@ -348,7 +355,7 @@ test.group('Account / revisions of published vendors', (group) => {
     const leftover = await pendingRevision(vendor, owner, { name: 'Alter Vorschlag' })
 
     const response = await client
-      .patch(`/api/v1/vendors/${vendor.slug}`)
+      .patch(urlFor('api.v1.vendors.update', { slug: vendor.slug }))
       .json({ city: 'Weimar' })
       .withGuard('api')
       .loginAs(owner)

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import sharp from 'sharp'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import drive from '@adonisjs/drive/services/main'
 import Vendor from '#models/vendor'
 import VendorInvitation from '#models/vendor_invitation'
@@ -52,24 +53,28 @@ test.group('Account / a member of vendor A cannot reach vendor B', (group) => {
         topicIds: [topics[0].id],
       })
       const web = {
-        'show': client.get(`/account/vendors/${b.id}`),
-        'edit': client.get(`/account/vendors/${b.id}/edit`),
-        'update': client.put(`/account/vendors/${b.id}`).form(form),
+        'show': client.get(urlFor('account.vendors.show', { id: b.id })),
+        'edit': client.get(urlFor('account.vendors.edit', { id: b.id })),
+        'update': client.put(urlFor('account.vendors.update', { id: b.id })).form(form),
         'logo upload': client
-          .post(`/account/vendors/${b.id}/logo`)
+          .post(urlFor('account.vendors.logo.store', { id: b.id }))
           .file('logo', logo, { filename: 'x.png' }),
-        'logo removal': client.delete(`/account/vendors/${b.id}/logo`),
-        'submit': client.post(`/account/vendors/${b.id}/submit`),
+        'logo removal': client.delete(urlFor('account.vendors.logo.destroy', { id: b.id })),
+        'submit': client.post(urlFor('account.vendors.submit', { id: b.id })),
         'invite': client
-          .post(`/account/vendors/${b.id}/invitations`)
+          .post(urlFor('account.vendors.invitations.store', { id: b.id }))
           .form({ email: 'boese@example.test' }),
-        'remove member': client.delete(`/account/vendors/${b.id}/members/${colleagueOfB.id}`),
-        "B's member under A's id": client.delete(
-          `/account/vendors/${a.id}/members/${colleagueOfB.id}`
+        'remove member': client.delete(
+          urlFor('account.vendors.members.destroy', { id: b.id, memberId: colleagueOfB.id })
         ),
-        'revision': client.get(`/account/vendors/${b.id}/revisions/${revisionOfB.id}`),
+        "B's member under A's id": client.delete(
+          urlFor('account.vendors.members.destroy', { id: a.id, memberId: colleagueOfB.id })
+        ),
+        'revision': client.get(
+          urlFor('account.vendors.revisions.show', { id: b.id, revisionId: revisionOfB.id })
+        ),
         "B's revision under A's id": client.get(
-          `/account/vendors/${a.id}/revisions/${revisionOfB.id}`
+          urlFor('account.vendors.revisions.show', { id: a.id, revisionId: revisionOfB.id })
         ),
       }
       for (const [label, request] of Object.entries(web)) {
@@ -80,13 +85,13 @@ test.group('Account / a member of vendor A cannot reach vendor B', (group) => {
       }
 
       const api = await client
-        .patch(`/api/v1/vendors/${b.slug}`)
+        .patch(urlFor('api.v1.vendors.update', { slug: b.slug }))
         .json({ name: 'Gekapert' })
         .withGuard('api')
         .loginAs(memberOfA)
       api.assertStatus(status === 'published' ? 403 : 404)
 
-      const index = await client.get('/account/vendors').loginAs(memberOfA)
+      const index = await client.get(urlFor('account.vendors.index')).loginAs(memberOfA)
       index.assertTextIncludes('Anbieter A')
       assert.notInclude(index.text(), 'Anbieter B Geheim')
 
@@ -117,13 +122,13 @@ test.group('Account / a member of vendor A cannot reach vendor B', (group) => {
     })
     const editor = await createUser({ role: 'editor' })
 
-    const page = await client.get(`/account/vendors/${vendor.id}`).loginAs(editor)
+    const page = await client.get(urlFor('account.vendors.show', { id: vendor.id })).loginAs(editor)
     page.assertStatus(200)
     page.assertTextIncludes('Prüffall GmbH')
     assert.notInclude(page.text(), 'Kolleg/in einladen')
 
     const update = await client
-      .put(`/account/vendors/${vendor.id}`)
+      .put(urlFor('account.vendors.update', { id: vendor.id }))
       .form(
         formFields({
           name: 'Anders',
@@ -136,7 +141,7 @@ test.group('Account / a member of vendor A cannot reach vendor B', (group) => {
       .loginAs(editor)
     update.assertStatus(403)
     const invite = await client
-      .post(`/account/vendors/${vendor.id}/invitations`)
+      .post(urlFor('account.vendors.invitations.store', { id: vendor.id }))
       .form({ email: 'x@example.test' })
       .withCsrfToken()
       .loginAs(editor)

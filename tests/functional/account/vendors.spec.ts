@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import Vendor from '#models/vendor'
 import VendorMember from '#models/vendor_member'
 import VendorRevision from '#models/vendor_revision'
@@ -15,13 +16,13 @@ test.group('Account / vendors: create, edit, submit', (group) => {
     const user = await createUser()
     const topic = await createTopic('E-Akte')
 
-    const form = await client.get('/account/vendors/create').loginAs(user)
+    const form = await client.get(urlFor('account.vendors.create')).loginAs(user)
     form.assertStatus(200)
     form.assertTextIncludes('Neuen Anbieter anlegen')
     form.assertTextIncludes('E-Akte')
 
     const response = await client
-      .post('/account/vendors')
+      .post(urlFor('account.vendors.store'))
       .form(
         formFields({
           name: 'Gießen Digital GmbH',
@@ -38,7 +39,7 @@ test.group('Account / vendors: create, edit, submit', (group) => {
 
     const vendor = await Vendor.findByOrFail('name', 'Gießen Digital GmbH')
     response.assertStatus(302)
-    response.assertHeader('location', `/account/vendors/${vendor.id}`)
+    response.assertHeader('location', urlFor('account.vendors.show', { id: vendor.id }))
     assert.equal(vendor.slug, 'giessen-digital-gmbh')
     assert.equal(vendor.status, 'draft')
     assert.equal(vendor.country, 'DE')
@@ -53,7 +54,7 @@ test.group('Account / vendors: create, edit, submit', (group) => {
     assert.equal(member.userId, user.id)
     assert.equal(member.role, 'owner')
 
-    const show = await client.get(`/account/vendors/${vendor.id}`).loginAs(user)
+    const show = await client.get(urlFor('account.vendors.show', { id: vendor.id })).loginAs(user)
     show.assertStatus(200)
     show.assertTextIncludes('Gießen Digital GmbH')
     show.assertTextIncludes('Entwurf')
@@ -67,7 +68,7 @@ test.group('Account / vendors: create, edit, submit', (group) => {
     const topic = await createTopic()
     for (let i = 0; i < 2; i++) {
       await client
-        .post('/account/vendors')
+        .post(urlFor('account.vendors.store'))
         .form(
           formFields({
             name: 'Müller & Söhne',
@@ -91,13 +92,13 @@ test.group('Account / vendors: create, edit, submit', (group) => {
     const user = await createUser({ confirmed: false })
     const topic = await createTopic()
 
-    const form = await client.get('/account/vendors/create').loginAs(user)
+    const form = await client.get(urlFor('account.vendors.create')).loginAs(user)
     form.assertStatus(200)
     form.assertTextIncludes('bestätigen Sie bitte zuerst Ihre E-Mail-Adresse')
     assert.notInclude(form.text(), 'name="postalCode"')
 
     const response = await client
-      .post('/account/vendors')
+      .post(urlFor('account.vendors.store'))
       .form(
         formFields({
           name: 'Heimlich GmbH',
@@ -118,8 +119,8 @@ test.group('Account / vendors: create, edit, submit', (group) => {
   }) => {
     const user = await createUser()
     const response = await client
-      .post('/account/vendors')
-      .header('referer', '/account/vendors/create')
+      .post(urlFor('account.vendors.store'))
+      .header('referer', urlFor('account.vendors.create'))
       .form(
         formFields({ name: 'X', postalCode: '123', city: 'Halle', website: 'javascript:alert(1)' })
       )
@@ -128,7 +129,7 @@ test.group('Account / vendors: create, edit, submit', (group) => {
       .redirects(0)
 
     response.assertStatus(302)
-    response.assertHeader('location', '/account/vendors/create')
+    response.assertHeader('location', urlFor('account.vendors.create'))
     response.assertFlashMessage('inputErrorsBag', {
       name: ['„Name“ muss mindestens 2 Zeichen lang sein.'],
       postalCode: ['Eine PLZ hat genau 5 Ziffern, zum Beispiel 06217.'],
@@ -159,7 +160,7 @@ test.group('Account / vendors: create, edit, submit', (group) => {
     await ownedVendor({ owner: user, status: 'pending', attributes: { name: 'Wartend AG' } })
     await ownedVendor({ attributes: { name: 'Fremd AG' } })
 
-    const response = await client.get('/account/vendors').loginAs(user)
+    const response = await client.get(urlFor('account.vendors.index')).loginAs(user)
     response.assertStatus(200)
     response.assertTextIncludes('Entwurf AG')
     response.assertTextIncludes('Abgelehnt AG')
@@ -185,12 +186,12 @@ test.group('Account / vendors: create, edit, submit', (group) => {
     const other = await createTopic()
     const slugBefore = vendor.slug
 
-    const form = await client.get(`/account/vendors/${vendor.id}/edit`).loginAs(owner)
+    const form = await client.get(urlFor('account.vendors.edit', { id: vendor.id })).loginAs(owner)
     form.assertStatus(200)
     form.assertTextIncludes('value="Alt GmbH"')
 
     const response = await client
-      .put(`/account/vendors/${vendor.id}`)
+      .put(urlFor('account.vendors.update', { id: vendor.id }))
       .form(
         formFields({
           name: 'Neu GmbH',
@@ -226,7 +227,7 @@ test.group('Account / vendors: create, edit, submit', (group) => {
     const { vendor, owner } = await ownedVendor({ status: 'draft' })
 
     const response = await client
-      .post(`/account/vendors/${vendor.id}/submit`)
+      .post(urlFor('account.vendors.submit', { id: vendor.id }))
       .withCsrfToken()
       .loginAs(owner)
       .redirects(0)
@@ -240,12 +241,12 @@ test.group('Account / vendors: create, edit, submit', (group) => {
       .first()
     assert.equal(audit?.actorId, owner.id)
 
-    const show = await client.get(`/account/vendors/${vendor.id}`).loginAs(owner)
+    const show = await client.get(urlFor('account.vendors.show', { id: vendor.id })).loginAs(owner)
     show.assertTextIncludes('In Prüfung')
     assert.notInclude(show.text(), 'Zur Prüfung einreichen')
 
     const again = await client
-      .post(`/account/vendors/${vendor.id}/submit`)
+      .post(urlFor('account.vendors.submit', { id: vendor.id }))
       .withCsrfToken()
       .loginAs(owner)
     again.assertStatus(403)
@@ -254,7 +255,7 @@ test.group('Account / vendors: create, edit, submit', (group) => {
   test('a form post without the CSRF token is refused', async ({ client, assert }) => {
     const { vendor, owner } = await ownedVendor({ status: 'draft' })
     const response = await client
-      .post(`/account/vendors/${vendor.id}/submit`)
+      .post(urlFor('account.vendors.submit', { id: vendor.id }))
       .loginAs(owner)
       .redirects(0)
     response.assertStatus(302)
@@ -267,8 +268,8 @@ test.group('Account / vendors: create, edit, submit', (group) => {
   })
 
   test('signed-out visitors are sent to the log-in page', async ({ client }) => {
-    const response = await client.get('/account/vendors').redirects(0)
+    const response = await client.get(urlFor('account.vendors.index')).redirects(0)
     response.assertStatus(302)
-    response.assertHeader('location', '/login')
+    response.assertHeader('location', urlFor('auth.login'))
   })
 })

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import type { ApiClient } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import db from '@adonisjs/lucid/services/db'
 import type Topic from '#models/topic'
 import Vendor from '#models/vendor'
@@ -55,6 +56,7 @@ function assertInert(assert: any, html: string, where: string) {
       if (['href', 'src', 'action', 'formaction'].includes(attribute.key)) {
         assert.notMatch(attribute.value, /^\s*(javascript|data|vbscript):/i, label)
       }
+      // Images only from our uploads: the prefix, whatever the file.
       if (tag.name === 'img' && attribute.key === 'src')
         assert.match(attribute.value, /^\/uploads\//, label)
     }
@@ -68,7 +70,7 @@ async function assertNeutralized(
   topic: Topic,
   ownerPages: string[]
 ) {
-  const profile = await client.get(`/vendors/${vendor.slug}`)
+  const profile = await client.get(urlFor('vendors.show', { slug: vendor.slug }))
   profile.assertStatus(200)
   assertInert(assert, profile.text(), 'profile')
   // The text is shown, escaped.
@@ -82,7 +84,7 @@ async function assertNeutralized(
     .split('</script>')[0]
   assert.notInclude(jsonLd, '<')
 
-  const api = await client.get(`/api/v1/vendors/${vendor.slug}`)
+  const api = await client.get(urlFor('api.v1.vendors.show', { slug: vendor.slug }))
   api.assertStatus(200)
   assert.match(api.header('content-type'), /^application\/json/)
   const data = api.body().data
@@ -91,8 +93,8 @@ async function assertNeutralized(
   assert.notInclude(data.descriptionHtml, 'alert')
 
   const pages = {
-    topic: await client.get(`/topics/${topic.slug}`),
-    search: await client.get('/search').qs({ q: 'Böse' }),
+    topic: await client.get(urlFor('topics.show', { slug: topic.slug })),
+    search: await client.get(urlFor('search', [], { qs: { q: 'Böse' } })),
   }
   for (const [where, page] of Object.entries(pages)) {
     page.assertStatus(200)
@@ -113,7 +115,7 @@ test.group('Account / stored XSS in vendor fields', (group) => {
     const topic = await createTopic('Sicherheit')
 
     const created = await client
-      .post('/account/vendors')
+      .post(urlFor('account.vendors.store'))
       .form(formFields({ ...PAYLOADS, postalCode: '06108', topicIds: [topic.id] }))
       .withCsrfToken()
       .loginAs(owner)
@@ -125,9 +127,9 @@ test.group('Account / stored XSS in vendor fields', (group) => {
 
     const ownerPages = await Promise.all(
       [
-        `/account/vendors/${vendor.id}`,
-        `/account/vendors/${vendor.id}/edit`,
-        '/account/vendors',
+        urlFor('account.vendors.show', { id: vendor.id }),
+        urlFor('account.vendors.edit', { id: vendor.id }),
+        urlFor('account.vendors.index'),
       ].map((url) =>
         client
           .get(url)
@@ -152,7 +154,7 @@ test.group('Account / stored XSS in vendor fields', (group) => {
     })
 
     const response = await client
-      .patch(`/api/v1/vendors/${vendor.slug}`)
+      .patch(urlFor('api.v1.vendors.update', { slug: vendor.slug }))
       .json(PAYLOADS)
       .withGuard('api')
       .loginAs(owner)
@@ -161,8 +163,8 @@ test.group('Account / stored XSS in vendor fields', (group) => {
 
     const ownerPages = await Promise.all(
       [
-        `/account/vendors/${vendor.id}`,
-        `/account/vendors/${vendor.id}/revisions/${revision.id}`,
+        urlFor('account.vendors.show', { id: vendor.id }),
+        urlFor('account.vendors.revisions.show', { id: vendor.id, revisionId: revision.id }),
       ].map((url) =>
         client
           .get(url)
@@ -197,7 +199,7 @@ test.group('Account / stored XSS in vendor fields', (group) => {
     .run(async ({ client, assert }, [field, payload]) => {
       const { vendor, owner } = await ownedVendor({ status: 'draft' })
       const response = await client
-        .patch(`/api/v1/vendors/${vendor.slug}`)
+        .patch(urlFor('api.v1.vendors.update', { slug: vendor.slug }))
         .json({ [field]: payload })
         .withGuard('api')
         .loginAs(owner)

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import { Bouncer } from '@adonisjs/bouncer'
 import User from '#models/user'
 import Vendor from '#models/vendor'
@@ -79,17 +80,17 @@ test.group('Account home', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('needs a log-in', async ({ client }) => {
-    for (const path of ['/account', '/account/export']) {
+    for (const path of [urlFor('account.home'), urlFor('account.export')]) {
       const response = await client.get(path).redirects(0)
       response.assertStatus(302)
-      response.assertHeader('location', '/login')
+      response.assertHeader('location', urlFor('auth.login'))
     }
     const post = await client
-      .post('/account/delete')
+      .post(urlFor('account.delete'))
       .form({ password: 'x' })
       .withCsrfToken()
       .redirects(0)
-    post.assertHeader('location', '/login')
+    post.assertHeader('location', urlFor('auth.login'))
   })
 
   test('shows the profile, the role, the vendors and the privacy tools', async ({ client }) => {
@@ -97,7 +98,7 @@ test.group('Account home', (group) => {
     const vendor = await createVendor({ name: 'Muster & Söhne GmbH' })
     await addMember(vendor, user)
 
-    const response = await client.get('/account').loginAs(user)
+    const response = await client.get(urlFor('account.home')).loginAs(user)
 
     response.assertStatus(200)
     response.assertTextIncludes('<h1>Mein Konto</h1>')
@@ -106,8 +107,8 @@ test.group('Account home', (group) => {
     response.assertTextIncludes('bestätigt')
     response.assertTextIncludes('Mitglied')
     response.assertTextIncludes('Muster &amp; Söhne GmbH')
-    response.assertTextIncludes('href="/account/export"')
-    response.assertTextIncludes('action="/account/delete"')
+    response.assertTextIncludes(`href="${urlFor('account.export')}"`)
+    response.assertTextIncludes(`action="${urlFor('account.delete')}"`)
     response.assertTextIncludes('<option value="de" selected>Deutsch</option>')
   })
 
@@ -118,15 +119,15 @@ test.group('Account home', (group) => {
     const member = await createUser()
     const editor = await createUser({ role: 'editor' })
 
-    const memberPage = await client.get('/account').loginAs(member)
-    const editorPage = await client.get('/account').loginAs(editor)
+    const memberPage = await client.get(urlFor('account.home')).loginAs(member)
+    const editorPage = await client.get(urlFor('account.home')).loginAs(editor)
 
     for (const page of [memberPage, editorPage]) {
-      page.assertTextIncludes('<a href="/account/vendors">Meine Anbieter</a>')
+      page.assertTextIncludes(`<a href="${urlFor('account.vendors.index')}">Meine Anbieter</a>`)
     }
-    editorPage.assertTextIncludes('<a href="/editorial">Redaktion</a>')
+    editorPage.assertTextIncludes(`<a href="${urlFor('editorial.queue')}">Redaktion</a>`)
     editorPage.assertTextIncludes('Redaktion</dd>')
-    assert.notInclude(memberPage.text(), 'href="/editorial"')
+    assert.notInclude(memberPage.text(), `href="${urlFor('editorial.queue')}"`)
   })
 
   test('the language setting changes the language of the user’s pages', async ({
@@ -136,23 +137,25 @@ test.group('Account home', (group) => {
     const user = await createUser({ locale: 'de' })
 
     const response = await client
-      .post('/account/settings')
+      .post(urlFor('account.update'))
       .loginAs(user)
       .form({ name: 'Erika Neu', locale: 'en' })
       .withCsrfToken()
       .redirects(0)
 
-    response.assertHeader('location', '/account')
+    response.assertHeader('location', urlFor('account.home'))
     response.assertFlashMessage('notice', 'Your settings have been saved.')
     await user.refresh()
     assert.equal(user.locale, 'en')
     assert.equal(user.name, 'Erika Neu')
 
-    const page = await client.get('/account').loginAs(user)
+    const page = await client.get(urlFor('account.home')).loginAs(user)
     page.assertTextIncludes('<html lang="en">')
     page.assertTextIncludes('<h1>My account</h1>')
     // An explicit ?lang= still wins for that page.
-    const german = await client.get('/account?lang=de').loginAs(user)
+    const german = await client
+      .get(urlFor('account.home', [], { qs: { lang: 'de' } }))
+      .loginAs(user)
     german.assertTextIncludes('<h1>Mein Konto</h1>')
   })
 
@@ -160,7 +163,7 @@ test.group('Account home', (group) => {
     const user = await createUser({ locale: 'de' })
 
     const response = await client
-      .post('/account/settings')
+      .post(urlFor('account.update'))
       .loginAs(user)
       .form({ name: '', locale: 'fr' })
       .withCsrfToken()
@@ -182,7 +185,7 @@ test.group('Privacy: export', (group) => {
   }) => {
     const { user, solo, shared, claimed, revision } = await userWithHistory()
 
-    const response = await client.get('/account/export').loginAs(user)
+    const response = await client.get(urlFor('account.export')).loginAs(user)
 
     response.assertStatus(200)
     assert.include(response.header('content-type'), 'application/json')
@@ -238,9 +241,9 @@ test.group('Privacy: deleting the account', (group) => {
     const user = await createUser()
 
     const response = await client
-      .post('/account/delete')
+      .post(urlFor('account.delete'))
       .loginAs(user)
-      .header('referer', 'http://localhost/account')
+      .header('referer', urlFor('account.home', [], { prefixUrl: 'http://localhost' }))
       .form({ password: 'not-my-password' })
       .withCsrfToken()
       .redirects(0)
@@ -259,14 +262,14 @@ test.group('Privacy: deleting the account', (group) => {
     assert.include(await everything(), 'paula.privat@example.test')
 
     const response = await client
-      .post('/account/delete')
+      .post(urlFor('account.delete'))
       .loginAs(user)
       .form({ password: DEFAULT_PASSWORD })
       .withCsrfToken()
       .redirects(0)
 
     response.assertStatus(302)
-    response.assertHeader('location', '/login')
+    response.assertHeader('location', urlFor('auth.login'))
     response.assertFlashMessage('notice', 'Ihr Konto ist gelöscht.')
     response.assertSessionMissing('auth_web')
 
@@ -301,7 +304,7 @@ test.group('Privacy: deleting the account', (group) => {
     const newcomer = await createUser()
     const bouncer = new Bouncer(newcomer)
     assert.isTrue(await bouncer.with(VendorPolicy).allows('claim', solo))
-    const publicPage = await client.get(`/vendors/${solo.slug}`)
+    const publicPage = await client.get(urlFor('vendors.show', { slug: solo.slug }))
     publicPage.assertStatus(200)
 
     // The shared vendor keeps its other owner; the never-published draft of Paula alone is gone.

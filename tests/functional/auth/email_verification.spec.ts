@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import mail from '@adonisjs/mail/services/main'
 import AccountService from '#services/accounts/account_service'
 import VerifyEmailNotification from '#mails/verify_email_notification'
@@ -27,7 +28,7 @@ test.group('E-mail confirmation', (group) => {
     const response = await client.get(linkFor(user)).redirects(0)
 
     response.assertStatus(302)
-    response.assertHeader('location', '/account')
+    response.assertHeader('location', urlFor('account.home'))
     response.assertFlashMessage('notice', 'Danke! Ihre E-Mail-Adresse ist bestätigt.')
     response.assertSession('auth_web', user.id)
     await user.refresh()
@@ -41,13 +42,13 @@ test.group('E-mail confirmation', (group) => {
     const signature = new URL(linkFor(other), 'http://localhost').searchParams.get('signature')
 
     const forged = await client
-      .get(`/verify-email/${victim.id}?signature=${signature}`)
+      .get(urlFor('auth.verify', { id: victim.id }, { qs: { signature } }))
       .redirects(0)
-    const missing = await client.get(`/verify-email/${victim.id}`).redirects(0)
+    const missing = await client.get(urlFor('auth.verify', { id: victim.id })).redirects(0)
 
     for (const response of [forged, missing]) {
       response.assertStatus(302)
-      response.assertHeader('location', '/login')
+      response.assertHeader('location', urlFor('auth.login'))
       response.assertFlashMessage(
         'alert',
         'Dieser Bestätigungslink ist ungültig oder abgelaufen. Melden Sie sich an und fordern Sie in Ihrem Konto einen neuen an.'
@@ -71,7 +72,7 @@ test.group('E-mail confirmation', (group) => {
 
     const response = await client.get(link).redirects(0)
 
-    response.assertHeader('location', '/login')
+    response.assertHeader('location', urlFor('auth.login'))
     response.assertSessionMissing('auth_web')
     await user.refresh()
     assert.isFalse(user.isConfirmed)
@@ -82,7 +83,7 @@ test.group('E-mail confirmation', (group) => {
 
     const response = await client.get(linkFor(user)).redirects(0)
 
-    response.assertHeader('location', '/login')
+    response.assertHeader('location', urlFor('auth.login'))
     response.assertFlashMessage(
       'notice',
       'Ihre E-Mail-Adresse ist bereits bestätigt. Bitte melden Sie sich an.'
@@ -95,7 +96,7 @@ test.group('E-mail confirmation', (group) => {
 
     const response = await client.get(linkFor(user)).redirects(0)
 
-    response.assertHeader('location', '/login')
+    response.assertHeader('location', urlFor('auth.login'))
     response.assertSessionMissing('auth_web')
     await user.refresh()
     assert.isFalse(user.isConfirmed)
@@ -108,25 +109,25 @@ test.group('E-mail confirmation', (group) => {
     const { mails } = mail.fake()
     const user = await createUser({ confirmed: false, locale: 'en' })
 
-    const page = await client.get('/account').loginAs(user)
+    const page = await client.get(urlFor('account.home')).loginAs(user)
     page.assertStatus(200)
     page.assertTextIncludes('not confirmed yet')
     page.assertTextIncludes('Send the confirmation link again')
 
     const response = await client
-      .post('/account/verification')
+      .post(urlFor('account.verification.resend'))
       .loginAs(user)
       .withCsrfToken()
       .redirects(0)
 
-    response.assertHeader('location', '/account')
+    response.assertHeader('location', urlFor('account.home'))
     response.assertFlashMessage('notice', 'We have sent you a new confirmation link.')
     mails.assertSent(VerifyEmailNotification, (sent) => sent.user.id === user.id)
     const [sent] = mails.sent() as VerifyEmailNotification[]
     const followed = await client
       .get(new URL(sent.url).pathname + new URL(sent.url).search)
       .redirects(0)
-    followed.assertHeader('location', '/account')
+    followed.assertHeader('location', urlFor('account.home'))
     await user.refresh()
     assert.isTrue(user.isConfirmed)
   })
@@ -136,7 +137,7 @@ test.group('E-mail confirmation', (group) => {
     const user = await createUser()
 
     const response = await client
-      .post('/account/verification')
+      .post(urlFor('account.verification.resend'))
       .loginAs(user)
       .withCsrfToken()
       .redirects(0)

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import limiter from '@adonisjs/limiter/services/main'
 import sessionConfig from '#config/session'
 import { createUser, DEFAULT_PASSWORD } from '#tests/helpers/users'
@@ -14,27 +15,27 @@ test.group('Log-in and log-out', (group) => {
   group.each.setup(() => limiter.clear(['memory']))
 
   test('the form posts e-mail and password with a CSRF token', async ({ client }) => {
-    const response = await client.get('/login')
+    const response = await client.get(urlFor('auth.login'))
 
     response.assertStatus(200)
     response.assertTextIncludes('<h1>Anmelden</h1>')
     response.assertTextIncludes('name="email"')
     response.assertTextIncludes('autocomplete="current-password"')
     response.assertTextIncludes(`name='_csrf'`)
-    response.assertTextIncludes('href="/forgot-password"')
+    response.assertTextIncludes(`href="${urlFor('auth.password.forgot')}"`)
   })
 
   test('the right password logs in, whatever the case of the address', async ({ client }) => {
     const user = await createUser({ email: 'anna@example.test' })
 
     const response = await client
-      .post('/login')
+      .post(urlFor('auth.login.store'))
       .form({ email: ' Anna@Example.TEST ', password: DEFAULT_PASSWORD })
       .withCsrfToken()
       .redirects(0)
 
     response.assertStatus(302)
-    response.assertHeader('location', '/account')
+    response.assertHeader('location', urlFor('account.home'))
     response.assertSession('auth_web', user.id)
   })
 
@@ -42,12 +43,12 @@ test.group('Log-in and log-out', (group) => {
     const user = await createUser({ confirmed: false })
 
     const response = await client
-      .post('/login')
+      .post(urlFor('auth.login.store'))
       .form({ email: user.email, password: DEFAULT_PASSWORD })
       .withCsrfToken()
       .redirects(0)
 
-    response.assertHeader('location', '/account')
+    response.assertHeader('location', urlFor('account.home'))
     response.assertSession('auth_web', user.id)
   })
 
@@ -58,13 +59,13 @@ test.group('Log-in and log-out', (group) => {
 
     for (const email of [user.email, 'nobody@example.test']) {
       const response = await client
-        .post('/login')
+        .post(urlFor('auth.login.store'))
         .form({ email, password: 'wrong-password-123' })
         .withCsrfToken()
         .redirects(0)
 
       response.assertStatus(302)
-      response.assertHeader('location', '/login')
+      response.assertHeader('location', urlFor('auth.login'))
       response.assertFlashMessage('alert', 'E-Mail-Adresse oder Passwort ist falsch.')
       response.assertFlashMessage('email', email)
       response.assertFlashMissing('password')
@@ -76,13 +77,13 @@ test.group('Log-in and log-out', (group) => {
     const user = await createUser({ disabled: true })
 
     const response = await client
-      .post('/login')
+      .post(urlFor('auth.login.store'))
       .header('accept-language', 'en')
       .form({ email: user.email, password: DEFAULT_PASSWORD })
       .withCsrfToken()
       .redirects(0)
 
-    response.assertHeader('location', '/login')
+    response.assertHeader('location', urlFor('auth.login'))
     response.assertFlashMessage('alert', 'This account is disabled. Please contact the editors.')
     response.assertSessionMissing('auth_web')
   })
@@ -92,10 +93,10 @@ test.group('Log-in and log-out', (group) => {
     user.disabledAt = DateTime.now()
     await user.save()
 
-    const response = await client.get('/account').loginAs(user).redirects(0)
+    const response = await client.get(urlFor('account.home')).loginAs(user).redirects(0)
 
     response.assertStatus(302)
-    response.assertHeader('location', '/login')
+    response.assertHeader('location', urlFor('auth.login'))
     response.assertSessionMissing('auth_web')
   })
 
@@ -108,7 +109,7 @@ test.group('Log-in and log-out', (group) => {
 
     for (let attempt = 1; attempt <= 5; attempt++) {
       const failed = await client
-        .post('/login')
+        .post(urlFor('auth.login.store'))
         .form({
           email: attempt % 2 ? 'target@example.test' : 'TARGET@example.test',
           password: `wrong-${attempt}`,
@@ -120,7 +121,7 @@ test.group('Log-in and log-out', (group) => {
     }
 
     const blocked = await client
-      .post('/login')
+      .post(urlFor('auth.login.store'))
       .form({ email: user.email, password: DEFAULT_PASSWORD })
       .withCsrfToken()
       .redirects(0)
@@ -132,7 +133,7 @@ test.group('Log-in and log-out', (group) => {
     blocked.assertSessionMissing('auth_web')
 
     const english = await client
-      .post('/login')
+      .post(urlFor('auth.login.store'))
       .header('accept-language', 'en')
       .form({ email: user.email, password: DEFAULT_PASSWORD })
       .withCsrfToken()
@@ -144,18 +145,22 @@ test.group('Log-in and log-out', (group) => {
 
     // Another address is not affected.
     const other = await client
-      .post('/login')
+      .post(urlFor('auth.login.store'))
       .form({ email: bystander.email, password: DEFAULT_PASSWORD })
       .withCsrfToken()
       .redirects(0)
-    other.assertHeader('location', '/account')
+    other.assertHeader('location', urlFor('account.home'))
     other.assertSession('auth_web', bystander.id)
   })
 
   test('a successful log-in clears the failures of its address', async ({ client }) => {
     const user = await createUser()
     const attempt = (password: string) =>
-      client.post('/login').form({ email: user.email, password }).withCsrfToken().redirects(0)
+      client
+        .post(urlFor('auth.login.store'))
+        .form({ email: user.email, password })
+        .withCsrfToken()
+        .redirects(0)
 
     const failures = async (count: number) => {
       for (let i = 0; i < count; i++) {
@@ -177,36 +182,40 @@ test.group('Log-in and log-out', (group) => {
   test('log-out ends the session and returns to the home page', async ({ client }) => {
     const user = await createUser()
 
-    const response = await client.post('/logout').loginAs(user).withCsrfToken().redirects(0)
+    const response = await client
+      .post(urlFor('auth.logout'))
+      .loginAs(user)
+      .withCsrfToken()
+      .redirects(0)
 
     response.assertStatus(302)
-    response.assertHeader('location', '/')
+    response.assertHeader('location', urlFor('home'))
     response.assertSessionMissing('auth_web')
   })
 
   test('a page that needs a log-in returns there after logging in', async ({ client }) => {
     const user = await createUser()
 
-    const guarded = await client.get('/account/export').redirects(0)
-    guarded.assertHeader('location', '/login')
-    guarded.assertSession('intended_url', '/account/export')
+    const guarded = await client.get(urlFor('account.export')).redirects(0)
+    guarded.assertHeader('location', urlFor('auth.login'))
+    guarded.assertSession('intended_url', urlFor('account.export'))
 
     const response = await client
-      .post('/login')
-      .withSession({ intended_url: '/account/export' })
+      .post(urlFor('auth.login.store'))
+      .withSession({ intended_url: urlFor('account.export') })
       .form({ email: user.email, password: DEFAULT_PASSWORD })
       .withCsrfToken()
       .redirects(0)
-    response.assertHeader('location', '/account/export')
+    response.assertHeader('location', urlFor('account.export'))
 
     // Never to another site.
     const offsite = await client
-      .post('/login')
+      .post(urlFor('auth.login.store'))
       .withSession({ intended_url: '//evil.example/phish' })
       .form({ email: user.email, password: DEFAULT_PASSWORD })
       .withCsrfToken()
       .redirects(0)
-    offsite.assertHeader('location', '/account')
+    offsite.assertHeader('location', urlFor('account.home'))
   })
 })
 
@@ -218,7 +227,7 @@ test.group('Log-in security', (group) => {
     client,
     assert,
   }) => {
-    const response = await client.get('/login')
+    const response = await client.get(urlFor('auth.login'))
 
     const cookie = [response.header('set-cookie')]
       .flat()
@@ -237,7 +246,7 @@ test.group('Log-in security', (group) => {
     const user = await createUser()
 
     const login = await client
-      .post('/login')
+      .post(urlFor('auth.login.store'))
       .form({ email: user.email, password: DEFAULT_PASSWORD })
       .redirects(0)
     login.assertStatus(302)
@@ -247,28 +256,28 @@ test.group('Log-in security', (group) => {
         'Das Formular war zu lange geöffnet oder ist ungültig. Bitte senden Sie es noch einmal.',
     })
 
-    const logout = await client.post('/logout').loginAs(user).redirects(0)
+    const logout = await client.post(urlFor('auth.logout')).loginAs(user).redirects(0)
     logout.assertStatus(302)
     logout.assertSession('auth_web', user.id)
   })
 
   test('reader pages set no cookie and offer log-in and sign-up', async ({ client, assert }) => {
-    const response = await client.get('/')
+    const response = await client.get(urlFor('home'))
 
     response.assertStatus(200)
-    response.assertTextIncludes('href="/login"')
-    response.assertTextIncludes('href="/signup"')
+    response.assertTextIncludes(`href="${urlFor('auth.login')}"`)
+    response.assertTextIncludes(`href="${urlFor('auth.signup')}"`)
     assert.notExists(response.header('set-cookie'))
   })
 
   test('signed-in pages offer the account and a log-out form', async ({ client }) => {
     const user = await createUser()
 
-    const response = await client.get('/account').loginAs(user)
+    const response = await client.get(urlFor('account.home')).loginAs(user)
 
     response.assertStatus(200)
     response.assertTextIncludes('>Mein Konto</a>')
-    response.assertTextIncludes('action="/logout"')
+    response.assertTextIncludes(`action="${urlFor('auth.logout')}"`)
     response.assertTextIncludes('>Abmelden</button>')
   })
 })

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import mail from '@adonisjs/mail/services/main'
 import limiter from '@adonisjs/limiter/services/main'
 import User from '#models/user'
@@ -17,7 +18,7 @@ const NEW_PASSWORD = 'a-brand-new-passphrase'
 /** Asks for a link and returns the token from the mail that was sent. */
 async function requestToken(client: any, email: string) {
   const { mails } = mail.fake()
-  await client.post('/forgot-password').form({ email }).withCsrfToken().redirects(0)
+  await client.post(urlFor('auth.password.email')).form({ email }).withCsrfToken().redirects(0)
   const [sent] = mails.sent() as ResetPasswordNotification[]
   return { sent, token: new URL(sent.url).pathname.split('/').pop()! }
 }
@@ -38,17 +39,18 @@ test.group('Password reset', (group) => {
     const user = await createUser({ email: 'reset@example.test', locale: 'en' })
 
     const response = await client
-      .post('/forgot-password')
+      .post(urlFor('auth.password.email'))
       .form({ email: 'Reset@Example.test' })
       .withCsrfToken()
       .redirects(0)
 
-    response.assertHeader('location', '/forgot-password')
+    response.assertHeader('location', urlFor('auth.password.forgot'))
     response.assertFlashMessage('notice', SENT_DE)
     mails.assertSentCount(ResetPasswordNotification, 1)
     const [sent] = mails.sent() as ResetPasswordNotification[]
     const token = new URL(sent.url).pathname.split('/').pop()!
-    assert.match(sent.url, /^http:\/\/[^/]+\/reset-password\/[A-Za-z0-9_-]{43}$/)
+    assert.match(token, /^[A-Za-z0-9_-]{43}$/)
+    assert.match(sent.url, new RegExp(`^http://[^/]+${urlFor('auth.password.reset', { token })}$`))
     await sent.message.computeContents()
     sent.message.assertTo('reset@example.test')
     sent.message.assertSubject('Reset your password')
@@ -69,12 +71,12 @@ test.group('Password reset', (group) => {
     const { mails } = mail.fake()
 
     const response = await client
-      .post('/forgot-password')
+      .post(urlFor('auth.password.email'))
       .form({ email: 'nobody@example.test' })
       .withCsrfToken()
       .redirects(0)
 
-    response.assertHeader('location', '/forgot-password')
+    response.assertHeader('location', urlFor('auth.password.forgot'))
     response.assertFlashMessage('notice', SENT_DE)
     mails.assertNoneSent()
     assert.lengthOf(await UserToken.all(), 0)
@@ -88,18 +90,18 @@ test.group('Password reset', (group) => {
     const first = await requestToken(client, user.email)
     const second = await requestToken(client, user.email)
 
-    const form = await client.get(`/reset-password/${second.token}`)
+    const form = await client.get(urlFor('auth.password.reset', { token: second.token }))
     form.assertStatus(200)
     form.assertTextIncludes('name="password_confirmation"')
     assert.equal(form.header('referrer-policy'), 'same-origin')
 
     const response = await client
-      .post(`/reset-password/${second.token}`)
+      .post(urlFor('auth.password.update', { token: second.token }))
       .form({ password: NEW_PASSWORD, password_confirmation: NEW_PASSWORD })
       .withCsrfToken()
       .redirects(0)
 
-    response.assertHeader('location', '/login')
+    response.assertHeader('location', urlFor('auth.login'))
     response.assertFlashMessage(
       'notice',
       'Ihr Passwort ist geändert. Bitte melden Sie sich mit dem neuen Passwort an.'
@@ -110,19 +112,19 @@ test.group('Password reset', (group) => {
 
     for (const token of [second.token, first.token]) {
       const again = await client
-        .post(`/reset-password/${token}`)
+        .post(urlFor('auth.password.update', { token }))
         .form({
           password: 'yet-another-passphrase',
           password_confirmation: 'yet-another-passphrase',
         })
         .withCsrfToken()
         .redirects(0)
-      again.assertHeader('location', '/forgot-password')
+      again.assertHeader('location', urlFor('auth.password.forgot'))
       again.assertFlashMessage(
         'alert',
         'Dieser Link ist ungültig, abgelaufen oder wurde schon benutzt. Fordern Sie bitte einen neuen an.'
       )
-      const page = await client.get(`/reset-password/${token}`)
+      const page = await client.get(urlFor('auth.password.reset', { token }))
       page.assertStatus(410)
       page.assertTextIncludes('Dieser Link ist ungültig')
       assert.notInclude(page.text(), 'name="password_confirmation"')
@@ -131,7 +133,7 @@ test.group('Password reset', (group) => {
     assert.isTrue(await hash.verify(user.password, NEW_PASSWORD))
 
     const login = await client
-      .post('/login')
+      .post(urlFor('auth.login.store'))
       .form({ email: user.email, password: NEW_PASSWORD })
       .withCsrfToken()
       .redirects(0)
@@ -145,23 +147,23 @@ test.group('Password reset', (group) => {
     stored.expiresAt = DateTime.now().minus({ minutes: 1 })
     await stored.save()
 
-    const page = await client.get(`/reset-password/${token}`)
+    const page = await client.get(urlFor('auth.password.reset', { token }))
     page.assertStatus(410)
 
     const response = await client
-      .post(`/reset-password/${token}`)
+      .post(urlFor('auth.password.update', { token }))
       .form({ password: NEW_PASSWORD, password_confirmation: NEW_PASSWORD })
       .withCsrfToken()
       .redirects(0)
-    response.assertHeader('location', '/forgot-password')
+    response.assertHeader('location', urlFor('auth.password.forgot'))
     await user.refresh()
     assert.isTrue(await hash.verify(user.password, DEFAULT_PASSWORD))
   })
 
   test('a made-up token does nothing', async ({ client }) => {
-    const page = await client.get('/reset-password/not-a-real-token')
+    const page = await client.get(urlFor('auth.password.reset', { token: 'not-a-real-token' }))
     page.assertStatus(410)
-    page.assertTextIncludes('/forgot-password')
+    page.assertTextIncludes(urlFor('auth.password.forgot'))
   })
 
   test('the new password must have 12 characters and be typed twice', async ({
@@ -172,8 +174,11 @@ test.group('Password reset', (group) => {
     const { token } = await requestToken(client, user.email)
 
     const response = await client
-      .post(`/reset-password/${token}`)
-      .header('referer', `http://localhost/reset-password/${token}`)
+      .post(urlFor('auth.password.update', { token }))
+      .header(
+        'referer',
+        urlFor('auth.password.reset', { token }, { prefixUrl: 'http://localhost' })
+      )
       .form({ password: 'too-short', password_confirmation: 'too-short' })
       .withCsrfToken()
       .redirects(0)
@@ -189,7 +194,7 @@ test.group('Password reset', (group) => {
     const user = await createUser({ disabled: true })
 
     const response = await client
-      .post('/forgot-password')
+      .post(urlFor('auth.password.email'))
       .form({ email: user.email })
       .withCsrfToken()
       .redirects(0)
@@ -206,7 +211,7 @@ test.group('Password reset', (group) => {
     await User.accessTokens.create(user)
     for (let i = 0; i < 5; i++) {
       await client
-        .post('/login')
+        .post(urlFor('auth.login.store'))
         .form({ email: user.email, password: 'wrong-guess-123' })
         .withCsrfToken()
         .redirects(0)
@@ -214,14 +219,14 @@ test.group('Password reset', (group) => {
     const { token } = await requestToken(client, user.email)
 
     await client
-      .post(`/reset-password/${token}`)
+      .post(urlFor('auth.password.update', { token }))
       .form({ password: NEW_PASSWORD, password_confirmation: NEW_PASSWORD })
       .withCsrfToken()
       .redirects(0)
 
     assert.lengthOf(await User.accessTokens.all(user), 0)
     const login = await client
-      .post('/login')
+      .post(urlFor('auth.login.store'))
       .form({ email: user.email, password: NEW_PASSWORD })
       .withCsrfToken()
       .redirects(0)

@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import mail from '@adonisjs/mail/services/main'
 import User from '#models/user'
 import VerifyEmailNotification from '#mails/verify_email_notification'
@@ -20,7 +21,7 @@ test.group('Sign-up', (group) => {
   })
 
   test('the form offers name, e-mail, password twice, with a CSRF field', async ({ client }) => {
-    const response = await client.get('/signup')
+    const response = await client.get(urlFor('auth.signup'))
 
     response.assertStatus(200)
     response.assertTextIncludes('<h1>Registrieren</h1>')
@@ -38,14 +39,14 @@ test.group('Sign-up', (group) => {
     const { mails } = mail.fake()
 
     const response = await client
-      .post('/signup')
+      .post(urlFor('auth.signup.store'))
       .header('accept-language', 'en-GB,en;q=0.9')
       .form(valid)
       .withCsrfToken()
       .redirects(0)
 
     response.assertStatus(302)
-    response.assertHeader('location', '/login')
+    response.assertHeader('location', urlFor('auth.login'))
     response.assertFlashMessage(
       'notice',
       'Your account has been created. We have sent you an e-mail: please confirm your e-mail address with the link in it.'
@@ -61,7 +62,10 @@ test.group('Sign-up', (group) => {
     mails.assertSentCount(VerifyEmailNotification, 1)
     const [sent] = mails.sent() as VerifyEmailNotification[]
     assert.equal(sent.user.id, user.id)
-    assert.match(sent.url, new RegExp(`^http://[^/]+/verify-email/${user.id}\\?signature=`))
+    assert.match(
+      sent.url,
+      new RegExp(`^http://[^/]+${urlFor('auth.verify', { id: user.id })}\\?signature=`)
+    )
     await sent.message.computeContents()
     sent.message.assertTo('erika.mustermann@example.test')
     sent.message.assertSubject('Please confirm your e-mail address')
@@ -75,7 +79,7 @@ test.group('Sign-up', (group) => {
   test('a German reader gets the German mail', async ({ client, assert }) => {
     const { mails } = mail.fake()
 
-    await client.post('/signup').form(valid).withCsrfToken().redirects(0)
+    await client.post(urlFor('auth.signup.store')).form(valid).withCsrfToken().redirects(0)
 
     const [sent] = mails.sent() as VerifyEmailNotification[]
     await sent.message.computeContents()
@@ -87,7 +91,7 @@ test.group('Sign-up', (group) => {
 
   test('reports each missing field by its name, in German', async ({ client, assert }) => {
     const response = await client
-      .post('/signup')
+      .post(urlFor('auth.signup.store'))
       .form({ name: '', email: '', password: '', password_confirmation: '' })
       .withCsrfToken()
       .redirects(0)
@@ -109,7 +113,7 @@ test.group('Sign-up', (group) => {
     assert,
   }) => {
     const short = await client
-      .post('/signup')
+      .post(urlFor('auth.signup.store'))
       .form({ ...valid, password: 'elevenchars', password_confirmation: 'elevenchars' })
       .withCsrfToken()
       .redirects(0)
@@ -125,7 +129,7 @@ test.group('Sign-up', (group) => {
     assert.isUndefined(short.flashMessage('password'))
 
     const mismatch = await client
-      .post('/signup')
+      .post(urlFor('auth.signup.store'))
       .form({ ...valid, password_confirmation: 'something-else-entirely' })
       .withCsrfToken()
       .redirects(0)
@@ -135,7 +139,7 @@ test.group('Sign-up', (group) => {
     )
 
     const badEmail = await client
-      .post('/signup')
+      .post(urlFor('auth.signup.store'))
       .header('accept-language', 'en')
       .form({ ...valid, email: 'not-an-address' })
       .withCsrfToken()
@@ -155,7 +159,11 @@ test.group('Sign-up', (group) => {
   }) => {
     await createUser({ email: 'erika.mustermann@example.test' })
 
-    const response = await client.post('/signup').form(valid).withCsrfToken().redirects(0)
+    const response = await client
+      .post(urlFor('auth.signup.store'))
+      .form(valid)
+      .withCsrfToken()
+      .redirects(0)
 
     response.assertValidationError(
       'email',
@@ -165,7 +173,7 @@ test.group('Sign-up', (group) => {
   })
 
   test('the form shows flashed errors and old input after a failed attempt', async ({ client }) => {
-    const response = await client.get('/signup').withFlashMessages({
+    const response = await client.get(urlFor('auth.signup')).withFlashMessages({
       name: 'Erika',
       inputErrorsBag: { password: ['Das Passwort muss mindestens 12 Zeichen lang sein.'] },
     })
@@ -179,9 +187,9 @@ test.group('Sign-up', (group) => {
   test('a signed-in user is sent to the account instead', async ({ client }) => {
     const user = await createUser()
 
-    const response = await client.get('/signup').loginAs(user).redirects(0)
+    const response = await client.get(urlFor('auth.signup')).loginAs(user).redirects(0)
 
     response.assertStatus(302)
-    response.assertHeader('location', '/account')
+    response.assertHeader('location', urlFor('account.home'))
   })
 })
