@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import { auditPage, blockingViolations, formatViolations } from '#tests/helpers/axe'
 import { checkHtml, formatVnuMessages } from '#tests/helpers/vnu'
 import { fetchHtml } from '#tests/helpers/pages'
@@ -22,7 +23,7 @@ const KNOWN_BAD_PAGE = `<!doctype html>
  * search results rather than guessed from a slug rule.
  */
 async function readerPages() {
-  const searchPath = '/search?q=Giessen'
+  const searchPath = urlFor('search', [], { qs: { q: 'Giessen' } })
   const searchHtml = await fetchHtml(searchPath)
   const link = [
     ...searchHtml.matchAll(/<a\b[^>]*href="([^"]*\/vendors\/[^"]+)"[^>]*>([\s\S]*?)<\/a>/g),
@@ -35,8 +36,8 @@ async function readerPages() {
   if (!link) throw new Error(`No link to "${PROFILE_OF}" in ${searchPath}`)
 
   return {
-    home: '/',
-    topic: '/topics/social-media',
+    home: urlFor('home'),
+    topic: urlFor('topics.show', { slug: 'social-media' }),
     profile: link.href,
     search: searchPath,
   }

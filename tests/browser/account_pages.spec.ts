@@ -1,15 +1,18 @@
 import { test } from '@japa/runner'
 import type { Page } from 'playwright'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import { auditPage, blockingViolations, formatViolations } from '#tests/helpers/axe'
 import { checkHtml, formatVnuMessages } from '#tests/helpers/vnu'
 import { fetchHtml } from '#tests/helpers/pages'
 
 /** Pages of the accounts area that need no session to be reached. */
-const GUEST_PAGES = {
-  'login': '/login',
-  'signup': '/signup',
-  'forgot password': '/forgot-password',
-  'dev mailbox': '/dev/mailbox',
+function guestPages() {
+  return {
+    'login': urlFor('auth.login'),
+    'signup': urlFor('auth.signup'),
+    'forgot password': urlFor('auth.password.forgot'),
+    'dev mailbox': urlFor('dev.mailbox.index'),
+  }
 }
 
 test.group('Accounts: accessibility and valid HTML', () => {
@@ -23,14 +26,14 @@ test.group('Accounts: accessibility and valid HTML', () => {
       if (blocking.length) failures.push(`${name}:\n${formatViolations(blocking)}`)
     }
 
-    for (const [name, path] of Object.entries(GUEST_PAGES)) {
+    for (const [name, path] of Object.entries(guestPages())) {
       const page = await visit(path)
       await check(name, page)
       await page.close()
     }
 
     // A failed log-in shows its error; then the demo owner logs in and sees the account.
-    const page = await visit('/login')
+    const page = await visit(urlFor('auth.login'))
     await page.getByLabel('E-Mail-Adresse').fill('vendor@example.com')
     await page.getByLabel('Passwort').fill('not-the-password')
     await page.getByRole('button', { name: 'Anmelden' }).click()
@@ -40,12 +43,12 @@ test.group('Accounts: accessibility and valid HTML', () => {
     await page.getByLabel('E-Mail-Adresse').fill('vendor@example.com')
     await page.getByLabel('Passwort').fill('demo-password-2026')
     await page.getByRole('button', { name: 'Anmelden' }).click()
-    await page.assertPath('/account')
+    await page.assertPath(urlFor('account.home'))
     await page.assertTextContains('h1', 'Mein Konto')
     await check('account', page)
 
     await page.getByRole('button', { name: 'Abmelden' }).click()
-    await page.assertPath('/')
+    await page.assertPath(urlFor('home'))
     await page.close()
 
     assert.deepEqual(failures, [], `axe-core violations:\n${failures.join('\n')}`)
@@ -53,15 +56,16 @@ test.group('Accounts: accessibility and valid HTML', () => {
 
   test('the Nu HTML checker finds no errors in the account pages', async ({ visit, assert }) => {
     const html: Record<string, string> = {}
-    for (const [name, path] of Object.entries(GUEST_PAGES)) {
+    for (const [name, path] of Object.entries(guestPages())) {
       html[`${name} (${path})`] = await fetchHtml(path)
     }
-    const page = await visit('/login')
+    const page = await visit(urlFor('auth.login'))
     await page.getByLabel('E-Mail-Adresse').fill('editor@example.com')
     await page.getByLabel('Passwort').fill('demo-password-2026')
     await page.getByRole('button', { name: 'Anmelden' }).click()
-    await page.assertPath('/account')
-    html['account (/account, as rendered)'] = await page.content()
+    const account = urlFor('account.home')
+    await page.assertPath(account)
+    html[`account (${account}, as rendered)`] = await page.content()
     await page.close()
     const messages = await checkHtml(html)
 

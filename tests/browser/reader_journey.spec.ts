@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import type { Page } from 'playwright'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import { baseUrl, squash } from '#tests/helpers/pages'
 
 /** The portal's seed vendors, with "PLZ City" exactly as the portal shows them. */
@@ -48,12 +49,12 @@ test.group('Reader journey', () => {
     visit,
     assert,
   }) => {
-    const page = await visit('/')
+    const page = await visit(urlFor('home'))
     const problems = watchForBreakage(page)
 
     // Home: the topic grid leads to Social Media.
     await page.locator('ul.topic-grid').getByRole('link', { name: 'Social Media' }).click()
-    await page.waitForURL('**/topics/social-media')
+    await page.waitForURL(`**${urlFor('topics.show', { slug: 'social-media' })}`)
     assert.equal(squash(await page.locator('h1').textContent()), 'Social Media')
     assert.equal(
       squash(await page.locator('aside.vendor-box').getByRole('heading').first().textContent()),
@@ -75,6 +76,7 @@ test.group('Reader journey', () => {
       assert.isAtMost(box.length, 4, `view ${view}: more than 4 vendors: ${names.join(', ')}`)
       assert.lengthOf(new Set(names), names.length, `view ${view}: duplicate: ${names.join(', ')}`)
       for (const item of box) {
+        // A pattern: that a profile link is a bare slug path is what is checked.
         assert.match(item.href, /\/vendors\/[a-z0-9-]+(\?|$)/, `${item.name} links to ${item.href}`)
         assert.match(item.place, /^\d{5} \S/, `${item.name} shows "${item.place}", not "PLZ City"`)
         if (!placesSeen.has(item.name)) placesSeen.set(item.name, new Set())
@@ -98,6 +100,7 @@ test.group('Reader journey', () => {
     // A profile: its heading is the vendor's name, and it carries Organization JSON-LD.
     const [first] = await readVendorBox(page)
     await page.locator('aside.vendor-box li.vendor-box__item a').first().click()
+    // A pattern: the box rotates, so which profile opens is not known here.
     await page.waitForURL('**/vendors/**')
     assert.equal(squash(await page.locator('h1').textContent()), first.name)
     const jsonLd = JSON.parse(
@@ -107,17 +110,20 @@ test.group('Reader journey', () => {
     assert.equal(jsonLd.name, first.name)
 
     // Search with the form, in the spelling a reader without ß types.
-    await page.goto('/')
+    await page.goto(urlFor('home'))
     const form = page.locator('form[role=search]').first()
     await form.locator('input[name=q]').fill('Giessen')
     await form.locator('input[name=q]').press('Enter')
-    await page.waitForURL(/\/search\?(.*&)?q=Giessen/)
+    await page.waitForURL(
+      (url) => url.pathname === urlFor('search') && url.searchParams.get('q') === 'Giessen'
+    )
     const hit = page
       .locator('ol.search-results li')
       .getByRole('link', { name: 'ekom21 – KGRZ Hessen' })
       .first()
     assert.equal(await hit.count(), 1, 'ekom21 – KGRZ Hessen is among the results for "Giessen"')
     await hit.click()
+    // A pattern: the profile's address is followed, not guessed from a slug rule.
     await page.waitForURL('**/vendors/**')
     assert.equal(squash(await page.locator('h1').textContent()), 'ekom21 – KGRZ Hessen')
 

@@ -1,12 +1,13 @@
 import { test } from '@japa/runner'
 import type { Locator, Page } from 'playwright'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import { auditPage, blockingViolations, formatViolations } from '#tests/helpers/axe'
 import { checkHtml, formatVnuMessages } from '#tests/helpers/vnu'
 import { squash } from '#tests/helpers/pages'
 import { clickAndWait, field, logIn, newPersonContext } from '#tests/helpers/browser_session'
 
 const OWNED_VENDOR = 'SEITENBAU GmbH'
-const CLAIMABLE_VENDOR = { name: 'brain-SCC GmbH', search: '/search?q=Merseburg' }
+const CLAIMABLE_VENDOR = { name: 'brain-SCC GmbH', search: { q: 'Merseburg' } }
 
 /**
  * Reaches each page the way a person does (a link, a button, an address)
@@ -49,7 +50,7 @@ function queueItem(page: Page, type: 'vendor' | 'revision' | 'claim', vendorName
 async function rejectWithReason(page: Page, button: string, reason: string) {
   await field(page, 'Begründung').fill(reason)
   await clickAndWait(page.getByRole('button', { name: button, exact: true }))
-  if (new URL(page.url()).pathname !== '/editorial') {
+  if (new URL(page.url()).pathname !== urlFor('editorial.queue')) {
     throw new Error(`"${button}" led to ${page.url()}, not the queue`)
   }
 }
@@ -66,7 +67,7 @@ test.group('Account vendor and editorial pages: accessibility and valid HTML', (
     const newVendor = `Prüfanbieter ${stamp}`
 
     // The owner of SEITENBAU: their vendors, a new vendor, an edit that becomes a revision.
-    const owner = await visit('/')
+    const owner = await visit(urlFor('home'))
     await logIn(owner, 'vendor@example.com')
     await checks.check(
       'account vendors',
@@ -136,7 +137,7 @@ test.group('Account vendor and editorial pages: accessibility and valid HTML', (
     cleanup(() => advertiserContext.close())
     const advertiser = await advertiserContext.newPage()
     await logIn(advertiser, 'advertiser@example.com')
-    await advertiser.goto(CLAIMABLE_VENDOR.search)
+    await advertiser.goto(urlFor('search', [], { qs: CLAIMABLE_VENDOR.search }))
     await clickAndWait(
       advertiser.getByRole('link', { name: CLAIMABLE_VENDOR.name, exact: true }).first()
     )

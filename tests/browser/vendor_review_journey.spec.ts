@@ -1,6 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises'
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import sharp from 'sharp'
 import type { Page } from 'playwright'
 import { squash } from '#tests/helpers/pages'
@@ -12,7 +13,7 @@ import {
   watchForBreakage,
 } from '#tests/helpers/browser_session'
 
-const TOPIC = { name: 'Social Media', path: '/topics/social-media' }
+const TOPIC = { name: 'Social Media', slug: 'social-media' }
 const LOGO = { width: 120, height: 60 }
 
 /** What the test reads of an <img> in the page (the project has no DOM typings). */
@@ -38,7 +39,7 @@ async function notice(page: Page) {
  * pages; returns the link's path or null.
  */
 async function findInTopicList(page: Page, name: string): Promise<string | null> {
-  await page.goto(TOPIC.path)
+  await page.goto(urlFor('topics.show', { slug: TOPIC.slug }))
   for (;;) {
     const link = page.locator('ul.vendor-list a', { hasText: name })
     if (await link.count()) return link.first().getAttribute('href')
@@ -89,7 +90,7 @@ test.group('Vendor review journey', () => {
     cleanup(() => editorContext.close())
 
     const problems: string[] = []
-    const owner = await visit('/')
+    const owner = await visit(urlFor('home'))
     watchForBreakage(owner, problems)
 
     // 1. Sign-up and e-mail confirmation through the captured mail.
@@ -104,20 +105,22 @@ test.group('Vendor review journey', () => {
       await field(owner, 'Passwort').fill(person.password)
       await field(owner, 'Passwort wiederholen').fill(person.password)
       await clickAndWait(owner.getByRole('button', { name: 'Konto anlegen', exact: true }))
-      await owner.assertPath('/login')
+      await owner.assertPath(urlFor('auth.login'))
       assert.include(await notice(owner), 'Bitte bestätigen Sie Ihre E-Mail-Adresse')
 
-      await owner.goto('/dev/mailbox')
+      const mailbox = urlFor('dev.mailbox.index')
+      await owner.goto(mailbox)
       const row = owner.locator('table tbody tr', { hasText: person.email })
-      assert.equal(await row.count(), 1, `exactly one mail to ${person.email} in /dev/mailbox`)
+      assert.equal(await row.count(), 1, `exactly one mail to ${person.email} in ${mailbox}`)
       await clickAndWait(
         row.getByRole('link', { name: 'Bitte bestätigen Sie Ihre E-Mail-Adresse' })
       )
+      // The link's text is its address; the user's id in it is not known here.
       const confirmLink = owner.locator('ul.mail-links a', { hasText: '/verify-email/' })
       assert.equal(await confirmLink.count(), 1, 'the mail has one confirmation link')
       await clickAndWait(confirmLink)
 
-      await owner.assertPath('/account')
+      await owner.assertPath(urlFor('account.home'))
       assert.equal(await notice(owner), 'Danke! Ihre E-Mail-Adresse ist bestätigt.')
       assert.equal(
         squash(await owner.locator('.account-facts .status-badge').textContent()),
@@ -139,6 +142,7 @@ test.group('Vendor review journey', () => {
         .check()
       await clickAndWait(owner.getByRole('button', { name: 'Anbieter anlegen', exact: true }))
 
+      // A pattern: the new vendor's id is not known here.
       await owner.assertUrlMatches(/\/account\/vendors\/\d+$/)
       assert.equal(squash(await owner.locator('h1').textContent()), vendor.name)
       assert.include(await notice(owner), 'als Entwurf angelegt')
@@ -172,7 +176,7 @@ test.group('Vendor review journey', () => {
       await clickAndWait(
         editor.getByRole('main').getByRole('link', { name: 'Redaktion', exact: true })
       )
-      await editor.assertPath('/editorial')
+      await editor.assertPath(urlFor('editorial.queue'))
       const item = editor.locator('tr[data-queue-item^="vendor-"]', { hasText: vendor.name })
       assert.equal(await item.count(), 1, `the queue lists "${vendor.name}" once as a new vendor`)
       assert.include(squash(await item.textContent()), person.name)
@@ -182,7 +186,7 @@ test.group('Vendor review journey', () => {
       await clickAndWait(
         editor.getByRole('button', { name: 'Freigeben und veröffentlichen', exact: true })
       )
-      await editor.assertPath('/editorial')
+      await editor.assertPath(urlFor('editorial.queue'))
       assert.equal(await notice(editor), `„${vendor.name}“ ist freigegeben und veröffentlicht.`)
       assert.equal(
         await editor.locator('tr[data-queue-item]', { hasText: vendor.name }).count(),
@@ -191,8 +195,9 @@ test.group('Vendor review journey', () => {
       )
 
       const listed = await findInTopicList(owner, vendor.name)
-      assert.isNotNull(listed, `"${vendor.name}" is not in the full list of ${TOPIC.path}`)
+      assert.isNotNull(listed, `"${vendor.name}" is not in the full list of ${TOPIC.name}`)
       const path = new URL(listed!, owner.url()).pathname
+      // A pattern: that the profile's address is a bare slug path is what is checked.
       assert.match(path, /^\/vendors\/[a-z0-9-]+$/)
 
       await owner.goto(accountPath)
@@ -221,6 +226,7 @@ test.group('Vendor review journey', () => {
       const logo = reader.locator('img.vendor-profile__logo')
       await logo.waitFor()
       assert.equal(await logo.getAttribute('alt'), `Logo von ${vendor.name}`)
+      // A pattern: the stored file's name is not known here.
       assert.match((await logo.getAttribute('src')) ?? '', /^\/uploads\/logos\/.+\.png$/)
       assert.deepEqual(
         await logo.evaluate((img: LoadedImage) => ({
@@ -263,7 +269,7 @@ test.group('Vendor review journey', () => {
     })
 
     await step('the editor approves the revision after reading its diff', async () => {
-      await editor.goto('/editorial')
+      await editor.goto(urlFor('editorial.queue'))
       const item = editor.locator('tr[data-queue-item^="revision-"]', { hasText: vendor.name })
       assert.equal(await item.count(), 1, `the queue lists one revision of "${vendor.name}"`)
       await clickAndWait(item.getByRole('link', { name: /^Prüfen\b/ }))
@@ -290,7 +296,7 @@ test.group('Vendor review journey', () => {
       )
 
       await clickAndWait(editor.getByRole('button', { name: 'Änderung freigeben', exact: true }))
-      await editor.assertPath('/editorial')
+      await editor.assertPath(urlFor('editorial.queue'))
       assert.equal(await notice(editor), 'Die Änderung ist freigegeben und öffentlich.')
     })
 

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import { baseUrl } from '#tests/helpers/pages'
 
 /** The password of every demo account (docs/decisions.md). */
@@ -23,17 +24,19 @@ export function field(page: Page, label: string) {
 
 /** Logs in through the form and waits for the account home. */
 export async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto('/login')
+  const login = urlFor('auth.login')
+  const account = urlFor('account.home')
+  await page.goto(login)
   await field(page, 'E-Mail-Adresse').fill(email)
   await field(page, 'Passwort').fill(password)
   await Promise.all([
-    page.waitForURL((url) => url.pathname !== '/login', { waitUntil: 'load' }),
+    page.waitForURL((url) => url.pathname !== login, { waitUntil: 'load' }),
     page.getByRole('button', { name: 'Anmelden' }).click(),
   ]).catch((error) => {
-    throw new Error(`Log-in as ${email} did not leave /login: ${error.message}`)
+    throw new Error(`Log-in as ${email} did not leave ${login}: ${error.message}`)
   })
-  if (new URL(page.url()).pathname !== '/account') {
-    throw new Error(`Log-in as ${email} landed on ${page.url()}, not /account`)
+  if (new URL(page.url()).pathname !== account) {
+    throw new Error(`Log-in as ${email} landed on ${page.url()}, not ${account}`)
   }
 }
 

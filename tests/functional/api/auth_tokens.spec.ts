@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import limiter from '@adonisjs/limiter/services/main'
 import { DateTime } from 'luxon'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import User from '#models/user'
 import VendorMember from '#models/vendor_member'
 import { createVendor } from '#tests/helpers/directory'
@@ -18,7 +19,7 @@ test.group('API: access tokens', (group) => {
     const user = await createUser({ email: 'api@example.test' })
 
     const response = await client
-      .post('/api/v1/auth/tokens')
+      .post(urlFor('api.v1.auth.tokens.store'))
       .json({ email: 'API@example.test', password: DEFAULT_PASSWORD })
 
     response.assertStatus(201)
@@ -30,7 +31,7 @@ test.group('API: access tokens', (group) => {
     assert.notExists(response.header('set-cookie'))
     assert.lengthOf(await User.accessTokens.all(user), 1)
 
-    const me = await client.get('/api/v1/me').bearerToken(token)
+    const me = await client.get(urlFor('api.v1.me')).bearerToken(token)
     me.assertStatus(200)
     assert.equal(me.body().data.email, 'api@example.test')
   })
@@ -38,7 +39,7 @@ test.group('API: access tokens', (group) => {
   test('answers 422 for missing fields, 401 for wrong credentials', async ({ client, assert }) => {
     const user = await createUser()
 
-    const missing = await client.post('/api/v1/auth/tokens').json({})
+    const missing = await client.post(urlFor('api.v1.auth.tokens.store')).json({})
     missing.assertStatus(422)
     assert.sameMembers(
       missing.body().errors.map((e: { field: string }) => e.field),
@@ -47,7 +48,7 @@ test.group('API: access tokens', (group) => {
 
     for (const email of [user.email, 'nobody@example.test']) {
       const wrong = await client
-        .post('/api/v1/auth/tokens')
+        .post(urlFor('api.v1.auth.tokens.store'))
         .header('accept-language', 'en')
         .json({ email, password: 'wrong-password-123' })
       wrong.assertStatus(401)
@@ -60,7 +61,7 @@ test.group('API: access tokens', (group) => {
     const user = await createUser({ disabled: true })
 
     const response = await client
-      .post('/api/v1/auth/tokens')
+      .post(urlFor('api.v1.auth.tokens.store'))
       .json({ email: user.email, password: DEFAULT_PASSWORD })
 
     response.assertStatus(403)
@@ -74,7 +75,7 @@ test.group('API: access tokens', (group) => {
     const user = await createUser({ confirmed: false })
 
     const response = await client
-      .post('/api/v1/auth/tokens')
+      .post(urlFor('api.v1.auth.tokens.store'))
       .json({ email: user.email, password: DEFAULT_PASSWORD })
 
     response.assertStatus(201)
@@ -88,20 +89,20 @@ test.group('API: access tokens', (group) => {
 
     for (let i = 0; i < 3; i++) {
       await client
-        .post('/login')
+        .post(urlFor('auth.login.store'))
         .form({ email: user.email, password: 'wrong-1' })
         .withCsrfToken()
         .redirects(0)
     }
     for (let i = 0; i < 2; i++) {
       const failed = await client
-        .post('/api/v1/auth/tokens')
+        .post(urlFor('api.v1.auth.tokens.store'))
         .json({ email: user.email, password: 'wrong-2' })
       failed.assertStatus(401)
     }
 
     const response = await client
-      .post('/api/v1/auth/tokens')
+      .post(urlFor('api.v1.auth.tokens.store'))
       .json({ email: user.email, password: DEFAULT_PASSWORD })
 
     response.assertStatus(429)
@@ -124,20 +125,20 @@ test.group('API: access tokens', (group) => {
   }) => {
     const user = await createUser()
     const created = await client
-      .post('/api/v1/auth/tokens')
+      .post(urlFor('api.v1.auth.tokens.store'))
       .json({ email: user.email, password: DEFAULT_PASSWORD })
     const other = await User.accessTokens.create(user)
     const token = created.body().data.token
 
-    const response = await client.delete('/api/v1/auth/tokens/current').bearerToken(token)
+    const response = await client.delete(urlFor('api.v1.auth.tokens.destroy')).bearerToken(token)
 
     response.assertStatus(204)
-    const after = await client.get('/api/v1/me').bearerToken(token)
+    const after = await client.get(urlFor('api.v1.me')).bearerToken(token)
     after.assertStatus(401)
     assert.lengthOf(after.body().errors, 1)
     assert.isNull(after.body().errors[0].field)
     // Only that token: the user's other token still works.
-    const stillValid = await client.get('/api/v1/me').bearerToken(other.value!.release())
+    const stillValid = await client.get(urlFor('api.v1.me')).bearerToken(other.value!.release())
     stillValid.assertStatus(200)
   })
 
@@ -146,9 +147,9 @@ test.group('API: access tokens', (group) => {
     assert,
   }) => {
     for (const request of [
-      client.get('/api/v1/me'),
-      client.get('/api/v1/me').bearerToken('av_not-a-token'),
-      client.delete('/api/v1/auth/tokens/current'),
+      client.get(urlFor('api.v1.me')),
+      client.get(urlFor('api.v1.me')).bearerToken('av_not-a-token'),
+      client.delete(urlFor('api.v1.auth.tokens.destroy')),
     ]) {
       const response = await request
       response.assertStatus(401)
@@ -164,7 +165,7 @@ test.group('API: access tokens', (group) => {
     user.disabledAt = DateTime.now()
     await user.save()
 
-    const response = await client.get('/api/v1/me').bearerToken(token.value!.release())
+    const response = await client.get(urlFor('api.v1.me')).bearerToken(token.value!.release())
 
     response.assertStatus(401)
   })
@@ -192,7 +193,7 @@ test.group('API: /me', (group) => {
       role: 'owner',
     })
 
-    const response = await client.get('/api/v1/me').withGuard('api').loginAs(user)
+    const response = await client.get(urlFor('api.v1.me')).withGuard('api').loginAs(user)
 
     response.assertStatus(200)
     response.assertBody({
@@ -214,7 +215,7 @@ test.group('API: /me', (group) => {
   test('an editor sees the role and no vendors', async ({ client }) => {
     const editor = await createUser({ role: 'editor' })
 
-    const response = await client.get('/api/v1/me').withGuard('api').loginAs(editor)
+    const response = await client.get(urlFor('api.v1.me')).withGuard('api').loginAs(editor)
 
     response.assertStatus(200)
     response.assertBodyContains({ data: { role: 'editor', vendors: [] } })
@@ -223,7 +224,7 @@ test.group('API: /me', (group) => {
   test('a session cookie does not open the API', async ({ client }) => {
     const user = await createUser()
 
-    const response = await client.get('/api/v1/me').loginAs(user)
+    const response = await client.get(urlFor('api.v1.me')).loginAs(user)
 
     response.assertStatus(401)
   })

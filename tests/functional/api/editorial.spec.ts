@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import mail from '@adonisjs/mail/services/main'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import AuditLog from '#models/audit_log'
 import VendorRevision from '#models/vendor_revision'
 import ModerationDecisionNotification from '#mails/moderation_decision_notification'
@@ -31,7 +32,10 @@ test.group('API / editorial', (group) => {
     const revision = await pendingRevision(published, owner, { city: 'Halle' }, base)
     const claim = await pendingClaim(published, owner, null, base.plus({ hours: 1 }))
 
-    const response = await client.get('/api/v1/editorial/queue').withGuard('api').loginAs(editor)
+    const response = await client
+      .get(urlFor('api.v1.editorial.queue'))
+      .withGuard('api')
+      .loginAs(editor)
 
     response.assertStatus(200)
     assert.notExists(response.header('set-cookie'))
@@ -65,14 +69,14 @@ test.group('API / editorial', (group) => {
     const revision = await pendingRevision(vendor, owner, { name: 'Offen und Neu GmbH' })
 
     const response = await client
-      .post(`/api/v1/editorial/revisions/${revision.id}/approve`)
+      .post(urlFor('api.v1.editorial.revisions.approve', { id: revision.id }))
       .withGuard('api')
       .loginAs(editor)
 
     response.assertStatus(200)
     assert.deepInclude(response.body().data, { id: revision.id, status: 'approved', reason: null })
     assert.isString(response.body().data.decidedAt)
-    const publicVendor = await client.get('/api/v1/vendors/offen-gmbh')
+    const publicVendor = await client.get(urlFor('api.v1.vendors.show', { slug: 'offen-gmbh' }))
     assert.equal(publicVendor.body().data.name, 'Offen und Neu GmbH')
     mails.assertSent(ModerationDecisionNotification, ({ message }) =>
       message.hasTo('owner@example.test')
@@ -81,7 +85,7 @@ test.group('API / editorial', (group) => {
     assert.equal(entry.actorId, editor.id)
 
     const again = await client
-      .post(`/api/v1/editorial/revisions/${revision.id}/approve`)
+      .post(urlFor('api.v1.editorial.revisions.approve', { id: revision.id }))
       .withGuard('api')
       .loginAs(editor)
     again.assertStatus(409)
@@ -97,7 +101,7 @@ test.group('API / editorial', (group) => {
     const revision = await pendingRevision(vendor, null, { name: 'Abgelehnt GmbH' })
 
     const missing = await client
-      .post(`/api/v1/editorial/revisions/${revision.id}/reject`)
+      .post(urlFor('api.v1.editorial.revisions.reject', { id: revision.id }))
       .json({})
       .withGuard('api')
       .loginAs(editor)
@@ -107,13 +111,13 @@ test.group('API / editorial', (group) => {
     assert.equal(stillPending.status, 'pending')
 
     const response = await client
-      .post(`/api/v1/editorial/revisions/${revision.id}/reject`)
+      .post(urlFor('api.v1.editorial.revisions.reject', { id: revision.id }))
       .json({ reason: 'Name passt nicht.' })
       .withGuard('api')
       .loginAs(editor)
     response.assertStatus(200)
     assert.deepInclude(response.body().data, { status: 'rejected', reason: 'Name passt nicht.' })
-    const publicVendor = await client.get('/api/v1/vendors/offen-gmbh')
+    const publicVendor = await client.get(urlFor('api.v1.vendors.show', { slug: 'offen-gmbh' }))
     assert.equal(publicVendor.body().data.name, 'Offen GmbH')
   })
 
@@ -128,10 +132,12 @@ test.group('API / editorial', (group) => {
     const revision = await pendingRevision(vendor, owner, { name: 'Heimlich GmbH' })
 
     const requests = [
-      () => client.get('/api/v1/editorial/queue'),
-      () => client.post(`/api/v1/editorial/revisions/${revision.id}/approve`),
+      () => client.get(urlFor('api.v1.editorial.queue')),
+      () => client.post(urlFor('api.v1.editorial.revisions.approve', { id: revision.id })),
       () =>
-        client.post(`/api/v1/editorial/revisions/${revision.id}/reject`).json({ reason: 'x y z' }),
+        client
+          .post(urlFor('api.v1.editorial.revisions.reject', { id: revision.id }))
+          .json({ reason: 'x y z' }),
     ]
     for (const request of requests) {
       const guest = await request()
@@ -147,16 +153,17 @@ test.group('API / editorial', (group) => {
     assert.equal(untouched.status, 'pending')
 
     const unknown = await client
-      .post('/api/v1/editorial/revisions/999999/approve')
+      .post(urlFor('api.v1.editorial.revisions.approve', { id: 999999 }))
       .withGuard('api')
       .loginAs(editor)
     unknown.assertStatus(404)
     const unknownReject = await client
-      .post('/api/v1/editorial/revisions/999999/reject')
+      .post(urlFor('api.v1.editorial.revisions.reject', { id: 999999 }))
       .json({ reason: 'Gibt es nicht.' })
       .withGuard('api')
       .loginAs(editor)
     unknownReject.assertStatus(404)
+    // Literal path: urlFor would build it, but the point is an id that is no number.
     const notANumber = await client
       .post('/api/v1/editorial/revisions/abc/approve')
       .withGuard('api')

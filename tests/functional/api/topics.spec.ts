@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import Topic from '#models/topic'
 import Vendor from '#models/vendor'
 
@@ -25,7 +26,7 @@ test.group('API: topics', (group) => {
     const draft = await Vendor.create({ ...base, slug: 'b', name: 'B', status: 'draft' })
     await social.related('vendors').attach([live.id, draft.id])
 
-    const response = await client.get('/api/v1/topics')
+    const response = await client.get(urlFor('api.v1.topics.index'))
     response.assertStatus(200)
     response.assertBody({
       data: [
@@ -60,7 +61,7 @@ test.group('API: topics', (group) => {
       await vendor.related('topics').attach([topic.id])
     }
 
-    const first = await client.get('/api/v1/topics/social-media')
+    const first = await client.get(urlFor('api.v1.topics.show', { slug: 'social-media' }))
     first.assertStatus(200)
     const body = first.body()
     assert.equal(body.data.slug, 'social-media')
@@ -76,7 +77,7 @@ test.group('API: topics', (group) => {
     assert.equal(body.data.vendors[0].city, 'Halle (Saale)')
     assert.isNull(body.data.ad)
 
-    const second = await client.get('/api/v1/topics/social-media')
+    const second = await client.get(urlFor('api.v1.topics.show', { slug: 'social-media' }))
     assert.notDeepEqual(
       second.body().data.vendors.map((v: { slug: string }) => v.slug),
       body.data.vendors.map((v: { slug: string }) => v.slug)
@@ -85,7 +86,7 @@ test.group('API: topics', (group) => {
   })
 
   test('unknown topic: 404 in the API error shape', async ({ client }) => {
-    const response = await client.get('/api/v1/topics/nope')
+    const response = await client.get(urlFor('api.v1.topics.show', { slug: 'nope' }))
     response.assertStatus(404)
     response.assertBody({ errors: [{ field: null, message: 'Seite nicht gefunden' }] })
   })

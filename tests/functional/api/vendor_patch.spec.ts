@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import User from '#models/user'
 import VendorRevision from '#models/vendor_revision'
 import { createUser } from '#tests/helpers/users'
@@ -10,7 +11,9 @@ test.group('API / PATCH /api/v1/vendors/:slug', (group) => {
 
   test('without a token: 401 in the API error shape', async ({ client }) => {
     const { vendor } = await ownedVendor()
-    const response = await client.patch(`/api/v1/vendors/${vendor.slug}`).json({ city: 'Jena' })
+    const response = await client
+      .patch(urlFor('api.v1.vendors.update', { slug: vendor.slug }))
+      .json({ city: 'Jena' })
     response.assertStatus(401)
     response.assertBody({ errors: [{ field: null, message: 'Bitte melden Sie sich an.' }] })
   })
@@ -23,7 +26,7 @@ test.group('API / PATCH /api/v1/vendors/:slug', (group) => {
     const token = await User.accessTokens.create(owner)
 
     const response = await client
-      .patch(`/api/v1/vendors/${vendor.slug}`)
+      .patch(urlFor('api.v1.vendors.update', { slug: vendor.slug }))
       .bearerToken(token.value!.release())
       .json({ city: 'Jena' })
 
@@ -44,7 +47,7 @@ test.group('API / PATCH /api/v1/vendors/:slug', (group) => {
     })
 
     const response = await client
-      .patch(`/api/v1/vendors/${vendor.slug}`)
+      .patch(urlFor('api.v1.vendors.update', { slug: vendor.slug }))
       .json({ phone: null, description: 'Neu' })
       .withGuard('api')
       .loginAs(owner)
@@ -71,7 +74,7 @@ test.group('API / PATCH /api/v1/vendors/:slug', (group) => {
     await owner.save()
 
     const response = await client
-      .patch(`/api/v1/vendors/${vendor.slug}`)
+      .patch(urlFor('api.v1.vendors.update', { slug: vendor.slug }))
       .json({ postalCode: '123', website: 'javascript:alert(1)', topicIds: [], name: null })
       .withGuard('api')
       .loginAs(owner)
@@ -97,7 +100,7 @@ test.group('API / PATCH /api/v1/vendors/:slug', (group) => {
     const six = await Promise.all([1, 2, 3, 4, 5, 6].map(() => createTopic()))
 
     const tooMany = await client
-      .patch(`/api/v1/vendors/${vendor.slug}`)
+      .patch(urlFor('api.v1.vendors.update', { slug: vendor.slug }))
       .json({ topicIds: six.map((t) => t.id) })
       .withGuard('api')
       .loginAs(owner)
@@ -105,14 +108,14 @@ test.group('API / PATCH /api/v1/vendors/:slug', (group) => {
     assert.equal(tooMany.body().errors[0].message, 'Bitte wählen Sie höchstens 5 Themen.')
 
     const unknown = await client
-      .patch(`/api/v1/vendors/${vendor.slug}`)
+      .patch(urlFor('api.v1.vendors.update', { slug: vendor.slug }))
       .json({ topicIds: [six[0].id, 999_999] })
       .withGuard('api')
       .loginAs(owner)
     unknown.assertStatus(422)
 
     const five = await client
-      .patch(`/api/v1/vendors/${vendor.slug}`)
+      .patch(urlFor('api.v1.vendors.update', { slug: vendor.slug }))
       .json({ topicIds: six.slice(0, 5).map((t) => t.id) })
       .withGuard('api')
       .loginAs(owner)
@@ -126,7 +129,7 @@ test.group('API / PATCH /api/v1/vendors/:slug', (group) => {
     const chosen = await Promise.all([1, 2].map(() => createTopic()))
 
     const unknown = await client
-      .patch(`/api/v1/vendors/${vendor.slug}`)
+      .patch(urlFor('api.v1.vendors.update', { slug: vendor.slug }))
       .json({ topics: [chosen[0].slug, 'gibt-es-nicht'] })
       .withGuard('api')
       .loginAs(owner)
@@ -134,7 +137,7 @@ test.group('API / PATCH /api/v1/vendors/:slug', (group) => {
     assert.equal(unknown.body().errors[0].field, 'topics')
 
     const response = await client
-      .patch(`/api/v1/vendors/${vendor.slug}`)
+      .patch(urlFor('api.v1.vendors.update', { slug: vendor.slug }))
       .json({ topics: chosen.map((t) => t.slug) })
       .withGuard('api')
       .loginAs(owner)
@@ -159,7 +162,7 @@ test.group('API / PATCH /api/v1/vendors/:slug', (group) => {
     const editor = await createUser({ role: 'editor' })
 
     const forbidden = await client
-      .patch(`/api/v1/vendors/${published.slug}`)
+      .patch(urlFor('api.v1.vendors.update', { slug: published.slug }))
       .json({ name: 'Gekapert' })
       .withGuard('api')
       .loginAs(stranger)
@@ -167,7 +170,7 @@ test.group('API / PATCH /api/v1/vendors/:slug', (group) => {
     assert.equal(forbidden.body().errors[0].field, null)
 
     const hidden = await client
-      .patch(`/api/v1/vendors/${draft.slug}`)
+      .patch(urlFor('api.v1.vendors.update', { slug: draft.slug }))
       .json({ name: 'Gekapert' })
       .withGuard('api')
       .loginAs(stranger)
@@ -176,14 +179,14 @@ test.group('API / PATCH /api/v1/vendors/:slug', (group) => {
 
     // Editors review; they do not edit as members.
     const byEditor = await client
-      .patch(`/api/v1/vendors/${published.slug}`)
+      .patch(urlFor('api.v1.vendors.update', { slug: published.slug }))
       .json({ name: 'Gekapert' })
       .withGuard('api')
       .loginAs(editor)
     byEditor.assertStatus(403)
 
     const unknown = await client
-      .patch('/api/v1/vendors/gibt-es-nicht')
+      .patch(urlFor('api.v1.vendors.update', { slug: 'gibt-es-nicht' }))
       .json({ name: 'X' })
       .withGuard('api')
       .loginAs(stranger)
@@ -202,7 +205,7 @@ test.group('API / PATCH /api/v1/vendors/:slug', (group) => {
       attributes: { name: 'Archiv AG' },
     })
     const response = await client
-      .patch(`/api/v1/vendors/${vendor.slug}`)
+      .patch(urlFor('api.v1.vendors.update', { slug: vendor.slug }))
       .json({ name: 'Neu' })
       .withGuard('api')
       .loginAs(owner)
@@ -217,7 +220,7 @@ test.group('API / PATCH /api/v1/vendors/:slug', (group) => {
     await owner.save()
 
     const response = await client
-      .patch(`/api/v1/vendors/${vendor.slug}`)
+      .patch(urlFor('api.v1.vendors.update', { slug: vendor.slug }))
       .withGuard('api')
       .loginAs(owner)
       .json({ city: 'Jena' })

@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import { haversineKm } from '#services/geo/distance'
 import { createVendor } from '#tests/helpers/directory'
 import { createSearchFixture, POSTAL_CODES } from '#tests/helpers/search_fixture'
@@ -14,7 +15,7 @@ test.group('API: vendors index', (group) => {
   test('lists published vendors by name, in the documented shape', async ({ client, assert }) => {
     await createSearchFixture()
 
-    const response = await client.get('/api/v1/vendors')
+    const response = await client.get(urlFor('api.v1.vendors.index'))
 
     response.assertStatus(200)
     response.assertHeader('content-type', 'application/json; charset=utf-8')
@@ -42,7 +43,9 @@ test.group('API: vendors index', (group) => {
   test('filters by topic', async ({ client, assert }) => {
     await createSearchFixture()
 
-    const response = await client.get('/api/v1/vendors').qs({ topic: 'open-data' })
+    const response = await client.get(
+      urlFor('api.v1.vendors.index', [], { qs: { topic: 'open-data' } })
+    )
 
     response.assertStatus(200)
     assert.deepEqual(slugs(response.body()), ['tsa-public-service-gmbh'])
@@ -54,7 +57,7 @@ test.group('API: vendors index', (group) => {
     .run(async ({ client, assert }, q) => {
       await createSearchFixture()
 
-      const response = await client.get('/api/v1/vendors').qs({ q })
+      const response = await client.get(urlFor('api.v1.vendors.index', [], { qs: { q } }))
 
       response.assertStatus(200)
       assert.deepEqual(slugs(response.body()), ['ekom21-kgrz-hessen'])
@@ -63,17 +66,21 @@ test.group('API: vendors index', (group) => {
   test('all words must match, in any field, topics included', async ({ client, assert }) => {
     await createSearchFixture()
 
-    const both = await client.get('/api/v1/vendors').qs({ q: 'social merseburg' })
+    const both = await client.get(
+      urlFor('api.v1.vendors.index', [], { qs: { q: 'social merseburg' } })
+    )
     assert.deepEqual(slugs(both.body()), ['brain-scc-gmbh'])
 
-    const byTopic = await client.get('/api/v1/vendors').qs({ q: 'e-government' })
+    const byTopic = await client.get(
+      urlFor('api.v1.vendors.index', [], { qs: { q: 'e-government' } })
+    )
     assert.sameMembers(slugs(byTopic.body()), [
       'brain-scc-gmbh',
       'ekom21-kgrz-hessen',
       'beispiel-verwaltungs-it-gmbh',
     ])
 
-    const muenchen = await client.get('/api/v1/vendors').qs({ q: 'muenchen' })
+    const muenchen = await client.get(urlFor('api.v1.vendors.index', [], { qs: { q: 'muenchen' } }))
     assert.deepEqual(slugs(muenchen.body()), ['beispiel-verwaltungs-it-gmbh'])
   })
 
@@ -93,7 +100,7 @@ test.group('API: vendors index', (group) => {
       description: 'Aus Gießen für Gießen.',
     })
 
-    const response = await client.get('/api/v1/vendors').qs({ q: 'giessen' })
+    const response = await client.get(urlFor('api.v1.vendors.index', [], { qs: { q: 'giessen' } }))
 
     response.assertStatus(200)
     // By name the mention-only vendor would come first; relevance puts it last.
@@ -104,7 +111,7 @@ test.group('API: vendors index', (group) => {
     .with([`"`, `'`, `giessen" OR "x`, 'NEAR(a b)', '*', 'a:*', '(((', '!!!'])
     .run(async ({ client, assert }, q) => {
       await createSearchFixture()
-      const response = await client.get('/api/v1/vendors').qs({ q })
+      const response = await client.get(urlFor('api.v1.vendors.index', [], { qs: { q } }))
       response.assertStatus(200)
       assert.isArray(response.body().data)
       assert.notInclude(slugs(response.body()), 'entwurf-giessen')
@@ -113,10 +120,10 @@ test.group('API: vendors index', (group) => {
   test('filters by PLZ prefix', async ({ client, assert }) => {
     await createSearchFixture()
 
-    const region = await client.get('/api/v1/vendors').qs({ plz: '06' })
+    const region = await client.get(urlFor('api.v1.vendors.index', [], { qs: { plz: '06' } }))
     assert.deepEqual(slugs(region.body()), ['brain-scc-gmbh', 'tsa-public-service-gmbh'])
 
-    const exact = await client.get('/api/v1/vendors').qs({ plz: '061' })
+    const exact = await client.get(urlFor('api.v1.vendors.index', [], { qs: { plz: '061' } }))
     assert.deepEqual(slugs(exact.body()), ['tsa-public-service-gmbh'])
   })
 
@@ -126,7 +133,9 @@ test.group('API: vendors index', (group) => {
   }) => {
     await createSearchFixture()
 
-    const response = await client.get('/api/v1/vendors').qs({ plz: '04109', radius: 50 })
+    const response = await client.get(
+      urlFor('api.v1.vendors.index', [], { qs: { plz: '04109', radius: 50 } })
+    )
 
     response.assertStatus(200)
     const body = response.body()
@@ -143,9 +152,11 @@ test.group('API: vendors index', (group) => {
     )
     assert.isBelow(body.data[0].distanceKm, body.data[1].distanceKm)
 
-    const wider = await client
-      .get('/api/v1/vendors')
-      .qs({ plz: '04109', radius: 300, q: 'social', perPage: 2, page: 2 })
+    const wider = await client.get(
+      urlFor('api.v1.vendors.index', [], {
+        qs: { plz: '04109', radius: 300, q: 'social', perPage: 2, page: 2 },
+      })
+    )
     assert.deepEqual(wider.body().meta, { total: 3, page: 2, perPage: 2 })
     assert.deepEqual(slugs(wider.body()), ['ekom21-kgrz-hessen'])
   })
@@ -156,7 +167,9 @@ test.group('API: vendors index', (group) => {
   }) => {
     await createSearchFixture()
 
-    const response = await client.get('/api/v1/vendors').qs({ plz: '35398', radius: 10 })
+    const response = await client.get(
+      urlFor('api.v1.vendors.index', [], { qs: { plz: '35398', radius: 10 } })
+    )
 
     assert.deepEqual(
       response.body().data.map((item: Item) => [item.slug, item.distanceKm]),
@@ -167,11 +180,13 @@ test.group('API: vendors index', (group) => {
   test('pages through results; perPage is capped at 100', async ({ client, assert }) => {
     await createSearchFixture()
 
-    const second = await client.get('/api/v1/vendors').qs({ perPage: 2, page: 2 })
+    const second = await client.get(
+      urlFor('api.v1.vendors.index', [], { qs: { perPage: 2, page: 2 } })
+    )
     assert.deepEqual(second.body().meta, { total: 5, page: 2, perPage: 2 })
     assert.deepEqual(slugs(second.body()), ['ekom21-kgrz-hessen', 'seitenbau-gmbh'])
 
-    const capped = await client.get('/api/v1/vendors').qs({ perPage: 500 })
+    const capped = await client.get(urlFor('api.v1.vendors.index', [], { qs: { perPage: 500 } }))
     capped.assertStatus(200)
     assert.equal(capped.body().meta.perPage, 100)
     assert.lengthOf(capped.body().data, 5)
@@ -181,8 +196,11 @@ test.group('API: vendors index', (group) => {
     await createSearchFixture()
 
     const response = await client
-      .get('/api/v1/vendors')
-      .qs({ plz: '12a', topic: 'nope', page: 0, perPage: 'x' })
+      .get(
+        urlFor('api.v1.vendors.index', [], {
+          qs: { plz: '12a', topic: 'nope', page: 0, perPage: 'x' },
+        })
+      )
       .header('accept-language', 'en')
 
     response.assertStatus(422)
@@ -202,7 +220,9 @@ test.group('API: vendors index', (group) => {
   test('a radius needs a known 5-digit PLZ', async ({ client, assert }) => {
     await createSearchFixture()
 
-    const short = await client.get('/api/v1/vendors').qs({ plz: '041', radius: 10 })
+    const short = await client.get(
+      urlFor('api.v1.vendors.index', [], { qs: { plz: '041', radius: 10 } })
+    )
     short.assertStatus(422)
     assert.deepEqual(short.body(), {
       errors: [
@@ -213,7 +233,9 @@ test.group('API: vendors index', (group) => {
       ],
     })
 
-    const unknown = await client.get('/api/v1/vendors').qs({ plz: '99999', radius: 10 })
+    const unknown = await client.get(
+      urlFor('api.v1.vendors.index', [], { qs: { plz: '99999', radius: 10 } })
+    )
     unknown.assertStatus(422)
     assert.deepEqual(
       unknown.body().errors.map((e: { field: string }) => e.field),
@@ -221,7 +243,9 @@ test.group('API: vendors index', (group) => {
     )
     assert.include(unknown.body().errors[0].message, '99999')
 
-    const tooFar = await client.get('/api/v1/vendors').qs({ plz: '04109', radius: 1000 })
+    const tooFar = await client.get(
+      urlFor('api.v1.vendors.index', [], { qs: { plz: '04109', radius: 1000 } })
+    )
     tooFar.assertStatus(422)
     assert.deepEqual(
       tooFar.body().errors.map((e: { field: string }) => e.field),
@@ -240,8 +264,7 @@ test.group('API: vendors index without postal codes', (group) => {
     await createVendor({ slug: 'saale-it', postalCode: '06108', city: 'Halle (Saale)' })
 
     const response = await client
-      .get('/api/v1/vendors')
-      .qs({ plz: '06120', radius: 30 })
+      .get(urlFor('api.v1.vendors.index', [], { qs: { plz: '06120', radius: 30 } }))
       .header('accept-language', 'en')
 
     response.assertStatus(422)
@@ -256,7 +279,7 @@ test.group('API: vendors index without postal codes', (group) => {
       ],
     })
 
-    const region = await client.get('/api/v1/vendors').qs({ plz: '06' })
+    const region = await client.get(urlFor('api.v1.vendors.index', [], { qs: { plz: '06' } }))
     region.assertStatus(200)
     assert.deepEqual(slugs(region.body()), ['saale-it'])
   })
@@ -286,7 +309,9 @@ test.group('API: vendors show', (group) => {
       [topics.socialMedia, topics.openData]
     )
 
-    const response = await client.get('/api/v1/vendors/beispiel-kommunal-gmbh')
+    const response = await client.get(
+      urlFor('api.v1.vendors.show', { slug: 'beispiel-kommunal-gmbh' })
+    )
 
     response.assertStatus(200)
     assert.notExists(response.header('set-cookie'))
@@ -337,7 +362,7 @@ test.group('API: vendors show', (group) => {
     await createSearchFixture()
 
     for (const slug of ['no-such-vendor', 'entwurf-giessen']) {
-      const response = await client.get(`/api/v1/vendors/${slug}`)
+      const response = await client.get(urlFor('api.v1.vendors.show', { slug }))
       response.assertStatus(404)
       assert.notExists(response.header('set-cookie'))
       const body = response.body()

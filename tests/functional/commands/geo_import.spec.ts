@@ -5,6 +5,7 @@ import ace from '@adonisjs/core/services/ace'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import GeoImport from '../../../commands/geo_import.js'
 import PostalCode from '#models/postal_code'
 import { VendorFactory } from '#database/factories/vendor_factory'
@@ -167,14 +168,16 @@ test.group('geo:import', (group) => {
     assert.equal(halle.place, 'Halle')
     assert.closeTo(halle.latitude, 51.51, 0.01)
 
-    const page = await client.get('/search').qs({ plz: '06120', radius: '30' })
+    const page = await client.get(urlFor('search', [], { qs: { plz: '06120', radius: '30' } }))
     page.assertStatus(200)
     page.assertTextIncludes('2 Anbieter gefunden')
     page.assertTextIncludes('06108 Halle (Saale)')
     page.assertTextIncludes('06217 Merseburg')
     assert.notInclude(page.text(), 'Konstanz')
 
-    const api = await client.get('/api/v1/vendors').qs({ plz: '06120', radius: 30 })
+    const api = await client.get(
+      urlFor('api.v1.vendors.index', [], { qs: { plz: '06120', radius: 30 } })
+    )
     api.assertStatus(200)
     assert.deepEqual(
       api.body().data.map((vendor: { slug: string }) => vendor.slug),

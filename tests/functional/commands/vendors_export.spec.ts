@@ -5,6 +5,7 @@ import { test } from '@japa/runner'
 import ace from '@adonisjs/core/services/ace'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { parse } from 'csv-parse/sync'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import VendorsExport from '../../../commands/vendors_export.js'
 import VendorsImport from '../../../commands/vendors_import.js'
 import { TopicFactory } from '#database/factories/topic_factory'
@@ -187,8 +188,7 @@ test.group('vendors:export', (group) => {
     await run(VendorsExport, '--topic=social-media', `--output=${output}`)
 
     const response = await client
-      .get('/editorial/vendors/export.csv')
-      .qs({ topic: 'social-media' })
+      .get(urlFor('editorial.vendors.export', [], { qs: { topic: 'social-media' } }))
       .loginAs(editor)
 
     response.assertStatus(200)
@@ -199,17 +199,16 @@ test.group('vendors:export', (group) => {
     )
     assert.equal(response.text(), await readFile(output, 'utf8'))
 
-    const all = await client.get('/editorial/vendors/export.csv').loginAs(editor)
+    const all = await client.get(urlFor('editorial.vendors.export')).loginAs(editor)
     assert.lengthOf(parse(all.text(), { columns: true }), 2)
 
     const unknown = await client
-      .get('/editorial/vendors/export.csv')
-      .qs({ topic: 'nope' })
+      .get(urlFor('editorial.vendors.export', [], { qs: { topic: 'nope' } }))
       .loginAs(editor)
     unknown.assertStatus(404)
 
     const member = await createUser()
-    const denied = await client.get('/editorial/vendors/export.csv').loginAs(member)
+    const denied = await client.get(urlFor('editorial.vendors.export')).loginAs(member)
     denied.assertStatus(403)
   })
 })

@@ -5,6 +5,7 @@ import { test } from '@japa/runner'
 import ace from '@adonisjs/core/services/ace'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import VendorsImport from '../../../commands/vendors_import.js'
 import AuditLog from '#models/audit_log'
 import { TopicFactory } from '#database/factories/topic_factory'
@@ -101,12 +102,16 @@ test.group('vendors:import', (group) => {
     assert.equal(brain.latitude, 51.35)
     assert.lengthOf(await VendorMember.query().where('vendor_id', brain.id), 0)
 
-    const search = await client.get('/api/v1/vendors').qs({ q: 'merseburg dienstleister' })
+    const search = await client.get(
+      urlFor('api.v1.vendors.index', [], { qs: { q: 'merseburg dienstleister' } })
+    )
     assert.deepEqual(
       search.body().data.map((hit: { slug: string }) => hit.slug),
       ['brain-scc-gmbh']
     )
-    const topic = await client.get('/api/v1/vendors').qs({ topic: 'social-media' })
+    const topic = await client.get(
+      urlFor('api.v1.vendors.index', [], { qs: { topic: 'social-media' } })
+    )
     assert.deepEqual(
       topic.body().data.map((hit: { slug: string }) => hit.slug),
       ['brain-scc-gmbh']

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import type { ApiClient } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import AuditLog from '#models/audit_log'
 import { createUser } from '#tests/helpers/users'
 import { createVendor } from '#tests/helpers/directory'
@@ -22,33 +23,33 @@ function routes(ids: {
 } {
   return {
     editorial: [
-      ['get', '/editorial'],
-      ['get', '/editorial/vendors'],
-      ['get', '/editorial/vendors/export.csv'],
-      ['get', `/editorial/vendors/${ids.vendor}`],
-      ['post', `/editorial/vendors/${ids.vendor}/approve`],
-      ['post', `/editorial/vendors/${ids.vendor}/reject`],
-      ['post', `/editorial/vendors/${ids.vendor}/publish`],
-      ['post', `/editorial/vendors/${ids.vendor}/unpublish`],
-      ['post', `/editorial/vendors/${ids.vendor}/archive`],
-      ['get', `/editorial/revisions/${ids.revision}`],
-      ['post', `/editorial/revisions/${ids.revision}/approve`],
-      ['post', `/editorial/revisions/${ids.revision}/reject`],
-      ['get', `/editorial/claims/${ids.claim}`],
-      ['post', `/editorial/claims/${ids.claim}/grant`],
-      ['post', `/editorial/claims/${ids.claim}/refuse`],
-      ['get', '/editorial/topics'],
-      ['post', '/editorial/topics'],
-      ['get', `/editorial/topics/${ids.topic}/edit`],
-      ['post', `/editorial/topics/${ids.topic}`],
-      ['post', `/editorial/topics/${ids.topic}/move`],
-      ['get', '/editorial/audit'],
+      ['get', urlFor('editorial.queue')],
+      ['get', urlFor('editorial.vendors.index')],
+      ['get', urlFor('editorial.vendors.export')],
+      ['get', urlFor('editorial.vendors.show', { id: ids.vendor })],
+      ['post', urlFor('editorial.vendors.approve', { id: ids.vendor })],
+      ['post', urlFor('editorial.vendors.reject', { id: ids.vendor })],
+      ['post', urlFor('editorial.vendors.publish', { id: ids.vendor })],
+      ['post', urlFor('editorial.vendors.unpublish', { id: ids.vendor })],
+      ['post', urlFor('editorial.vendors.archive', { id: ids.vendor })],
+      ['get', urlFor('editorial.revisions.show', { id: ids.revision })],
+      ['post', urlFor('editorial.revisions.approve', { id: ids.revision })],
+      ['post', urlFor('editorial.revisions.reject', { id: ids.revision })],
+      ['get', urlFor('editorial.claims.show', { id: ids.claim })],
+      ['post', urlFor('editorial.claims.grant', { id: ids.claim })],
+      ['post', urlFor('editorial.claims.refuse', { id: ids.claim })],
+      ['get', urlFor('editorial.topics.index')],
+      ['post', urlFor('editorial.topics.store')],
+      ['get', urlFor('editorial.topics.edit', { id: ids.topic })],
+      ['post', urlFor('editorial.topics.update', { id: ids.topic })],
+      ['post', urlFor('editorial.topics.move', { id: ids.topic })],
+      ['get', urlFor('editorial.audit')],
     ],
     users: [
-      ['get', '/editorial/users'],
-      ['post', `/editorial/users/${ids.user}/role`],
-      ['post', `/editorial/users/${ids.user}/disable`],
-      ['post', `/editorial/users/${ids.user}/enable`],
+      ['get', urlFor('editorial.users.index')],
+      ['post', urlFor('editorial.users.role', { id: ids.user })],
+      ['post', urlFor('editorial.users.disable', { id: ids.user })],
+      ['post', urlFor('editorial.users.enable', { id: ids.user })],
     ],
   }
 }
@@ -96,7 +97,7 @@ test.group('Editorial / access', (group) => {
     for (const [method, path] of [...editorial, ...users]) {
       const response = await send(client, [method, path])
       assert.equal(response.status(), 302, `${method} ${path}`)
-      assert.equal(response.header('location'), '/login', `${method} ${path}`)
+      assert.equal(response.header('location'), urlFor('auth.login'), `${method} ${path}`)
     }
   })
 
@@ -127,10 +128,10 @@ test.group('Editorial / access', (group) => {
     const editor = await createUser({ role: 'editor' })
 
     for (const path of [
-      '/editorial',
-      '/editorial/vendors',
-      '/editorial/topics',
-      '/editorial/audit',
+      urlFor('editorial.queue'),
+      urlFor('editorial.vendors.index'),
+      urlFor('editorial.topics.index'),
+      urlFor('editorial.audit'),
     ]) {
       const response = await client.get(path).loginAs(editor)
       assert.equal(response.status(), 200, path)
@@ -141,8 +142,8 @@ test.group('Editorial / access', (group) => {
     }
     await owner.refresh()
     assert.equal(owner.role, 'member')
-    const nav = await client.get('/editorial').loginAs(editor)
-    assert.notInclude(nav.text(), 'href="/editorial/users"')
+    const nav = await client.get(urlFor('editorial.queue')).loginAs(editor)
+    assert.notInclude(nav.text(), `href="${urlFor('editorial.users.index')}"`)
   })
 
   test('the header links editors, and only editors, to the editorial area', async ({
@@ -152,19 +153,19 @@ test.group('Editorial / access', (group) => {
     const editor = await createUser({ role: 'editor' })
     const plainMember = await createUser()
 
-    const forEditor = await client.get('/account').loginAs(editor)
+    const forEditor = await client.get(urlFor('account.home')).loginAs(editor)
     forEditor.assertStatus(200)
-    forEditor.assertTextIncludes('<a href="/editorial">Redaktion</a>')
-    const forMember = await client.get('/account').loginAs(plainMember)
+    forEditor.assertTextIncludes(`<a href="${urlFor('editorial.queue')}">Redaktion</a>`)
+    const forMember = await client.get(urlFor('account.home')).loginAs(plainMember)
     forMember.assertStatus(200)
-    assert.notInclude(forMember.text(), 'href="/editorial"')
+    assert.notInclude(forMember.text(), `href="${urlFor('editorial.queue')}"`)
   })
 
   test('disabled editors are refused', async ({ client }) => {
     const editor = await createUser({ role: 'editor', disabled: true })
-    const response = await client.get('/editorial').loginAs(editor).redirects(0)
+    const response = await client.get(urlFor('editorial.queue')).loginAs(editor).redirects(0)
     response.assertStatus(302)
-    response.assertHeader('location', '/login')
+    response.assertHeader('location', urlFor('auth.login'))
   })
 
   test('forms without a CSRF token are refused', async ({ client, assert }) => {
@@ -172,7 +173,7 @@ test.group('Editorial / access', (group) => {
     const editor = await createUser({ role: 'editor' })
 
     const response = await client
-      .post(`/editorial/vendors/${ids.vendor}/approve`)
+      .post(urlFor('editorial.vendors.approve', { id: ids.vendor }))
       .loginAs(editor)
       .redirects(0)
 

@@ -3,6 +3,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import mail from '@adonisjs/mail/services/main'
 import i18nManager from '@adonisjs/i18n/services/main'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import AuditLog, { AUDIT_ACTIONS } from '#models/audit_log'
 import AuditService from '#services/audit_service'
 import PrivacyService from '#services/accounts/privacy_service'
@@ -52,7 +53,7 @@ test.group('Editorial / audit log', (group) => {
       after: { name: '<script>alert(1)</script>' },
     })
 
-    const response = await client.get('/editorial/audit').loginAs(editor)
+    const response = await client.get(urlFor('editorial.audit')).loginAs(editor)
 
     response.assertStatus(200)
     const html = response.text()
@@ -62,7 +63,7 @@ test.group('Editorial / audit log', (group) => {
     response.assertTextIncludes('&quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;')
     assert.notInclude(html, '<script>alert(1)')
     response.assertTextIncludes('&quot;published&quot;')
-    response.assertTextIncludes(`href="/editorial/vendors/${vendor.id}"`)
+    response.assertTextIncludes(`href="${urlFor('editorial.vendors.show', { id: vendor.id })}"`)
     const rows = table(html)
     assert.isBelow(rows.indexOf('Änderung freigegeben'), rows.indexOf('Anbieter zurückgezogen'))
     assert.isAbove(rows.indexOf('Änderung freigegeben'), -1)
@@ -92,14 +93,15 @@ test.group('Editorial / audit log', (group) => {
       vendorId: other.id,
     })
 
-    const byVendor = await client.get('/editorial/audit').qs({ vendor: 'anderer' }).loginAs(editor)
+    const byVendor = await client
+      .get(urlFor('editorial.audit', [], { qs: { vendor: 'anderer' } }))
+      .loginAs(editor)
     byVendor.assertStatus(200)
     byVendor.assertTextIncludes('Einträge zu „Anderer Anbieter“')
     assert.equal(byVendor.text().match(/data-audit="/g)!.length, 1)
 
     const page1 = await client
-      .get('/editorial/audit')
-      .qs({ vendor: 'mein-anbieter' })
+      .get(urlFor('editorial.audit', [], { qs: { vendor: 'mein-anbieter' } }))
       .loginAs(editor)
     assert.equal(page1.text().match(/data-audit="/g)!.length, 25)
     page1.assertTextIncludes('Seite 1 von 2')
@@ -107,23 +109,22 @@ test.group('Editorial / audit log', (group) => {
     assert.include(page1.text(), '<th scope="row">n</th>')
 
     const page2 = await client
-      .get('/editorial/audit')
-      .qs({ vendor: 'mein-anbieter', page: 2 })
+      .get(urlFor('editorial.audit', [], { qs: { vendor: 'mein-anbieter', page: 2 } }))
       .loginAs(editor)
     assert.equal(page2.text().match(/data-audit="/g)!.length, 5)
     assert.include(page2.text(), '<code>0</code>')
 
     const byAction = await client
-      .get('/editorial/audit')
-      .qs({ vendor: 'mein-anbieter', action: 'vendor.publish' })
+      .get(
+        urlFor('editorial.audit', [], { qs: { vendor: 'mein-anbieter', action: 'vendor.publish' } })
+      )
       .loginAs(editor)
     assert.equal(byAction.text().match(/data-audit="/g)!.length, 15)
     assert.notInclude(table(byAction.text()), 'Anbieter zurückgezogen')
     assert.include(table(byAction.text()), 'Anbieter veröffentlicht')
 
     const unknown = await client
-      .get('/editorial/audit')
-      .qs({ vendor: 'gibt-es-nicht' })
+      .get(urlFor('editorial.audit', [], { qs: { vendor: 'gibt-es-nicht' } }))
       .loginAs(editor)
     unknown.assertStatus(422)
     unknown.assertTextIncludes('Es gibt keinen Anbieter mit diesem Kurznamen.')
@@ -139,9 +140,12 @@ test.group('Editorial / audit log', (group) => {
     })
     const owner = await createUser()
     const vendor = await pendingVendor(owner, DateTime.now(), { name: 'Pseudonym GmbH' })
-    await client.post(`/editorial/vendors/${vendor.id}/approve`).loginAs(editor).withCsrfToken()
     await client
-      .post(`/editorial/users/${editor.id}/role`)
+      .post(urlFor('editorial.vendors.approve', { id: vendor.id }))
+      .loginAs(editor)
+      .withCsrfToken()
+    await client
+      .post(urlFor('editorial.users.role', { id: editor.id }))
       .form({ role: 'member' })
       .loginAs(admin)
       .withCsrfToken()
@@ -149,7 +153,7 @@ test.group('Editorial / audit log', (group) => {
 
     await new PrivacyService().deleteAccount(editor, SECRET)
 
-    const response = await client.get('/editorial/audit').loginAs(admin)
+    const response = await client.get(urlFor('editorial.audit')).loginAs(admin)
     response.assertStatus(200)
     const html = response.text()
     assert.notInclude(html, 'Gerda')
@@ -168,7 +172,7 @@ test.group('Editorial / audit log', (group) => {
   }) => {
     for (const locale of ['de', 'en'] as const) {
       const editor = await createUser({ role: 'editor', locale })
-      const response = await client.get('/editorial/audit').loginAs(editor)
+      const response = await client.get(urlFor('editorial.audit')).loginAs(editor)
       response.assertStatus(200)
       const i18n = i18nManager.locale(locale)
       for (const action of AUDIT_ACTIONS) {
@@ -192,7 +196,7 @@ test.group('Editorial / audit log', (group) => {
       attributes: { name: 'Eingereicht GmbH' },
     })
     await client
-      .post(`/account/vendors/${vendor.id}/submit`)
+      .post(urlFor('account.vendors.submit', { id: vendor.id }))
       .withCsrfToken()
       .loginAs(owner)
       .redirects(0)
@@ -204,8 +208,7 @@ test.group('Editorial / audit log', (group) => {
     })
 
     const response = await client
-      .get('/editorial/audit')
-      .qs({ action: 'vendor.submitted' })
+      .get(urlFor('editorial.audit', [], { qs: { action: 'vendor.submitted' } }))
       .loginAs(editor)
 
     response.assertStatus(200)
@@ -217,8 +220,7 @@ test.group('Editorial / audit log', (group) => {
     response.assertTextIncludes('<option value="vendor.submitted" selected>')
 
     const unknown = await client
-      .get('/editorial/audit')
-      .qs({ action: 'vendor.vanished' })
+      .get(urlFor('editorial.audit', [], { qs: { action: 'vendor.vanished' } }))
       .loginAs(editor)
     unknown.assertStatus(422)
     unknown.assertTextIncludes('Bitte wählen Sie einen der angebotenen Werte für „Aktion“.')

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import mail from '@adonisjs/mail/services/main'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import AuditLog from '#models/audit_log'
 import VendorMember from '#models/vendor_member'
 import ModerationDecisionNotification from '#mails/moderation_decision_notification'
@@ -18,14 +19,16 @@ test.group('Editorial / claims', (group) => {
     const vendor = await createVendor({ name: 'brain-SCC GmbH' })
     const claim = await pendingClaim(vendor, claimant, 'Ich bin die <b>Geschäftsführerin</b>.')
 
-    const response = await client.get(`/editorial/claims/${claim.id}`).loginAs(editor)
+    const response = await client
+      .get(urlFor('editorial.claims.show', { id: claim.id }))
+      .loginAs(editor)
 
     response.assertStatus(200)
     response.assertTextIncludes('brain-SCC GmbH')
     response.assertTextIncludes('Clara Claimant &lt;clara@example.test&gt;')
     response.assertTextIncludes('Ich bin die &lt;b&gt;Geschäftsführerin&lt;/b&gt;.')
     assert.notInclude(response.text(), '<b>Geschäftsführerin')
-    response.assertTextIncludes(`action="/editorial/claims/${claim.id}/grant"`)
+    response.assertTextIncludes(`action="${urlFor('editorial.claims.grant', { id: claim.id })}"`)
   })
 
   test('granting makes the claimant an owner, audits it and mails them', async ({
@@ -39,13 +42,13 @@ test.group('Editorial / claims', (group) => {
     const claim = await pendingClaim(vendor, claimant)
 
     const response = await client
-      .post(`/editorial/claims/${claim.id}/grant`)
+      .post(urlFor('editorial.claims.grant', { id: claim.id }))
       .loginAs(editor)
       .withCsrfToken()
       .redirects(0)
 
     response.assertStatus(302)
-    response.assertHeader('location', '/editorial')
+    response.assertHeader('location', urlFor('editorial.queue'))
     await claim.refresh()
     assert.equal(claim.status, 'granted')
     assert.equal(claim.decidedById, editor.id)
@@ -63,7 +66,7 @@ test.group('Editorial / claims', (group) => {
       )
     })
 
-    const queue = await client.get('/editorial').loginAs(editor)
+    const queue = await client.get(urlFor('editorial.queue')).loginAs(editor)
     assert.notInclude(queue.text(), `data-queue-item="claim-${claim.id}"`)
   })
 
@@ -78,7 +81,7 @@ test.group('Editorial / claims', (group) => {
     const claim = await pendingClaim(vendor, claimant)
 
     const missing = await client
-      .post(`/editorial/claims/${claim.id}/refuse`)
+      .post(urlFor('editorial.claims.refuse', { id: claim.id }))
       .form({ reason: '' })
       .loginAs(editor)
       .withCsrfToken()
@@ -88,7 +91,7 @@ test.group('Editorial / claims', (group) => {
     })
 
     await client
-      .post(`/editorial/claims/${claim.id}/refuse`)
+      .post(urlFor('editorial.claims.refuse', { id: claim.id }))
       .form({ reason: 'Bitte mit einer Firmenadresse anfragen.' })
       .loginAs(editor)
       .withCsrfToken()

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import { createUser } from '#tests/helpers/users'
 import { createVendor } from '#tests/helpers/directory'
 import { pendingClaim, pendingRevision, pendingVendor } from './fixtures.js'
@@ -30,7 +31,7 @@ test.group('Editorial / queue', (group) => {
     const claim = await pendingClaim(orphan, claimant, null, base)
     const later = await pendingVendor(owner, base.plus({ hours: 3 }), { name: 'Later eG' })
 
-    const response = await client.get('/editorial').loginAs(editor)
+    const response = await client.get(urlFor('editorial.queue')).loginAs(editor)
 
     response.assertStatus(200)
     const html = response.text()
@@ -51,16 +52,16 @@ test.group('Editorial / queue', (group) => {
     response.assertTextIncludes('Clara Claimant')
     response.assertTextIncludes('Arne Author')
     response.assertTextIncludes('Olga Owner')
-    response.assertTextIncludes(`href="/editorial/claims/${claim.id}"`)
-    response.assertTextIncludes(`href="/editorial/revisions/${revision.id}"`)
-    response.assertTextIncludes(`href="/editorial/vendors/${fresh.id}"`)
+    response.assertTextIncludes(`href="${urlFor('editorial.claims.show', { id: claim.id })}"`)
+    response.assertTextIncludes(`href="${urlFor('editorial.revisions.show', { id: revision.id })}"`)
+    response.assertTextIncludes(`href="${urlFor('editorial.vendors.show', { id: fresh.id })}"`)
   })
 
   test('an empty queue says so', async ({ client, assert }) => {
     const editor = await createUser({ role: 'editor' })
     await createVendor({ name: 'Fertig GmbH' })
 
-    const response = await client.get('/editorial').loginAs(editor)
+    const response = await client.get(urlFor('editorial.queue')).loginAs(editor)
 
     response.assertStatus(200)
     response.assertTextIncludes('Nichts zu prüfen. Die Prüfliste ist leer.')
@@ -70,7 +71,7 @@ test.group('Editorial / queue', (group) => {
   test('in English for editors who chose English', async ({ client }) => {
     const editor = await createUser({ role: 'editor', locale: 'en' })
 
-    const response = await client.get('/editorial').loginAs(editor)
+    const response = await client.get(urlFor('editorial.queue')).loginAs(editor)
 
     response.assertStatus(200)
     response.assertTextIncludes('<h1>Review queue</h1>')

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import mail from '@adonisjs/mail/services/main'
 import drive from '@adonisjs/drive/services/main'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import AuditLog from '#models/audit_log'
 import ModerationDecisionNotification from '#mails/moderation_decision_notification'
 import { createUser } from '#tests/helpers/users'
@@ -57,7 +58,9 @@ test.group('Editorial / revisions', (group) => {
       logoPath: 'logos/neu.webp',
     })
 
-    const response = await client.get(`/editorial/revisions/${revision.id}`).loginAs(editor)
+    const response = await client
+      .get(urlFor('editorial.revisions.show', { id: revision.id }))
+      .loginAs(editor)
 
     response.assertStatus(200)
     const html = response.text()
@@ -75,10 +78,20 @@ test.group('Editorial / revisions', (group) => {
     assert.include(row('topicIds'), 'class="changed"')
     assert.include(row('topicIds'), 'E-Government')
     assert.include(row('topicIds'), 'Geodaten')
-    assert.include(row('logoPath'), 'src="/uploads/logos/alt.png"')
-    assert.include(row('logoPath'), 'src="/uploads/logos/neu.webp"')
-    response.assertTextIncludes(`action="/editorial/revisions/${revision.id}/approve"`)
-    response.assertTextIncludes(`action="/editorial/revisions/${revision.id}/reject"`)
+    assert.include(
+      row('logoPath'),
+      `src="${urlFor('drive.fs.serve', { '*': ['logos', 'alt.png'] })}"`
+    )
+    assert.include(
+      row('logoPath'),
+      `src="${urlFor('drive.fs.serve', { '*': ['logos', 'neu.webp'] })}"`
+    )
+    response.assertTextIncludes(
+      `action="${urlFor('editorial.revisions.approve', { id: revision.id })}"`
+    )
+    response.assertTextIncludes(
+      `action="${urlFor('editorial.revisions.reject', { id: revision.id })}"`
+    )
   })
 
   test('XSS payloads in a revision are printed as text on the diff page', async ({
@@ -92,7 +105,9 @@ test.group('Editorial / revisions', (group) => {
       logoPath: '"><script>alert(4)</script>',
     })
 
-    const response = await client.get(`/editorial/revisions/${revision.id}`).loginAs(editor)
+    const response = await client
+      .get(urlFor('editorial.revisions.show', { id: revision.id }))
+      .loginAs(editor)
 
     response.assertStatus(200)
     const html = response.text()
@@ -132,19 +147,19 @@ test.group('Editorial / revisions', (group) => {
     })
 
     const response = await client
-      .post(`/editorial/revisions/${revision.id}/approve`)
+      .post(urlFor('editorial.revisions.approve', { id: revision.id }))
       .loginAs(editor)
       .withCsrfToken()
       .redirects(0)
 
     response.assertStatus(302)
-    response.assertHeader('location', '/editorial')
+    response.assertHeader('location', urlFor('editorial.queue'))
     await revision.refresh()
     assert.equal(revision.status, 'approved')
     assert.equal(revision.decidedById, editor.id)
     assert.isNotNull(revision.decidedAt)
 
-    const page = await client.get('/vendors/alt-gmbh')
+    const page = await client.get(urlFor('vendors.show', { slug: 'alt-gmbh' }))
     page.assertStatus(200)
     for (const text of [
       '<h1>Neu Zwirbel GmbH</h1>',
@@ -155,8 +170,8 @@ test.group('Editorial / revisions', (group) => {
       'mailto:neu@example.com',
       'href="https://neu.example.com/"',
       '<strong>neue</strong>',
-      'src="/uploads/logos/neu.png"',
-      'href="/topics/geodaten"',
+      `src="${urlFor('drive.fs.serve', { '*': ['logos', 'neu.png'] })}"`,
+      `href="${urlFor('topics.show', { slug: 'geodaten' })}"`,
     ]) {
       page.assertTextIncludes(text)
     }
@@ -169,16 +184,16 @@ test.group('Editorial / revisions', (group) => {
     ]) {
       assert.notInclude(page.text(), old)
     }
-    assert.notInclude(page.text(), 'href="/topics/social-media"')
+    assert.notInclude(page.text(), `href="${urlFor('topics.show', { slug: 'social-media' })}"`)
 
-    const api = await client.get('/api/v1/vendors/alt-gmbh')
+    const api = await client.get(urlFor('api.v1.vendors.show', { slug: 'alt-gmbh' }))
     assert.equal(api.body().data.country, 'AT')
     assert.deepEqual(
       api.body().data.topics.map((t: { slug: string }) => t.slug),
       ['e-government', 'geodaten']
     )
 
-    const search = await client.get('/api/v1/vendors').qs({ q: 'zwirbel' })
+    const search = await client.get(urlFor('api.v1.vendors.index', [], { qs: { q: 'zwirbel' } }))
     assert.deepEqual(
       search.body().data.map((hit: { slug: string }) => hit.slug),
       ['alt-gmbh']
@@ -215,12 +230,12 @@ test.group('Editorial / revisions', (group) => {
     })
 
     const missing = await client
-      .post(`/editorial/revisions/${revision.id}/reject`)
-      .header('referer', `/editorial/revisions/${revision.id}`)
+      .post(urlFor('editorial.revisions.reject', { id: revision.id }))
+      .header('referer', urlFor('editorial.revisions.show', { id: revision.id }))
       .loginAs(editor)
       .withCsrfToken()
       .redirects(0)
-    missing.assertHeader('location', `/editorial/revisions/${revision.id}`)
+    missing.assertHeader('location', urlFor('editorial.revisions.show', { id: revision.id }))
     missing.assertFlashMessage('inputErrorsBag', {
       reason: ['Bitte geben Sie eine Begründung an.'],
     })
@@ -228,7 +243,7 @@ test.group('Editorial / revisions', (group) => {
     assert.equal(revision.status, 'pending')
 
     await client
-      .post(`/editorial/revisions/${revision.id}/reject`)
+      .post(urlFor('editorial.revisions.reject', { id: revision.id }))
       .form({ reason: 'Der Ort passt nicht zur PLZ.' })
       .loginAs(editor)
       .withCsrfToken()
@@ -236,10 +251,10 @@ test.group('Editorial / revisions', (group) => {
     await revision.refresh()
     assert.equal(revision.status, 'rejected')
     assert.equal(revision.reason, 'Der Ort passt nicht zur PLZ.')
-    const page = await client.get('/vendors/alt-gmbh')
+    const page = await client.get(urlFor('vendors.show', { slug: 'alt-gmbh' }))
     page.assertTextIncludes('<h1>Alt GmbH</h1>')
     page.assertTextIncludes('06108 Halle (Saale)')
-    const search = await client.get('/api/v1/vendors').qs({ q: 'zwirbel' })
+    const search = await client.get(urlFor('api.v1.vendors.index', [], { qs: { q: 'zwirbel' } }))
     assert.lengthOf(search.body().data, 0)
 
     const entry = await AuditLog.query().where('action', 'revision.reject').firstOrFail()
@@ -261,13 +276,15 @@ test.group('Editorial / revisions', (group) => {
     revision.merge({ status: 'rejected', reason: 'Nein.' })
     await revision.save()
 
-    const page = await client.get(`/editorial/revisions/${revision.id}`).loginAs(editor)
+    const page = await client
+      .get(urlFor('editorial.revisions.show', { id: revision.id }))
+      .loginAs(editor)
     page.assertTextIncludes('bereits entschieden: abgelehnt')
-    assert.notInclude(page.text(), `/editorial/revisions/${revision.id}/approve`)
+    assert.notInclude(page.text(), urlFor('editorial.revisions.approve', { id: revision.id }))
 
     const response = await client
-      .post(`/editorial/revisions/${revision.id}/approve`)
-      .header('referer', `/editorial/revisions/${revision.id}`)
+      .post(urlFor('editorial.revisions.approve', { id: revision.id }))
+      .header('referer', urlFor('editorial.revisions.show', { id: revision.id }))
       .loginAs(editor)
       .withCsrfToken()
       .redirects(0)
@@ -280,7 +297,9 @@ test.group('Editorial / revisions', (group) => {
 
   test('unknown revisions are 404', async ({ client }) => {
     const editor = await createUser({ role: 'editor' })
-    const response = await client.get('/editorial/revisions/999999').loginAs(editor)
+    const response = await client
+      .get(urlFor('editorial.revisions.show', { id: 999999 }))
+      .loginAs(editor)
     response.assertStatus(404)
   })
 })
@@ -306,7 +325,7 @@ test.group('Editorial / revisions and logo files', (group) => {
 
       const refused = await pendingRevision(vendor, author, { logoPath: 'logos/abgelehnt.png' })
       await client
-        .post(`/editorial/revisions/${refused.id}/reject`)
+        .post(urlFor('editorial.revisions.reject', { id: refused.id }))
         .form({ reason: 'Logo unscharf' })
         .loginAs(editor)
         .withCsrfToken()
@@ -316,7 +335,7 @@ test.group('Editorial / revisions and logo files', (group) => {
 
       const approved = await pendingRevision(vendor, author, { logoPath: 'logos/neu.webp' })
       await client
-        .post(`/editorial/revisions/${approved.id}/approve`)
+        .post(urlFor('editorial.revisions.approve', { id: approved.id }))
         .loginAs(editor)
         .withCsrfToken()
         .redirects(0)

@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import AuditLog from '#models/audit_log'
 import Topic from '#models/topic'
 import { createUser } from '#tests/helpers/users'
@@ -24,7 +25,7 @@ test.group('Editorial / topics', (group) => {
     await createVendor({}, [social])
     await createVendor({ status: 'draft' }, [social])
 
-    const response = await client.get('/editorial/topics').loginAs(editor)
+    const response = await client.get(urlFor('editorial.topics.index')).loginAs(editor)
 
     response.assertStatus(200)
     const html = response.text()
@@ -44,13 +45,13 @@ test.group('Editorial / topics', (group) => {
     await topic('social-media', 'Social Media', 1)
 
     const response = await client
-      .post('/editorial/topics')
+      .post(urlFor('editorial.topics.store'))
       .form({ name: 'Bürgerservice & Beteiligung', description: 'Alles rund ums Bürgeramt.' })
       .loginAs(editor)
       .withCsrfToken()
       .redirects(0)
 
-    response.assertHeader('location', '/editorial/topics')
+    response.assertHeader('location', urlFor('editorial.topics.index'))
     const created = await Topic.findByOrFail('slug', 'buergerservice-beteiligung')
     assert.equal(created.name, 'Bürgerservice & Beteiligung')
     assert.equal(created.description, 'Alles rund ums Bürgeramt.')
@@ -60,7 +61,7 @@ test.group('Editorial / topics', (group) => {
     assert.deepInclude(entry.after!, { slug: 'buergerservice-beteiligung' })
 
     const duplicate = await client
-      .post('/editorial/topics')
+      .post(urlFor('editorial.topics.store'))
       .form({ name: 'social media' })
       .loginAs(editor)
       .withCsrfToken()
@@ -70,7 +71,9 @@ test.group('Editorial / topics', (group) => {
     })
     assert.lengthOf(await Topic.all(), 2)
 
-    const topicPage = await client.get('/topics/buergerservice-beteiligung')
+    const topicPage = await client.get(
+      urlFor('topics.show', { slug: 'buergerservice-beteiligung' })
+    )
     topicPage.assertStatus(200)
   })
 
@@ -82,32 +85,32 @@ test.group('Editorial / topics', (group) => {
     const geo = await topic('geodaten', 'Geodaten', 1)
     const vendor = await createVendor({ slug: 'karten-gmbh', name: 'Karten GmbH' }, [geo])
 
-    const before = await client.get('/api/v1/vendors').qs({ q: 'raumbezug' })
+    const before = await client.get(urlFor('api.v1.vendors.index', [], { qs: { q: 'raumbezug' } }))
     assert.lengthOf(before.body().data, 0)
 
-    const edit = await client.get(`/editorial/topics/${geo.id}/edit`).loginAs(editor)
+    const edit = await client.get(urlFor('editorial.topics.edit', { id: geo.id })).loginAs(editor)
     edit.assertStatus(200)
     edit.assertTextIncludes('value="Geodaten"')
 
     const response = await client
-      .post(`/editorial/topics/${geo.id}`)
+      .post(urlFor('editorial.topics.update', { id: geo.id }))
       .form({ name: 'Raumbezug und Geodaten', description: 'Karten, GIS und Vermessung.' })
       .loginAs(editor)
       .withCsrfToken()
       .redirects(0)
 
-    response.assertHeader('location', '/editorial/topics')
+    response.assertHeader('location', urlFor('editorial.topics.index'))
     await geo.refresh()
     assert.equal(geo.slug, 'geodaten')
     assert.equal(geo.name, 'Raumbezug und Geodaten')
     assert.equal(geo.description, 'Karten, GIS und Vermessung.')
 
-    const after = await client.get('/api/v1/vendors').qs({ q: 'raumbezug' })
+    const after = await client.get(urlFor('api.v1.vendors.index', [], { qs: { q: 'raumbezug' } }))
     assert.deepEqual(
       after.body().data.map((hit: { slug: string }) => hit.slug),
       [vendor.slug]
     )
-    const page = await client.get('/topics/geodaten')
+    const page = await client.get(urlFor('topics.show', { slug: 'geodaten' }))
     page.assertTextIncludes('Raumbezug und Geodaten')
 
     const entry = await AuditLog.query().where('action', 'topic.update').firstOrFail()
@@ -118,12 +121,12 @@ test.group('Editorial / topics', (group) => {
     })
 
     const same = await client
-      .post(`/editorial/topics/${geo.id}`)
+      .post(urlFor('editorial.topics.update', { id: geo.id }))
       .form({ name: 'raumbezug und geodaten', description: '' })
       .loginAs(editor)
       .withCsrfToken()
       .redirects(0)
-    same.assertHeader('location', '/editorial/topics')
+    same.assertHeader('location', urlFor('editorial.topics.index'))
   })
 
   test('moving a topic up or down changes the order on the home page', async ({
@@ -136,19 +139,19 @@ test.group('Editorial / topics', (group) => {
     await topic('c', 'Gamma', 3)
 
     await client
-      .post(`/editorial/topics/${beta.id}/move`)
+      .post(urlFor('editorial.topics.move', { id: beta.id }))
       .form({ direction: 'up' })
       .loginAs(editor)
       .withCsrfToken()
     assert.deepEqual(await orderedSlugs(), ['b', 'a', 'c'])
 
     await client
-      .post(`/editorial/topics/${beta.id}/move`)
+      .post(urlFor('editorial.topics.move', { id: beta.id }))
       .form({ direction: 'down' })
       .loginAs(editor)
       .withCsrfToken()
     await client
-      .post(`/editorial/topics/${beta.id}/move`)
+      .post(urlFor('editorial.topics.move', { id: beta.id }))
       .form({ direction: 'down' })
       .loginAs(editor)
       .withCsrfToken()
@@ -156,13 +159,13 @@ test.group('Editorial / topics', (group) => {
 
     // The last one cannot go further down: nothing changes.
     await client
-      .post(`/editorial/topics/${beta.id}/move`)
+      .post(urlFor('editorial.topics.move', { id: beta.id }))
       .form({ direction: 'down' })
       .loginAs(editor)
       .withCsrfToken()
     assert.deepEqual(await orderedSlugs(), ['a', 'c', 'b'])
 
-    const homePage = await client.get('/')
+    const homePage = await client.get(urlFor('home'))
     const home = homePage.text()
     assert.isBelow(home.indexOf('Gamma'), home.indexOf('Beta'))
 

@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import AuditLog from '#models/audit_log'
 import User from '#models/user'
 import { createUser, DEFAULT_PASSWORD } from '#tests/helpers/users'
@@ -12,15 +13,18 @@ test.group('Editorial / users', (group) => {
     const editor = await createUser({ role: 'editor', name: 'Erika Editor' })
     await createUser({ name: 'Mia <i>Member</i>', disabled: true })
 
-    const response = await client.get('/editorial/users').loginAs(admin)
+    const response = await client.get(urlFor('editorial.users.index')).loginAs(admin)
 
     response.assertStatus(200)
     response.assertTextIncludes('Erika Editor')
     response.assertTextIncludes('Mia &lt;i&gt;Member&lt;/i&gt;')
     response.assertTextIncludes('gesperrt')
     response.assertTextIncludes('Ihr Konto')
-    response.assertTextIncludes(`action="/editorial/users/${editor.id}/role"`)
-    assert.notInclude(response.text(), `action="/editorial/users/${admin.id}/role"`)
+    response.assertTextIncludes(`action="${urlFor('editorial.users.role', { id: editor.id })}"`)
+    assert.notInclude(
+      response.text(),
+      `action="${urlFor('editorial.users.role', { id: admin.id })}"`
+    )
   })
 
   test('an admin changes a role; the change is audited with before and after', async ({
@@ -31,13 +35,13 @@ test.group('Editorial / users', (group) => {
     const user = await createUser()
 
     const response = await client
-      .post(`/editorial/users/${user.id}/role`)
+      .post(urlFor('editorial.users.role', { id: user.id }))
       .form({ role: 'editor' })
       .loginAs(admin)
       .withCsrfToken()
       .redirects(0)
 
-    response.assertHeader('location', '/editorial/users')
+    response.assertHeader('location', urlFor('editorial.users.index'))
     await user.refresh()
     assert.equal(user.role, 'editor')
     const entry = await AuditLog.query().where('action', 'user.role').firstOrFail()
@@ -47,11 +51,11 @@ test.group('Editorial / users', (group) => {
     assert.deepEqual(entry.before, { role: 'member' })
     assert.deepEqual(entry.after, { role: 'editor' })
 
-    const promoted = await client.get('/editorial').loginAs(user)
+    const promoted = await client.get(urlFor('editorial.queue')).loginAs(user)
     promoted.assertStatus(200)
 
     const invalid = await client
-      .post(`/editorial/users/${user.id}/role`)
+      .post(urlFor('editorial.users.role', { id: user.id }))
       .form({ role: 'superuser' })
       .loginAs(admin)
       .withCsrfToken()
@@ -65,9 +69,9 @@ test.group('Editorial / users', (group) => {
     const admin = await createUser({ role: 'admin' })
 
     const demote = await client
-      .post(`/editorial/users/${admin.id}/role`)
+      .post(urlFor('editorial.users.role', { id: admin.id }))
       .form({ role: 'member' })
-      .header('referer', '/editorial/users')
+      .header('referer', urlFor('editorial.users.index'))
       .loginAs(admin)
       .withCsrfToken()
       .redirects(0)
@@ -77,8 +81,8 @@ test.group('Editorial / users', (group) => {
     )
 
     const disable = await client
-      .post(`/editorial/users/${admin.id}/disable`)
-      .header('referer', '/editorial/users')
+      .post(urlFor('editorial.users.disable', { id: admin.id }))
+      .header('referer', urlFor('editorial.users.index'))
       .loginAs(admin)
       .withCsrfToken()
       .redirects(0)
@@ -98,25 +102,31 @@ test.group('Editorial / users', (group) => {
     const user = await createUser({ email: 'mia@example.test' })
     const token = await User.accessTokens.create(user)
 
-    await client.post(`/editorial/users/${user.id}/disable`).loginAs(admin).withCsrfToken()
+    await client
+      .post(urlFor('editorial.users.disable', { id: user.id }))
+      .loginAs(admin)
+      .withCsrfToken()
 
     await user.refresh()
     assert.isNotNull(user.disabledAt)
     assert.lengthOf(await User.accessTokens.all(user), 0)
-    const me = await client.get('/api/v1/me').bearerToken(token.value!.release())
+    const me = await client.get(urlFor('api.v1.me')).bearerToken(token.value!.release())
     me.assertStatus(401)
     const login = await client
-      .post('/login')
+      .post(urlFor('auth.login.store'))
       .form({ email: 'mia@example.test', password: DEFAULT_PASSWORD })
       .withCsrfToken()
       .redirects(0)
     login.assertSessionMissing('auth_web')
 
-    await client.post(`/editorial/users/${user.id}/enable`).loginAs(admin).withCsrfToken()
+    await client
+      .post(urlFor('editorial.users.enable', { id: user.id }))
+      .loginAs(admin)
+      .withCsrfToken()
     await user.refresh()
     assert.isNull(user.disabledAt)
     const again = await client
-      .post('/login')
+      .post(urlFor('auth.login.store'))
       .form({ email: 'mia@example.test', password: DEFAULT_PASSWORD })
       .withCsrfToken()
       .redirects(0)

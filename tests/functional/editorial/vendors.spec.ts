@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import mail from '@adonisjs/mail/services/main'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import AuditLog from '#models/audit_log'
 import Vendor from '#models/vendor'
 import ModerationDecisionNotification from '#mails/moderation_decision_notification'
@@ -25,7 +26,9 @@ test.group('Editorial / new vendors', (group) => {
     })
     await vendor.related('topics').attach([social.id])
 
-    const response = await client.get(`/editorial/vendors/${vendor.id}`).loginAs(editor)
+    const response = await client
+      .get(urlFor('editorial.vendors.show', { id: vendor.id }))
+      .loginAs(editor)
 
     response.assertStatus(200)
     response.assertTextIncludes('Neu &lt;b&gt;GmbH&lt;/b&gt;')
@@ -33,8 +36,10 @@ test.group('Editorial / new vendors', (group) => {
     assert.notInclude(response.text(), '<script>alert(1)')
     response.assertTextIncludes('Social Media')
     response.assertTextIncludes('Olga Owner &lt;olga@example.test&gt;')
-    response.assertTextIncludes(`action="/editorial/vendors/${vendor.id}/approve"`)
-    response.assertTextIncludes(`action="/editorial/vendors/${vendor.id}/reject"`)
+    response.assertTextIncludes(
+      `action="${urlFor('editorial.vendors.approve', { id: vendor.id })}"`
+    )
+    response.assertTextIncludes(`action="${urlFor('editorial.vendors.reject', { id: vendor.id })}"`)
   })
 
   test('approving publishes the vendor, audits it and mails the members in their language', async ({
@@ -57,13 +62,13 @@ test.group('Editorial / new vendors', (group) => {
     await addMember(vendor, colleague, 'member')
 
     const response = await client
-      .post(`/editorial/vendors/${vendor.id}/approve`)
+      .post(urlFor('editorial.vendors.approve', { id: vendor.id }))
       .loginAs(editor)
       .withCsrfToken()
       .redirects(0)
 
     response.assertStatus(302)
-    response.assertHeader('location', '/editorial')
+    response.assertHeader('location', urlFor('editorial.queue'))
     await vendor.refresh()
     assert.equal(vendor.status, 'published')
     assert.isNotNull(vendor.publishedAt)
@@ -90,7 +95,7 @@ test.group('Editorial / new vendors', (group) => {
       )
     })
 
-    const page = await client.get('/vendors/neu-gmbh')
+    const page = await client.get(urlFor('vendors.show', { slug: 'neu-gmbh' }))
     page.assertStatus(200)
     page.assertTextIncludes('<h1>Neu GmbH</h1>')
   })
@@ -105,22 +110,22 @@ test.group('Editorial / new vendors', (group) => {
     const vendor = await pendingVendor(owner, DateTime.now(), { name: 'Neu GmbH' })
 
     const empty = await client
-      .post(`/editorial/vendors/${vendor.id}/reject`)
+      .post(urlFor('editorial.vendors.reject', { id: vendor.id }))
       .form({ reason: '  ' })
-      .header('referer', `/editorial/vendors/${vendor.id}`)
+      .header('referer', urlFor('editorial.vendors.show', { id: vendor.id }))
       .loginAs(editor)
       .withCsrfToken()
       .redirects(0)
 
     empty.assertStatus(302)
-    empty.assertHeader('location', `/editorial/vendors/${vendor.id}`)
+    empty.assertHeader('location', urlFor('editorial.vendors.show', { id: vendor.id }))
     empty.assertFlashMessage('inputErrorsBag', { reason: ['Bitte geben Sie eine Begründung an.'] })
     await vendor.refresh()
     assert.equal(vendor.status, 'pending')
     mails.assertNoneSent()
 
     const response = await client
-      .post(`/editorial/vendors/${vendor.id}/reject`)
+      .post(urlFor('editorial.vendors.reject', { id: vendor.id }))
       .form({ reason: 'Bitte <em>vollständige</em> Adresse angeben.' })
       .loginAs(editor)
       .withCsrfToken()
@@ -143,7 +148,7 @@ test.group('Editorial / new vendors', (group) => {
       return notification.message.hasTo('owner@example.test')
     })
 
-    const hidden = await client.get(`/vendors/${vendor.slug}`)
+    const hidden = await client.get(urlFor('vendors.show', { slug: vendor.slug }))
     hidden.assertStatus(404)
   })
 
@@ -159,19 +164,33 @@ test.group('Editorial / new vendors', (group) => {
     const revision = await pendingRevision(vendor, owner, { city: 'Halle' })
     const claim = await pendingClaim(vendor, claimant)
 
-    const response = await client.get(`/editorial/vendors/${vendor.id}`).loginAs(editor)
+    const response = await client
+      .get(urlFor('editorial.vendors.show', { id: vendor.id }))
+      .loginAs(editor)
 
     response.assertStatus(200)
     response.assertTextIncludes('Olga Owner')
-    response.assertTextIncludes(`href="/editorial/revisions/${revision.id}"`)
-    response.assertTextIncludes(`href="/editorial/claims/${claim.id}"`)
+    response.assertTextIncludes(`href="${urlFor('editorial.revisions.show', { id: revision.id })}"`)
+    response.assertTextIncludes(`href="${urlFor('editorial.claims.show', { id: claim.id })}"`)
     response.assertTextIncludes('Übernahmeanfrage von Clara Claimant')
-    response.assertTextIncludes('href="/vendors/offen-gmbh"')
-    response.assertTextIncludes('href="/editorial/audit?vendor=offen-gmbh"')
-    response.assertTextIncludes(`action="/editorial/vendors/${vendor.id}/unpublish"`)
-    response.assertTextIncludes(`action="/editorial/vendors/${vendor.id}/archive"`)
-    assert.notInclude(response.text(), `action="/editorial/vendors/${vendor.id}/publish"`)
-    assert.notInclude(response.text(), `action="/editorial/vendors/${vendor.id}/approve"`)
+    response.assertTextIncludes(`href="${urlFor('vendors.show', { slug: 'offen-gmbh' })}"`)
+    response.assertTextIncludes(
+      `href="${urlFor('editorial.audit', [], { qs: { vendor: 'offen-gmbh' } })}"`
+    )
+    response.assertTextIncludes(
+      `action="${urlFor('editorial.vendors.unpublish', { id: vendor.id })}"`
+    )
+    response.assertTextIncludes(
+      `action="${urlFor('editorial.vendors.archive', { id: vendor.id })}"`
+    )
+    assert.notInclude(
+      response.text(),
+      `action="${urlFor('editorial.vendors.publish', { id: vendor.id })}"`
+    )
+    assert.notInclude(
+      response.text(),
+      `action="${urlFor('editorial.vendors.approve', { id: vendor.id })}"`
+    )
   })
 
   test('a rejected vendor shows the reason and can be published without review', async ({
@@ -185,13 +204,20 @@ test.group('Editorial / new vendors', (group) => {
       rejectionReason: 'Adresse <fehlt>.',
     })
 
-    const response = await client.get(`/editorial/vendors/${vendor.id}`).loginAs(editor)
+    const response = await client
+      .get(urlFor('editorial.vendors.show', { id: vendor.id }))
+      .loginAs(editor)
 
     response.assertStatus(200)
     response.assertTextIncludes('Adresse &lt;fehlt&gt;.')
     response.assertTextIncludes('Keine Mitglieder')
-    response.assertTextIncludes(`action="/editorial/vendors/${vendor.id}/publish"`)
-    assert.notInclude(response.text(), `action="/editorial/vendors/${vendor.id}/unpublish"`)
+    response.assertTextIncludes(
+      `action="${urlFor('editorial.vendors.publish', { id: vendor.id })}"`
+    )
+    assert.notInclude(
+      response.text(),
+      `action="${urlFor('editorial.vendors.unpublish', { id: vendor.id })}"`
+    )
   })
 
   test('a failing mail server does not undo the decision', async ({ client, assert }) => {
@@ -206,11 +232,11 @@ test.group('Editorial / new vendors', (group) => {
     }
     try {
       const response = await client
-        .post(`/editorial/vendors/${vendor.id}/approve`)
+        .post(urlFor('editorial.vendors.approve', { id: vendor.id }))
         .loginAs(editor)
         .withCsrfToken()
         .redirects(0)
-      response.assertHeader('location', '/editorial')
+      response.assertHeader('location', urlFor('editorial.queue'))
     } finally {
       mail.send = send
     }
@@ -226,9 +252,9 @@ test.group('Editorial / new vendors', (group) => {
     const vendor = await createVendor({ name: 'Schon da GmbH' })
 
     const response = await client
-      .post(`/editorial/vendors/${vendor.id}/reject`)
+      .post(urlFor('editorial.vendors.reject', { id: vendor.id }))
       .form({ reason: 'Zu spät' })
-      .header('referer', `/editorial/vendors/${vendor.id}`)
+      .header('referer', urlFor('editorial.vendors.show', { id: vendor.id }))
       .loginAs(editor)
       .withCsrfToken()
       .redirects(0)
@@ -251,26 +277,32 @@ test.group('Editorial / new vendors', (group) => {
     await addMember(vendor, owner)
 
     const unpublish = await client
-      .post(`/editorial/vendors/${vendor.id}/unpublish`)
+      .post(urlFor('editorial.vendors.unpublish', { id: vendor.id }))
       .loginAs(editor)
       .withCsrfToken()
       .redirects(0)
-    unpublish.assertHeader('location', `/editorial/vendors/${vendor.id}`)
+    unpublish.assertHeader('location', urlFor('editorial.vendors.show', { id: vendor.id }))
     await vendor.refresh()
     assert.equal(vendor.status, 'draft')
-    const hidden = await client.get('/vendors/wechsel-gmbh')
+    const hidden = await client.get(urlFor('vendors.show', { slug: 'wechsel-gmbh' }))
     hidden.assertStatus(404)
 
-    await client.post(`/editorial/vendors/${vendor.id}/publish`).loginAs(editor).withCsrfToken()
+    await client
+      .post(urlFor('editorial.vendors.publish', { id: vendor.id }))
+      .loginAs(editor)
+      .withCsrfToken()
     await vendor.refresh()
     assert.equal(vendor.status, 'published')
-    const shown = await client.get('/vendors/wechsel-gmbh')
+    const shown = await client.get(urlFor('vendors.show', { slug: 'wechsel-gmbh' }))
     shown.assertStatus(200)
 
-    await client.post(`/editorial/vendors/${vendor.id}/archive`).loginAs(editor).withCsrfToken()
+    await client
+      .post(urlFor('editorial.vendors.archive', { id: vendor.id }))
+      .loginAs(editor)
+      .withCsrfToken()
     await vendor.refresh()
     assert.equal(vendor.status, 'archived')
-    const archivedPage = await client.get('/vendors/wechsel-gmbh')
+    const archivedPage = await client.get(urlFor('vendors.show', { slug: 'wechsel-gmbh' }))
     archivedPage.assertStatus(404)
     assert.isNotNull(await Vendor.find(vendor.id), 'archived vendors are kept')
 
@@ -286,8 +318,8 @@ test.group('Editorial / new vendors', (group) => {
     mails.assertSentCount(ModerationDecisionNotification, 3)
 
     const again = await client
-      .post(`/editorial/vendors/${vendor.id}/unpublish`)
-      .header('referer', `/editorial/vendors/${vendor.id}`)
+      .post(urlFor('editorial.vendors.unpublish', { id: vendor.id }))
+      .header('referer', urlFor('editorial.vendors.show', { id: vendor.id }))
       .loginAs(editor)
       .withCsrfToken()
       .redirects(0)
@@ -305,24 +337,30 @@ test.group('Editorial / new vendors', (group) => {
     await createVendor({ name: 'Beta Portal AG', status: 'draft' })
     await createVendor({ name: 'Gamma Software', status: 'pending' })
 
-    const all = await client.get('/editorial/vendors').loginAs(editor)
+    const all = await client.get(urlFor('editorial.vendors.index')).loginAs(editor)
     all.assertStatus(200)
     for (const name of ['Alpha Portal GmbH', 'Beta Portal AG', 'Gamma Software']) {
       all.assertTextIncludes(name)
     }
 
-    const drafts = await client.get('/editorial/vendors').qs({ status: 'draft' }).loginAs(editor)
+    const drafts = await client
+      .get(urlFor('editorial.vendors.index', [], { qs: { status: 'draft' } }))
+      .loginAs(editor)
     drafts.assertTextIncludes('Beta Portal AG')
     assert.notInclude(drafts.text(), 'Alpha Portal GmbH')
     assert.notInclude(drafts.text(), 'Gamma Software')
 
-    const portal = await client.get('/editorial/vendors').qs({ q: 'portal' }).loginAs(editor)
+    const portal = await client
+      .get(urlFor('editorial.vendors.index', [], { qs: { q: 'portal' } }))
+      .loginAs(editor)
     portal.assertTextIncludes('Alpha Portal GmbH')
     portal.assertTextIncludes('Beta Portal AG')
     assert.notInclude(portal.text(), 'Gamma Software')
     assert.include(portal.text(), '2 Anbieter')
 
-    const bad = await client.get('/editorial/vendors').qs({ status: 'nonsense' }).loginAs(editor)
+    const bad = await client
+      .get(urlFor('editorial.vendors.index', [], { qs: { status: 'nonsense' } }))
+      .loginAs(editor)
     bad.assertStatus(422)
     bad.assertTextIncludes('field-error')
   })
