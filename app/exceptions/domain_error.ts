@@ -3,8 +3,14 @@ import type { HttpContext } from '@adonisjs/core/http'
 
 /**
  * Every refusal of the domain, by its message key (resources/lang/*): the
- * HTTP status it answers with, and the form field it belongs to, if any.
+ * HTTP status it answers with, the form field it belongs to, if any, and
+ * the page that explains it where going back makes no sense (a link from
+ * an e-mail has no page to go back to).
  */
+type Refusal = { status: number; field?: string; page?: string }
+
+const INVITATION_PAGE = 'pages/account/vendors/invitation_invalid'
+
 export const REFUSALS = {
   'editorial.errors.not_pending': { status: 409 },
   'editorial.errors.wrong_status': { status: 409 },
@@ -12,15 +18,15 @@ export const REFUSALS = {
   'vendor_account.errors.not_editable': { status: 409 },
   'vendor_account.errors.not_submittable': { status: 409 },
   'vendor_account.members.errors.already_member': { status: 422, field: 'email' },
-  'vendor_account.members.errors.invalid_invitation': { status: 404 },
-  'vendor_account.members.errors.wrong_email': { status: 403 },
+  'vendor_account.members.errors.invalid_invitation': { status: 404, page: INVITATION_PAGE },
+  'vendor_account.members.errors.wrong_email': { status: 403, page: INVITATION_PAGE },
   'vendor_account.members.errors.last_owner': { status: 409 },
   'vendor_account.logo.errors.missing': { status: 422, field: 'logo' },
   'vendor_account.logo.errors.too_large': { status: 422, field: 'logo' },
   'vendor_account.logo.errors.svg': { status: 422, field: 'logo' },
   'vendor_account.logo.errors.wrong_type': { status: 422, field: 'logo' },
   'vendor_account.logo.errors.mismatch': { status: 422, field: 'logo' },
-} as const satisfies Record<string, { status: number; field?: string }>
+} as const satisfies Record<string, Refusal>
 
 export type RefusalKey = keyof typeof REFUSALS
 
@@ -31,25 +37,30 @@ const NOT_FLASHED = ['_csrf', '_method', 'password', 'password_confirmation']
  * What the rules do not allow: deciding twice, a status move that makes no
  * sense, an upload that is no image. Services throw it; controllers let it
  * pass. Pages get the message flashed (by its field, or as the page's
- * alert) and go back; the JSON API answers with its status and
+ * alert) and go back, or the refusal's own page with its status; the JSON API answers with its status and
  * `{ errors: [{ field, message }] }`. Both speak the request's language.
  */
 export default class DomainError extends Exception {
   static code = 'E_DOMAIN'
 
   readonly field: string | null
+  readonly page: string | null
 
   /** The message is the key: logs name the refusal, responses translate it. */
   constructor(readonly key: RefusalKey) {
-    const refusal: { status: number; field?: string } = REFUSALS[key]
+    const refusal: Refusal = REFUSALS[key]
     super(key, { status: refusal.status, code: DomainError.code })
     this.field = refusal.field ?? null
+    this.page = refusal.page ?? null
   }
 
   async handle(error: this, ctx: HttpContext) {
     const message = ctx.i18n.t(error.key)
     if (!('session' in ctx && ctx.session) || ctx.request.accepts(['html', 'json']) === 'json') {
       return ctx.response.status(error.status).send({ errors: [{ field: error.field, message }] })
+    }
+    if (error.page) {
+      return ctx.response.status(error.status).send(await ctx.view.render(error.page, { message }))
     }
     if (error.field) {
       ctx.session.flashExcept(NOT_FLASHED)

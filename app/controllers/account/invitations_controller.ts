@@ -26,9 +26,8 @@ export default class InvitationsController {
   }
 
   /** The link from the e-mail: who invites to what, and a button to accept. */
-  async show({ auth, params, response, view }: HttpContext) {
+  async show({ auth, params, view }: HttpContext) {
     const invitation = await this.memberships.openInvitation(params.token)
-    if (!invitation) return this.unusable({ response, view }, 404)
     const matches = invitation.isFor(auth.getUserOrFail())
     return view.render('pages/account/vendors/invitation', {
       invitation,
@@ -37,28 +36,10 @@ export default class InvitationsController {
     })
   }
 
-  /**
-   * A spent link, or one sent to another address, gets the page that says
-   * so; the service checks both again under its transaction.
-   */
-  async accept({ auth, params, response, session, i18n, view }: HttpContext) {
-    const user = auth.getUserOrFail()
-    const invitation = await this.memberships.openInvitation(params.token)
-    if (!invitation) return this.unusable({ response, view }, 404)
-    if (!invitation.isFor(user)) return this.unusable({ response, view }, 403)
-    const member = await this.memberships.accept(user, params.token)
+  /** A spent link, or one sent to another address, is refused with a page that says so. */
+  async accept({ auth, params, response, session, i18n }: HttpContext) {
+    const member = await this.memberships.accept(auth.getUserOrFail(), params.token)
     session.flash('notice', i18n.t('vendor_account.flash.joined'))
     return response.redirect().toRoute('account.vendors.show', { id: member.vendorId })
-  }
-
-  /** 404: the link is spent or unknown; 403: it was sent to another address. */
-  private async unusable(
-    { response, view }: Pick<HttpContext, 'response' | 'view'>,
-    status: 403 | 404
-  ) {
-    const problem = status === 403 ? 'wrong_email' : null
-    return response
-      .status(status)
-      .send(await view.render('pages/account/vendors/invitation_invalid', { problem }))
   }
 }

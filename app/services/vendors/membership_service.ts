@@ -92,7 +92,7 @@ export default class MembershipService {
     return invitation
   }
 
-  /** The invitation behind a link, if it can still be accepted. */
+  /** The invitation behind a link; refused (404) once it is spent, expired or unknown. */
   async openInvitation(token: string, trx?: TransactionClientContract) {
     const invitation = await VendorInvitation.query({ client: trx })
       .where('token_hash', hashToken(token))
@@ -100,7 +100,8 @@ export default class MembershipService {
       .where('expires_at', '>', now(trx ?? db.connection()))
       .preload('vendor')
       .first()
-    return invitation ?? null
+    if (!invitation) throw refused('invalid_invitation')
+    return invitation
   }
 
   /** Open invitations of a vendor, for its owners' page. */
@@ -116,7 +117,6 @@ export default class MembershipService {
   async accept(user: User, token: string): Promise<VendorMember> {
     return db.transaction(async (trx) => {
       const invitation = await this.openInvitation(token, trx)
-      if (!invitation) throw refused('invalid_invitation')
       if (!invitation.isFor(user)) throw refused('wrong_email')
 
       invitation.useTransaction(trx)

@@ -128,6 +128,7 @@ test.group('Account / members and invitations', (group) => {
       .withCsrfToken()
       .loginAs(stranger)
     response.assertStatus(403)
+    response.assertTextIncludes('Diese Einladung ging an eine andere E-Mail-Adresse.')
     assert.lengthOf(await VendorMember.query().where('user_id', stranger.id), 0)
   })
 
