@@ -73,6 +73,18 @@ export default class DirectoryService {
     return topic
   }
 
+  /**
+   * Whether any postal codes are imported, and so whether a radius search is
+   * possible. Pages with the search form ask on every view, so the answer
+   * is cached like the topics; an import by `geo:import` (another process)
+   * shows within the cache's TTL.
+   */
+  async radiusAvailable(): Promise<boolean> {
+    return this.cache.remember('postal-codes:available', async () =>
+      Boolean(await db.from('postal_codes').select('code').first())
+    )
+  }
+
   async topicMembers(topicId: number): Promise<TopicMembers> {
     return this.cache.remember(`topics:${topicId}:members`, async () => {
       const rows: { id: number; postal_code: string }[] = await db

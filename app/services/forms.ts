@@ -25,12 +25,20 @@ export type QueryForm<Schema extends SchemaTypes> =
  * the caller re-renders the page with one message per field. Messages come
  * through i18n like every other validation (request.validateUsing).
  */
-export async function validateQuery<Schema extends SchemaTypes>(
+export async function validateQuery<
+  Schema extends SchemaTypes,
+  Meta extends Record<string, any> | undefined,
+>(
   { request, response }: HttpContext,
-  validator: VineValidator<Schema, Record<string, any> | undefined>
+  validator: VineValidator<Schema, Meta>,
+  meta?: Meta
 ): Promise<QueryForm<Schema>> {
   try {
-    return { input: await request.validateUsing(validator, { data: request.qs() }), errors: null }
+    const input = await request.validateUsing(validator as VineValidator<Schema, any>, {
+      data: request.qs(),
+      meta,
+    })
+    return { input, errors: null }
   } catch (error) {
     const byField = fieldErrorsOf(error)
     if (!byField) throw error

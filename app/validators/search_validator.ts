@@ -1,7 +1,6 @@
 import vine from '@vinejs/vine'
 import db from '@adonisjs/lucid/services/db'
 import { blankAsMissing, isGermanPostalCode, postalCodePrefix } from '#validators/vendor_rules'
-import { postalCodeAvailability } from '#services/geo/postal_code_availability'
 
 /** The API and the page never return more than this many vendors at once. */
 export const MAX_PER_PAGE = 100
@@ -17,24 +16,24 @@ const radiusNeedsPostalCode = vine.createRule((_value, _options, field) => {
   }
 })
 
+/** What the caller knows about the request: whether any postal codes are imported. */
+export type SearchMeta = { radiusAvailable: boolean }
+
 /**
  * Without imported postal codes there are no distances at all: the radius
  * says so, and no PLZ is blamed for it.
  */
-const distancesAvailable = vine.createRule(
-  async (_value, _options, field) => {
-    if (!(await postalCodeAvailability.available())) {
-      field.report('Distances are not available', 'distancesAvailable', field)
-    }
-  },
-  { isAsync: true }
-)
+const distancesAvailable = vine.createRule((_value, _options, field) => {
+  if (!(field.meta as SearchMeta).radiusAvailable) {
+    field.report('Distances are not available', 'distancesAvailable', field)
+  }
+})
 
 /** With a radius, the PLZ must be one whose coordinate we know. */
 const knownPostalCode = vine.createRule(
   async (value, _options, field) => {
     if (!isGiven(field.parent?.radius) || !isGermanPostalCode(value)) return
-    if (!(await postalCodeAvailability.available())) return
+    if (!(field.meta as SearchMeta).radiusAvailable) return
     const row = await db.from('postal_codes').where('code', value).select('code').first()
     if (!row) {
       field.report('The postal code {{ code }} is unknown', 'knownPostalCode', field, {
@@ -50,7 +49,7 @@ const knownPostalCode = vine.createRule(
  * given, so the plain HTML form can submit every field. `perPage` above
  * the maximum is capped, not refused.
  */
-export const searchValidator = vine.compile(
+export const searchValidator = vine.withMetaData<SearchMeta>().compile(
   vine.object({
     q: vine.string().parse(blankAsMissing).trim().maxLength(200).optional(),
     topic: vine

@@ -1,7 +1,6 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import DirectoryService from '#services/directory_service'
-import { postalCodeAvailability } from '#services/geo/postal_code_availability'
 
 @inject()
 export default class HomeController {
@@ -9,7 +8,7 @@ export default class HomeController {
 
   async index({ view }: HttpContext) {
     const topics = await this.directory.topicsWithCounts()
-    const radiusAvailable = await postalCodeAvailability.available()
+    const radiusAvailable = await this.directory.radiusAvailable()
     return view.render('pages/home/index', { topics, radiusAvailable })
   }
 }

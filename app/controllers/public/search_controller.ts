@@ -3,7 +3,6 @@ import type { HttpContext } from '@adonisjs/core/http'
 import DirectoryService from '#services/directory_service'
 import SearchService, { hasSearchCriteria } from '#services/search/search_service'
 import { validateQuery } from '#services/forms'
-import { postalCodeAvailability } from '#services/geo/postal_code_availability'
 import { searchFormValues, searchValidator } from '#validators/search_validator'
 
 @inject()
@@ -19,15 +18,16 @@ export default class SearchController {
    */
   async index(ctx: HttpContext) {
     const topics = await this.directory.topicsWithCounts()
+    const radiusAvailable = await this.directory.radiusAvailable()
     const values = searchFormValues(ctx.request.qs())
-    const { input, errors } = await validateQuery(ctx, searchValidator)
+    const { input, errors } = await validateQuery(ctx, searchValidator, { radiusAvailable })
     const result = input && hasSearchCriteria(input) ? await this.search.search(input) : null
     return ctx.view.render('pages/search/index', {
       topics,
       values,
       errors: errors ?? {},
       result,
-      radiusAvailable: await postalCodeAvailability.available(),
+      radiusAvailable,
     })
   }
 }

@@ -1,7 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { PostalCodeRow } from '#services/geo/postal_code_import'
-import { postalCodeAvailability } from '#services/geo/postal_code_availability'
 
 export type PostalCodeSyncResult = { inserted: number; updated: number; unchanged: number }
 
@@ -56,7 +55,6 @@ export async function syncPostalCodes(
     })
     onProgress(start + batch.length, changed.length)
   }
-  if (changed.length) postalCodeAvailability.forget()
   return result
 }
 

@@ -15,7 +15,8 @@ export default class VendorsController {
 
   /** GET /api/v1/vendors?topic=&q=&plz=&radius=&page=&perPage= (perPage is capped at 100). */
   async index({ request, serialize }: HttpContext) {
-    const input = await request.validateUsing(searchValidator)
+    const radiusAvailable = await this.directory.radiusAvailable()
+    const input = await request.validateUsing(searchValidator, { meta: { radiusAvailable } })
     const result = await this.search.search(input)
     // Our list envelope: `meta` beside `data` (see providers/api_provider.ts).
     return { ...(await serialize(SearchHitTransformer.transform(result.data))), meta: result.meta }
