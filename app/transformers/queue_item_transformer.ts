@@ -1,5 +1,5 @@
 import { BaseTransformer } from '@adonisjs/core/transformers'
-import type { QueueItem } from '#services/moderation/moderation_service'
+import type { QueueItem } from '#queries/editorial_queue'
 
 /** An entry of the editorial queue: what it is, which vendor, who asked and when. */
 export default class QueueItemTransformer extends BaseTransformer<QueueItem> {

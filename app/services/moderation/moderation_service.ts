@@ -24,18 +24,6 @@ import ModerationDecisionNotification, {
   type DecisionKind,
 } from '#mails/moderation_decision_notification'
 
-export type QueueItemType = 'vendor' | 'revision' | 'claim'
-
-/** One entry of the review queue: a new vendor, a revision or a claim. */
-export type QueueItem = {
-  type: QueueItemType
-  id: number
-  vendor: { id: number; slug: string; name: string; status: VendorStatus }
-  /** Who asked: the vendor's owner, the revision's author, the claimant. */
-  who: { id: number; name: string; email: string } | null
-  submittedAt: DateTime
-}
-
 /** Which status moves the vendor management allows, and from where. */
 const STATUS_MOVES = {
   publish: { from: ['draft', 'rejected', 'archived'], to: 'published' },
@@ -92,56 +80,6 @@ export default class ModerationService {
     private audit: AuditService,
     private logos: LogoService
   ) {}
-
-  /** New vendors, revisions and claims that wait for an editor, oldest first. */
-  async queue(): Promise<QueueItem[]> {
-    const [vendors, revisions, claims] = await Promise.all([
-      Vendor.query()
-        .where('status', 'pending')
-        .preload('members', (members) =>
-          members.where('role', 'owner').orderBy('id', 'asc').preload('user')
-        ),
-      VendorRevision.query()
-        .withScopes((scopes) => scopes.pending())
-        .preload('vendor')
-        .preload('author'),
-      VendorClaim.query()
-        .withScopes((scopes) => scopes.pending())
-        .preload('vendor')
-        .preload('user'),
-    ])
-
-    const items: QueueItem[] = [
-      ...vendors.map((vendor) => ({
-        type: 'vendor' as const,
-        id: vendor.id,
-        vendor: vendorRef(vendor),
-        who: person(vendor.members[0]?.user),
-        submittedAt: vendor.submittedAt ?? vendor.updatedAt,
-      })),
-      ...revisions.map((revision) => ({
-        type: 'revision' as const,
-        id: revision.id,
-        vendor: vendorRef(revision.vendor),
-        who: person(revision.author),
-        submittedAt: revision.createdAt,
-      })),
-      ...claims.map((claim) => ({
-        type: 'claim' as const,
-        id: claim.id,
-        vendor: vendorRef(claim.vendor),
-        who: person(claim.user),
-        submittedAt: claim.createdAt,
-      })),
-    ]
-    const typeOrder: Record<QueueItemType, number> = { vendor: 0, revision: 1, claim: 2 }
-    return items.sort(
-      (a, b) =>
-        a.submittedAt.toMillis() - b.submittedAt.toMillis() ||
-        typeOrder[a.type] - typeOrder[b.type] ||
-        a.id - b.id
-    )
-  }
 
   /* ------------------------------------------------------------------------ */
   /* New vendors                                                               */
@@ -365,14 +303,6 @@ function decisionUrl(kind: DecisionKind, vendor: Vendor) {
   return isPublic
     ? urlFor('vendors.show', { slug: vendor.slug }, { prefixUrl })
     : urlFor('account.vendors.index', undefined, { prefixUrl })
-}
-
-function vendorRef(vendor: Vendor) {
-  return { id: vendor.id, slug: vendor.slug, name: vendor.name, status: vendor.status }
-}
-
-function person(user: User | null | undefined) {
-  return user ? { id: user.id, name: user.name, email: user.email } : null
 }
 
 /**

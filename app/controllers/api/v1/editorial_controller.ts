@@ -1,5 +1,6 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
+import { reviewQueue } from '#queries/editorial_queue'
 import ModerationService from '#services/moderation/moderation_service'
 import QueueItemTransformer from '#transformers/queue_item_transformer'
 import VendorRevisionTransformer from '#transformers/vendor_revision_transformer'
@@ -11,8 +12,7 @@ export default class EditorialController {
   constructor(private moderation: ModerationService) {}
 
   async queue({ serialize }: HttpContext) {
-    const items = await this.moderation.queue()
-    return serialize(QueueItemTransformer.transform(items))
+    return serialize(QueueItemTransformer.transform(await reviewQueue()))
   }
 
   async approveRevision({ auth, params, serialize }: HttpContext) {
