@@ -8,6 +8,7 @@ import type { InferData, InferVariants } from '@adonisjs/core/types/transformers
 import type AccessTokenTransformer from '#transformers/access_token_transformer'
 import type QueueItemTransformer from '#transformers/queue_item_transformer'
 import type SearchHitTransformer from '#transformers/search_hit_transformer'
+import type TopicPageTransformer from '#transformers/topic_page_transformer'
 import type TopicTransformer from '#transformers/topic_transformer'
 import type TopicWithCountTransformer from '#transformers/topic_with_count_transformer'
 import type UserTransformer from '#transformers/user_transformer'
@@ -28,6 +29,10 @@ export namespace Data {
   export type SearchHit = InferData<SearchHitTransformer>
   export namespace SearchHit {
     export type Variants = InferVariants<SearchHitTransformer>
+  }
+  export type TopicPage = InferData<TopicPageTransformer>
+  export namespace TopicPage {
+    export type Variants = InferVariants<TopicPageTransformer>
   }
   export type Topic = InferData<TopicTransformer>
   export namespace Topic {

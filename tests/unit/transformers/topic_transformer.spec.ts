@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import Topic from '#models/topic'
 import TopicTransformer from '#transformers/topic_transformer'
+import TopicPageTransformer from '#transformers/topic_page_transformer'
 import { apiJson } from '#tests/helpers/api_json'
 
 const topic = () =>
@@ -26,24 +27,14 @@ test.group('Transformers / topic', () => {
       ],
       ad: null,
     }
-    assert.deepEqual(
-      await apiJson(TopicTransformer.transform(topic(), placement).useVariant('forPage')),
-      {
-        data: {
-          slug: 'geodaten',
-          name: 'Geodaten',
-          description: 'Karten und mehr',
-          vendors: placement.vendors,
-          ad: null,
-        },
-      }
-    )
-  })
-
-  test('the page cannot be built without a placement', async ({ assert }) => {
-    await assert.rejects(
-      () => apiJson(TopicTransformer.transform(topic()).useVariant('forPage')),
-      /needs the placement/
-    )
+    assert.deepEqual(await apiJson(TopicPageTransformer.transform({ topic: topic(), placement })), {
+      data: {
+        slug: 'geodaten',
+        name: 'Geodaten',
+        description: 'Karten und mehr',
+        vendors: placement.vendors,
+        ad: null,
+      },
+    })
   })
 })

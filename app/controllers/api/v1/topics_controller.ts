@@ -2,7 +2,7 @@ import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import DirectoryService from '#services/directory_service'
 import PlacementService from '#services/placement/placement_service'
-import TopicTransformer from '#transformers/topic_transformer'
+import TopicPageTransformer from '#transformers/topic_page_transformer'
 import TopicWithCountTransformer from '#transformers/topic_with_count_transformer'
 
 @inject()
@@ -22,6 +22,6 @@ export default class TopicsController {
   async show({ params, serialize }: HttpContext) {
     const topic = await this.directory.topicBySlug(params.slug)
     const placement = await this.placements.forTopic(topic)
-    return serialize(TopicTransformer.transform(topic, placement).useVariant('forPage'))
+    return serialize(TopicPageTransformer.transform({ topic, placement }))
   }
 }
