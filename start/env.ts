@@ -69,6 +69,27 @@ const env = await Env.create(new URL('../', import.meta.url), {
   */
   DRIVE_DISK: Env.schema.enum.optional(['fs'] as const),
   UPLOADS_DIR: Env.schema.string.optional(),
+
+  /*
+  | Booking: how long a request holds its share, and how close to its first
+  | week an advertiser may still cancel an approved booking
+  */
+  BOOKING_HOLD_HOURS: Env.schema.number.optional(),
+  BOOKING_CANCEL_DAYS: Env.schema.number.optional(),
+
+  /*
+  | The seller on every invoice (the portal's operator)
+  */
+  SELLER_NAME: Env.schema.string.optional(),
+  SELLER_STREET: Env.schema.string.optional(),
+  SELLER_POSTAL_CODE: Env.schema.string.optional(),
+  SELLER_CITY: Env.schema.string.optional(),
+  SELLER_COUNTRY: Env.schema.string.optional(),
+  SELLER_EMAIL: Env.schema.string.optional({ format: 'email' }),
+  SELLER_VAT_ID: Env.schema.string.optional(),
+  SELLER_TAX_NUMBER: Env.schema.string.optional(),
+  SELLER_IBAN: Env.schema.string.optional(),
+  SELLER_BIC: Env.schema.string.optional(),
 })
 
 if (env.get('DB_CONNECTION', 'sqlite') === 'sqlite' && (env.get('WEB_CONCURRENCY') ?? 1) > 1) {
