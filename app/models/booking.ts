@@ -10,7 +10,13 @@ import { lockedById } from '#models/locked_by_id'
 import { sortWeeks, weekOf, type IsoWeek } from '#services/booking/iso_week'
 
 /** What is stored. `live` and `ended` are computed from the weeks. */
-export const BOOKING_STATUSES = ['requested', 'approved', 'rejected', 'cancelled', 'expired'] as const
+export const BOOKING_STATUSES = [
+  'requested',
+  'approved',
+  'rejected',
+  'cancelled',
+  'expired',
+] as const
 export type StoredBookingStatus = (typeof BOOKING_STATUSES)[number]
 export type BookingStatus = StoredBookingStatus | 'live' | 'ended'
 
@@ -146,11 +152,17 @@ export default class Booking extends BaseModel {
   /** Approved bookings and unexpired requests: what counts against capacity. */
   static holdingCapacity = scope((query, now: DateTime = DateTime.now()) => {
     query.where((where) =>
-      where.where('bookings.status', 'approved').orWhere((held) =>
-        held
-          .where('bookings.status', 'requested')
-          .where('bookings.hold_expires_at', '>', now.toFormat(query.client.dialect.dateTimeFormat))
-      )
+      where
+        .where('bookings.status', 'approved')
+        .orWhere((held) =>
+          held
+            .where('bookings.status', 'requested')
+            .where(
+              'bookings.hold_expires_at',
+              '>',
+              now.toFormat(query.client.dialect.dateTimeFormat)
+            )
+        )
     )
   })
 

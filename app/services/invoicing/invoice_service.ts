@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import billingConfig from '#config/billing'
-import Booking from '#models/booking'
+import type Booking from '#models/booking'
 import BillingDetail from '#models/billing_detail'
 import Invoice, { type InvoiceKind, type InvoiceLine } from '#models/invoice'
 import { BOOKING_ZONE, germanWeekLabel, weekEnd, weekStart } from '#services/booking/iso_week'
