@@ -33,6 +33,17 @@ export default class VendorPolicy extends BasePolicy {
     return !!(await this.membership(user, vendor))
   }
 
+  /**
+   * A preview of what the public page will show (a draft, a pending vendor or
+   * revision): members and editors. Anyone else gets 404, as for a vendor
+   * that does not exist, so unpublished entries stay unknown.
+   */
+  async preview(user: User, vendor: Vendor): Promise<AuthorizerResponse> {
+    if (user.isEditor && !user.isDisabled) return true
+    if (await this.membership(user, vendor)) return true
+    return AuthorizationResponse.deny('Not found', 404)
+  }
+
   /** Writing needs a confirmed e-mail address, on the web and through the API. */
   async edit(user: User, vendor: Vendor): Promise<AuthorizerResponse> {
     if (vendor.status === 'archived') return false
