@@ -85,3 +85,21 @@ export async function auditLog(
     lines: describeAuditEntries(rows, names, i18n),
   }
 }
+
+export const USERS_PER_PAGE = 50
+
+/** Every account for the admins: admins first, then editors, then members; by name within each. */
+export async function listUsers(page: number) {
+  return User.query()
+    .orderByRaw(`case role when 'admin' then 0 when 'editor' then 1 else 2 end`)
+    .orderByRaw('lower(name) asc')
+    .orderBy('id', 'asc')
+    .paginate(page, USERS_PER_PAGE)
+}
+
+/** The topics in editorial order, each with its number of published vendors (`vendors_count`). */
+export async function topicsWithVendorCounts() {
+  return Topic.query()
+    .withScopes((scopes) => scopes.ordered())
+    .withCount('vendors', (vendors) => vendors.where('status', 'published'))
+}
