@@ -12,6 +12,11 @@ function unconfirmed() {
   )
 }
 
+/** A refusal that reveals nothing: the same 404 as for a vendor that does not exist. */
+function hidden() {
+  return AuthorizationResponse.deny('Not found', 404)
+}
+
 /**
  * Who may do what with a vendor. Members act for their own vendors only;
  * editors review; nobody else sees drafts.
@@ -41,13 +46,19 @@ export default class VendorPolicy extends BasePolicy {
   async preview(user: User, vendor: Vendor): Promise<AuthorizerResponse> {
     if (user.isEditor && !user.isDisabled) return true
     if (await this.membership(user, vendor)) return true
-    return AuthorizationResponse.deny('Not found', 404)
+    return hidden()
   }
 
-  /** Writing needs a confirmed e-mail address, on the web and through the API. */
+  /**
+   * Writing needs a confirmed e-mail address, on the web and through the API.
+   * Whoever may not even see an unpublished vendor learns nothing about it:
+   * 404, as for a vendor that does not exist.
+   */
   async edit(user: User, vendor: Vendor): Promise<AuthorizerResponse> {
+    if (!(await this.membership(user, vendor))) {
+      return vendor.status === 'published' || user.isEditor ? false : hidden()
+    }
     if (vendor.status === 'archived') return false
-    if (!(await this.membership(user, vendor))) return false
     return user.isConfirmed || unconfirmed()
   }
 
