@@ -10,6 +10,7 @@ export const controllers = {
     Invitations: () => import('#controllers/account/invitations_controller'),
     Logos: () => import('#controllers/account/logos_controller'),
     Members: () => import('#controllers/account/members_controller'),
+    Previews: () => import('#controllers/account/previews_controller'),
     Privacy: () => import('#controllers/account/privacy_controller'),
     Revisions: () => import('#controllers/account/revisions_controller'),
     Vendors: () => import('#controllers/account/vendors_controller'),
@@ -36,6 +37,7 @@ export const controllers = {
   editorial: {
     Audit: () => import('#controllers/editorial/audit_controller'),
     Claims: () => import('#controllers/editorial/claims_controller'),
+    Previews: () => import('#controllers/editorial/previews_controller'),
     Queue: () => import('#controllers/editorial/queue_controller'),
     Revisions: () => import('#controllers/editorial/revisions_controller'),
     Topics: () => import('#controllers/editorial/topics_controller'),

@@ -44,6 +44,7 @@ export type ScannedRoutes = {
     'account.vendors.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.logo.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.logo.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.revisions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'revisionId': ParamValue} }
@@ -58,12 +59,14 @@ export type ScannedRoutes = {
     'editorial.vendors.index': { paramsTuple?: []; params?: {} }
     'editorial.vendors.export': { paramsTuple?: []; params?: {} }
     'editorial.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.vendors.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.vendors.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.vendors.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.vendors.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.vendors.unpublish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.vendors.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.revisions.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.revisions.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.revisions.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.revisions.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.claims.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -111,6 +114,7 @@ export type ScannedRoutes = {
     'account.vendors.create': { paramsTuple?: []; params?: {} }
     'account.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.revisions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'revisionId': ParamValue} }
     'account.invitations.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'account.claims.create': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -118,7 +122,9 @@ export type ScannedRoutes = {
     'editorial.vendors.index': { paramsTuple?: []; params?: {} }
     'editorial.vendors.export': { paramsTuple?: []; params?: {} }
     'editorial.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.vendors.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.revisions.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.revisions.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.claims.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.topics.index': { paramsTuple?: []; params?: {} }
     'editorial.topics.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -154,6 +160,7 @@ export type ScannedRoutes = {
     'account.vendors.create': { paramsTuple?: []; params?: {} }
     'account.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.revisions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'revisionId': ParamValue} }
     'account.invitations.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'account.claims.create': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -161,7 +168,9 @@ export type ScannedRoutes = {
     'editorial.vendors.index': { paramsTuple?: []; params?: {} }
     'editorial.vendors.export': { paramsTuple?: []; params?: {} }
     'editorial.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.vendors.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.revisions.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.revisions.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.claims.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.topics.index': { paramsTuple?: []; params?: {} }
     'editorial.topics.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

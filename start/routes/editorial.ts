@@ -20,6 +20,9 @@ router
       .as('vendors.export')
     router.get('/vendors/:id', [controllers.editorial.Vendors, 'show']).as('vendors.show')
     router
+      .get('/vendors/:id/preview', [controllers.editorial.Previews, 'vendor'])
+      .as('vendors.preview')
+    router
       .post('/vendors/:id/approve', [controllers.editorial.Vendors, 'approve'])
       .as('vendors.approve')
     router
@@ -36,6 +39,9 @@ router
       .as('vendors.archive')
 
     router.get('/revisions/:id', [controllers.editorial.Revisions, 'show']).as('revisions.show')
+    router
+      .get('/revisions/:id/preview', [controllers.editorial.Previews, 'revision'])
+      .as('revisions.preview')
     router
       .post('/revisions/:id/approve', [controllers.editorial.Revisions, 'approve'])
       .as('revisions.approve')
