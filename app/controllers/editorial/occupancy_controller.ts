@@ -52,7 +52,10 @@ export default class OccupancyController {
     const { from, weeks, errors } = await gridQuery(ctx)
     if (errors) return Object.values(errors).join('\n')
     ctx.response.header('content-type', 'text/csv; charset=utf-8')
-    ctx.response.attachment(`belegung-${from}-${weeks}w.csv`)
+    ctx.response.header(
+      'content-disposition',
+      `attachment; filename="belegung-${from}-${weeks}w.csv"`
+    )
     return stringify(occupancyCsvRows(await occupancyGrid(from, weeks)))
   }
 }
