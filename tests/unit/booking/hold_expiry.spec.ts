@@ -100,7 +100,7 @@ test.group('Hold expiry (bookings:expire)', (group) => {
     const sent = mails.sent() as HoldExpiringNotification[]
     const toGerman = sent.find((m) => m.editor.id === german.id)!
     await toGerman.message.computeContents()
-    toGerman.message.assertSubject('Eine Buchungsanfrage läuft in 24 Stunden ab')
+    toGerman.message.assertSubject('Eine Buchungsanfrage läuft innerhalb von 24 Stunden ab')
     toGerman.message.assertTextIncludes(
       `Buchung ${booking.id}: Social Media, Seitenleiste (Anzeige), Wochen ${week}, von Anna Anzeige <anna@example.test>; läuft ab am 07.01.2027, 09:00`
     )
@@ -108,7 +108,7 @@ test.group('Hold expiry (bookings:expire)', (group) => {
     const toEnglish = sent.find((m) => m.editor.id === english.id)!
     await toEnglish.message.computeContents()
     toEnglish.message.assertTo('admin@example.test')
-    toEnglish.message.assertSubject('A booking request lapses in 24 hours')
+    toEnglish.message.assertSubject('A booking request lapses within 24 hours')
     toEnglish.message.assertTextIncludes(`Booking ${booking.id}: Social Media, Sidebar (ad)`)
 
     // Later runs do not repeat the warning; the lapse itself is then expired.
