@@ -34,7 +34,7 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
     app.ready(async () => {
       const { startHoldExpiryScheduler } = await import('#services/booking/hold_scheduler')
       const stop = startHoldExpiryScheduler()
-      app.terminating(() => stop())
+      app.terminating(stop)
     })
   })
   .httpServer()
