@@ -134,6 +134,12 @@ test.group('Editorial / slot occupancy', (group) => {
     bad.assertStatus(422)
     bad.assertTextIncludes('Die Woche wird als Kalenderwoche angegeben, z. B. 2027-W02.')
     bad.assertTextIncludes('Es dürfen höchstens 52 Wochen sein.')
+
+    const badCsv = await client
+      .get(urlFor('editorial.slots.occupancy_csv', {}, { qs: { weeks: 0 } }))
+      .loginAs(editor)
+    badCsv.assertStatus(422)
+    assert.equal(badCsv.text(), 'Es muss mindestens 1 Woche sein.')
   })
 
   test('the CSV holds the same numbers: one row per slot and week, then topic and overall sums', async ({

@@ -117,7 +117,7 @@ test.group('Hold expiry (bookings:expire)', (group) => {
     mails.assertSentCount(HoldExpiringNotification, 2)
   })
 
-  test('a hold shorter than 24 hours is announced at once; decided bookings never', async ({
+  test('holds shorter than 24 hours are announced at once, in one mail; decided bookings never', async ({
     assert,
   }) => {
     const { mails } = mail.fake()
@@ -127,14 +127,18 @@ test.group('Hold expiry (bookings:expire)', (group) => {
       .apply('rejected')
       .create()
 
+    const other = await BookingFactory.merge({ slotId: slot.id, holdExpiresAt: at(20) }).create()
+
     const result = await new HoldExpiry().run(at(0))
-    assert.deepEqual(result.warned, [booking.id])
+    assert.deepEqual(result.warned, [booking.id, other.id])
     mails.assertSentCount(HoldExpiringNotification, 1)
     const [sent] = mails.sent() as HoldExpiringNotification[]
     assert.deepEqual(
       sent.holds.map((hold) => hold.id),
-      [booking.id]
+      [booking.id, other.id]
     )
+    await sent.message.computeContents()
+    sent.message.assertSubject('2 Buchungsanfragen laufen innerhalb von 24 Stunden ab')
   })
 
   test('the ace command expires what has lapsed by now', async ({ assert }) => {
