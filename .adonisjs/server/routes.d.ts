@@ -17,6 +17,8 @@ export type ScannedRoutes = {
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
     'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.slots.index': { paramsTuple?: []; params?: {} }
+    'api.v1.slots.availability': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'auth.signup': { paramsTuple?: []; params?: {} }
     'auth.signup.store': { paramsTuple?: []; params?: {} }
     'auth.login': { paramsTuple?: []; params?: {} }
@@ -82,6 +84,15 @@ export type ScannedRoutes = {
     'editorial.users.disable': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.users.enable': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.audit': { paramsTuple?: []; params?: {} }
+    'editorial.slots.index': { paramsTuple?: []; params?: {} }
+    'editorial.slots.create': { paramsTuple?: []; params?: {} }
+    'editorial.slots.store': { paramsTuple?: []; params?: {} }
+    'editorial.slots.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.slots.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.slots.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.slots.deactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.slots.occupancy': { paramsTuple?: []; params?: {} }
+    'editorial.slots.occupancy_csv': { paramsTuple?: []; params?: {} }
     'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
     'api.v1.editorial.revisions.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.editorial.revisions.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -100,6 +111,8 @@ export type ScannedRoutes = {
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
     'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.slots.index': { paramsTuple?: []; params?: {} }
+    'api.v1.slots.availability': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'auth.signup': { paramsTuple?: []; params?: {} }
     'auth.login': { paramsTuple?: []; params?: {} }
     'auth.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -130,6 +143,11 @@ export type ScannedRoutes = {
     'editorial.topics.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.users.index': { paramsTuple?: []; params?: {} }
     'editorial.audit': { paramsTuple?: []; params?: {} }
+    'editorial.slots.index': { paramsTuple?: []; params?: {} }
+    'editorial.slots.create': { paramsTuple?: []; params?: {} }
+    'editorial.slots.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.slots.occupancy': { paramsTuple?: []; params?: {} }
+    'editorial.slots.occupancy_csv': { paramsTuple?: []; params?: {} }
     'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
@@ -146,6 +164,8 @@ export type ScannedRoutes = {
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
     'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.slots.index': { paramsTuple?: []; params?: {} }
+    'api.v1.slots.availability': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'auth.signup': { paramsTuple?: []; params?: {} }
     'auth.login': { paramsTuple?: []; params?: {} }
     'auth.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -176,6 +196,11 @@ export type ScannedRoutes = {
     'editorial.topics.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.users.index': { paramsTuple?: []; params?: {} }
     'editorial.audit': { paramsTuple?: []; params?: {} }
+    'editorial.slots.index': { paramsTuple?: []; params?: {} }
+    'editorial.slots.create': { paramsTuple?: []; params?: {} }
+    'editorial.slots.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.slots.occupancy': { paramsTuple?: []; params?: {} }
+    'editorial.slots.occupancy_csv': { paramsTuple?: []; params?: {} }
     'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
   }
   POST: {
@@ -209,6 +234,10 @@ export type ScannedRoutes = {
     'editorial.users.role': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.users.disable': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.users.enable': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.slots.store': { paramsTuple?: []; params?: {} }
+    'editorial.slots.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.slots.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.slots.deactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.editorial.revisions.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.editorial.revisions.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }

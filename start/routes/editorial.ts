@@ -65,6 +65,22 @@ router
     router.post('/users/:id/enable', [controllers.editorial.Users, 'enable']).as('users.enable')
 
     router.get('/audit', [controllers.editorial.Audit, 'index']).as('audit')
+
+    router.get('/slots', [controllers.editorial.Slots, 'index']).as('slots.index')
+    router.get('/slots/create', [controllers.editorial.Slots, 'create']).as('slots.create')
+    router.post('/slots', [controllers.editorial.Slots, 'store']).as('slots.store')
+    router.get('/slots/:id/edit', [controllers.editorial.Slots, 'edit']).as('slots.edit')
+    router.post('/slots/:id', [controllers.editorial.Slots, 'update']).as('slots.update')
+    router
+      .post('/slots/:id/activate', [controllers.editorial.Slots, 'activate'])
+      .as('slots.activate')
+    router
+      .post('/slots/:id/deactivate', [controllers.editorial.Slots, 'deactivate'])
+      .as('slots.deactivate')
+    router.get('/slots/occupancy', [controllers.editorial.Occupancy, 'show']).as('slots.occupancy')
+    router
+      .get('/slots/occupancy.csv', [controllers.editorial.Occupancy, 'export'])
+      .as('slots.occupancy_csv')
   })
   .prefix('/editorial')
   .as('editorial')

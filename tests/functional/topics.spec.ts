@@ -52,7 +52,9 @@ test.group('Topic page', (group) => {
     response.assertTextIncludes('Ausgewählte Anbieter aus dem Bereich Social Media')
     response.assertTextIncludes('06101 Halle (Saale)')
     response.assertTextIncludes('Anzeige')
-    response.assertTextIncludes(`href="${urlFor('advertise')}"`)
+    response.assertTextIncludes(
+      `href="${urlFor('advertise', {}, { qs: { topic: 'social-media' } })}"`
+    )
     assert.sameMembers(
       boxItems(response.text()),
       vendors.map((v) => v.name)
