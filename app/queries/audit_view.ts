@@ -163,13 +163,11 @@ class AuditWords {
   }
 
   private status(status: string) {
-    const group = {
-      vendor: 'editorial.statuses',
+    const groups: Partial<Record<string, string>> = {
       revision: 'editorial.revision.statuses',
       claim: 'editorial.claim.statuses',
-      user: 'editorial.statuses',
-      topic: 'editorial.statuses',
-    }[this.entry.subjectType]
+    }
+    const group = groups[this.entry.subjectType] ?? 'editorial.statuses'
     return this.i18n.t(`${group}.${status}`, {}, status)
   }
 
