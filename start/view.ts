@@ -1,6 +1,7 @@
 import edge from 'edge.js'
 import app from '@adonisjs/core/services/app'
 import { berlinTime, isoTime } from '#services/berlin_time'
+import { countryOptions } from '#services/countries'
 
 edge.global('appName', 'Anbieterverzeichnis')
 edge.global('inProduction', app.inProduction)
@@ -20,3 +21,6 @@ edge.global('radiusOptions', (current: unknown) => {
  */
 edge.global('berlinTime', berlinTime)
 edge.global('isoTime', isoTime)
+
+/** The countries for `form.country`, named and sorted in the page's language. */
+edge.global('countryOptions', countryOptions)

@@ -2,7 +2,7 @@ import vine from '@vinejs/vine'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { Infer } from '@vinejs/vine/types'
-import { emailAddress, germanPostalCode, websiteUrl } from '#validators/vendor_rules'
+import { countryCode, emailAddress, germanPostalCode, websiteUrl } from '#validators/vendor_rules'
 import { fold } from '#services/search/fold'
 import { VENDOR_PROFILE_FIELDS, type VendorProfile, type VendorProfileField } from '#models/vendor'
 
@@ -122,12 +122,7 @@ export function vendorFields() {
     postalCode: germanPostalCode(),
     city: vine.string().trim().minLength(1).maxLength(120),
     state: germanState().nullable().optional(),
-    country: vine
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{2}$/)
-      .optional(),
+    country: countryCode().optional(),
     phone: vine.string().trim().maxLength(40).regex(PHONE).nullable().optional(),
     email: emailAddress().nullable().optional(),
     website: websiteUrl().nullable().optional(),
