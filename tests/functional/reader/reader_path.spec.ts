@@ -134,7 +134,8 @@ test.group("The reader's path", (group) => {
     assert,
   }) => {
     const { social } = await twoTopicsVendor()
-    const html = (await client.get(urlFor('topics.show', { slug: social.slug }))).text()
+    const page = await client.get(urlFor('topics.show', { slug: social.slug }))
+    const html = page.text()
     const intro = html.indexOf('<h1>')
     const box = html.indexOf('class="vendor-box"')
     const ad = html.indexOf('class="ad-slot')
