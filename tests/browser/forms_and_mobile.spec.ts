@@ -9,12 +9,12 @@ const PHONE = { width: 375, height: 812 }
 
 /** The id of the element that has the focus. */
 function focusedId(page: Page) {
-  return page.evaluate(() => document.activeElement?.id ?? null)
+  return page.evaluate<string | null>('document.activeElement?.id ?? null')
 }
 
 /** How far the page is wider than the screen (0 when it fits). */
 function horizontalOverflow(page: Page) {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  return page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')
 }
 
 test.group('Forms: the error summary in German', () => {
@@ -64,7 +64,7 @@ test.group('Forms: the error summary in German', () => {
     assert.notInclude(links, '#field-website')
 
     // The first field with an error has the focus, and is on the screen.
-    await page.waitForFunction(() => document.activeElement?.id === 'field-name')
+    await page.waitForFunction("document.activeElement?.id === 'field-name'")
     assert.equal(await focusedId(page), 'field-name')
     const box = await page.locator('#field-name').boundingBox()
     assert.isTrue(!!box && box.y >= 0 && box.y + box.height <= page.viewportSize()!.height)
@@ -102,13 +102,16 @@ test.group('Mobile: the topic page at 375 px', () => {
     assert.isTrue(vendorBox < ad && ad < list, 'the box and the ad come before the list')
     // Screen readers get the same order: the box is before the list in the document too.
     assert.isTrue(
-      await page.evaluate(() => {
-        const box = document.querySelector('aside.vendor-box')!
-        const heading = document.querySelector('#topic-vendors-heading')!
-        return !!(box.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING)
+      await page.locator('aside.vendor-box').evaluate((box) => {
+        const heading = box.ownerDocument.querySelector('#topic-vendors-heading')!
+        // Node.DOCUMENT_POSITION_FOLLOWING
+        return !!(box.compareDocumentPosition(heading) & 4)
       })
     )
-    assert.isAtMost(await page.evaluate(() => document.documentElement.scrollWidth), PHONE.width)
+    assert.isAtMost(
+      await page.evaluate<number>('document.documentElement.scrollWidth'),
+      PHONE.width
+    )
 
     // PLZ and city stay on one line: each pair is one line high.
     const pairs = await page
@@ -134,7 +137,7 @@ test.group('Mobile: the topic page at 375 px', () => {
       await page.setViewportSize({ width, height: PHONE.height })
       const fits = await tile.evaluate((element) => {
         const link = element.querySelector('a')!
-        const range = document.createRange()
+        const range = element.ownerDocument.createRange()
         range.selectNodeContents(link)
         const text = range.getBoundingClientRect()
         const inner = element.getBoundingClientRect()
