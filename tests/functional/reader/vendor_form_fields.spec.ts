@@ -116,4 +116,21 @@ test.group('Vendor form: website and country', (group) => {
       ],
     })
   })
+
+  test('malformed topic ids get a message per item, never a database error', async ({ client }) => {
+    const { vendor, owner } = await ownedVendor({ status: 'draft' })
+    const response = await client
+      .patch(urlFor('api.v1.vendors.update', { slug: vendor.slug }))
+      .json({ topicIds: ['a', -1, 1.5] })
+      .withGuard('api')
+      .loginAs(owner)
+    response.assertStatus(422)
+    response.assertBody({
+      errors: [
+        { field: 'topicIds.0', message: 'Bitte wählen Sie die Themen aus der Liste.' },
+        { field: 'topicIds.1', message: 'Bitte wählen Sie die Themen aus der Liste.' },
+        { field: 'topicIds.2', message: 'Bitte wählen Sie die Themen aus der Liste.' },
+      ],
+    })
+  })
 })

@@ -83,6 +83,8 @@ async function failingCases() {
     ['vendor: not a list', vendorValidator, { topicIds: { a: 1 } }],
     ['vendor: too many topics', vendorValidator, { topicIds: [1, 2, 3, 4, 5, 6] }],
     ['vendor: twice', vendorValidator, { topicIds: [topic.id, topic.id] }],
+    ['vendor: negative', vendorValidator, { topicIds: [-1] }],
+    ['vendor: fraction', vendorValidator, { topicIds: [1.5] }],
     ['vendor: unknown topic', vendorValidator, { topicIds: [topic.id + 1000] }],
     [
       'vendor patch',
@@ -181,6 +183,7 @@ const RULES = [
   'string',
   'number',
   'withoutDecimals',
+  'positive',
   'min',
   'max',
   'minLength',
