@@ -14,12 +14,14 @@ server.errorHandler(() => import('#exceptions/handler'))
 
 server.use([
   () => import('#middleware/container_bindings_middleware'),
+  () => import('#middleware/security_headers_middleware'),
   () => import('@adonisjs/static/static_middleware'),
   () => import('#middleware/detect_locale_middleware'),
 ])
 
 router.use([
-  () => import('@adonisjs/core/bodyparser_middleware'),
+  // The body parser, and which bodies each route takes (415, 400).
+  () => import('#middleware/request_body_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#middleware/initialize_bouncer_middleware'),
 ])
@@ -31,4 +33,5 @@ export const middleware = router.named({
   guest: () => import('#middleware/guest_middleware'),
   silentAuth: () => import('#middleware/silent_auth_middleware'),
   editorial: () => import('#middleware/editorial_middleware'),
+  contentSecurityPolicy: () => import('#middleware/content_security_policy_middleware'),
 })

@@ -47,6 +47,7 @@ export const controllers = {
     Search: () => import('#controllers/public/search_controller'),
     Seo: () => import('#controllers/public/seo_controller'),
     Topics: () => import('#controllers/public/topics_controller'),
+    Uploads: () => import('#controllers/public/uploads_controller'),
     Vendors: () => import('#controllers/public/vendors_controller'),
   },
 }

@@ -4,7 +4,6 @@ type ParamValue = string | number | bigint | boolean
 
 export type ScannedRoutes = {
   ALL: {
-    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'ping': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -12,6 +11,7 @@ export type ScannedRoutes = {
     'search': { paramsTuple?: []; params?: {} }
     'sitemap': { paramsTuple?: []; params?: {} }
     'robots': { paramsTuple?: []; params?: {} }
+    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'advertise': { paramsTuple?: []; params?: {} }
     'api.v1.topics.index': { paramsTuple?: []; params?: {} }
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -84,7 +84,6 @@ export type ScannedRoutes = {
     'api.v1.editorial.revisions.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
-    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'ping': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -92,6 +91,7 @@ export type ScannedRoutes = {
     'search': { paramsTuple?: []; params?: {} }
     'sitemap': { paramsTuple?: []; params?: {} }
     'robots': { paramsTuple?: []; params?: {} }
+    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'advertise': { paramsTuple?: []; params?: {} }
     'api.v1.topics.index': { paramsTuple?: []; params?: {} }
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -127,7 +127,6 @@ export type ScannedRoutes = {
     'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
-    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'ping': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -135,6 +134,7 @@ export type ScannedRoutes = {
     'search': { paramsTuple?: []; params?: {} }
     'sitemap': { paramsTuple?: []; params?: {} }
     'robots': { paramsTuple?: []; params?: {} }
+    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'advertise': { paramsTuple?: []; params?: {} }
     'api.v1.topics.index': { paramsTuple?: []; params?: {} }
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
