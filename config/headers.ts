@@ -30,10 +30,14 @@ export const contentSecurityPolicy: CspDirectives = {
   'frame-ancestors': ["'none'"],
 }
 
+/** HSTS only where TLS is certain: production (180 days). */
+export function hstsFor(inProduction: boolean): string | null {
+  return inProduction ? 'max-age=15552000; includeSubDomains' : null
+}
+
 export const headersConfig = {
   referrerPolicy: 'strict-origin-when-cross-origin',
-  /** HSTS only where TLS is certain: production. */
-  hsts: app.inProduction ? 'max-age=15552000; includeSubDomains' : null,
+  hsts: hstsFor(app.inProduction),
 }
 
 /** The header value of a set of directives. */
