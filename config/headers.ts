@@ -46,3 +46,16 @@ export function serializeCsp(directives: CspDirectives): string {
     .map(([name, sources]) => [name, ...sources].join(' '))
     .join('; ')
 }
+
+/** The headers every response starts with; routes may narrow or widen the CSP. */
+export function securityHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': headersConfig.referrerPolicy,
+    'Content-Security-Policy': serializeCsp(contentSecurityPolicy),
+    // For browsers without frame-ancestors; dropped where a route allows framing.
+    'X-Frame-Options': 'DENY',
+  }
+  if (headersConfig.hsts) headers['Strict-Transport-Security'] = headersConfig.hsts
+  return headers
+}

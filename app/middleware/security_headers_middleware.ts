@@ -1,22 +1,18 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { contentSecurityPolicy, headersConfig, serializeCsp } from '#config/headers'
+import { securityHeaders } from '#config/headers'
 
 /**
  * The security headers of every response (config/headers.ts). It is server
  * middleware placed before the static file server, which copies them onto
  * the files it sends; error pages keep them because the exception handler
- * renders into the same response.
+ * renders into the same response. A URL that does not even decode is
+ * answered before any middleware, by `onBadUrl` in config/app.ts.
  */
 export default class SecurityHeadersMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     const { response } = ctx
-    response.header('X-Content-Type-Options', 'nosniff')
-    response.header('Referrer-Policy', headersConfig.referrerPolicy)
-    response.header('Content-Security-Policy', serializeCsp(contentSecurityPolicy))
-    // For browsers without frame-ancestors; dropped where a route allows framing.
-    response.header('X-Frame-Options', 'DENY')
-    if (headersConfig.hsts) response.header('Strict-Transport-Security', headersConfig.hsts)
+    for (const [name, value] of Object.entries(securityHeaders())) response.header(name, value)
 
     await next()
 
