@@ -97,7 +97,8 @@ export async function prepareLogo(upload: LogoUpload): Promise<PreparedLogo> {
   const declared = upload.contentType ? FORMAT_BY_MIME[upload.contentType.toLowerCase()] : undefined
   if (declared && declared !== claimed) throw refused('mismatch')
 
-  const header = await sharp(upload.content, SHARP_INPUT)
+  // The header only: no pixel is decoded here, so no pixel limit applies yet.
+  const header = await sharp(upload.content, { limitInputPixels: false })
     .metadata()
     .catch(() => undefined)
   const detected = header?.format
