@@ -98,13 +98,6 @@ const env = await Env.create(new URL('../', import.meta.url), {
   SELLER_BIC: Env.schema.string.optional(),
 })
 
-if (env.get('NODE_ENV') === 'production' && !env.get('APP_URL')) {
-  throw new Error(
-    'APP_URL must be set in production: every absolute URL (canonical links, sitemap, ' +
-      'Open Graph, links in e-mails) is built from it, never from the Host header.'
-  )
-}
-
 if (env.get('DB_CONNECTION', 'sqlite') === 'sqlite' && (env.get('WEB_CONCURRENCY') ?? 1) > 1) {
   throw new Error(
     'WEB_CONCURRENCY > 1 is not supported on SQLite (one writer, one connection). ' +

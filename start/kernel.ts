@@ -7,8 +7,16 @@
 | are translated too). Sessions and CSRF are *named* middleware: public
 | reader routes and the JSON API set no cookies (see docs/decisions.md).
 */
+import app from '@adonisjs/core/services/app'
 import router from '@adonisjs/core/services/router'
 import server from '@adonisjs/core/services/server'
+import env from '#start/env'
+import { MISSING_APP_URL } from '#services/mail/app_url'
+
+// Absolute URLs never come from the Host header: a production server needs APP_URL.
+if (app.getEnvironment() === 'web' && app.inProduction && !env.get('APP_URL')) {
+  throw new Error(MISSING_APP_URL)
+}
 
 server.errorHandler(() => import('#exceptions/handler'))
 

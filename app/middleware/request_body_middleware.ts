@@ -50,7 +50,11 @@ export default class RequestBodyMiddleware {
       if (!uploadRoute) throw unsupportedMediaType()
       return this.withUploads(ctx, next)
     }
-    if (ctx.request.url().startsWith('/api/') && type !== 'json') throw unsupportedMediaType()
+    // A body without a Content-Type is left unread; a declared non-JSON one is refused.
+    const declared = !!ctx.request.header('content-type')
+    if (ctx.request.url().startsWith('/api/') && declared && type !== 'json') {
+      throw unsupportedMediaType()
+    }
     if (type === 'json' && depthOf(ctx.request.body()) > MAX_JSON_DEPTH) throw malformedBody()
     return next()
   }

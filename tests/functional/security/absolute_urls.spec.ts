@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process'
 import { test } from '@japa/runner'
+import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import env from '#start/env'
@@ -17,6 +19,33 @@ function withAppUrl(value: string | undefined) {
     env.set('APP_URL', original as string)
     if (original === undefined) delete process.env.APP_URL
   }
+}
+
+/**
+ * Starts the HTTP server in production mode on a free port, and reports
+ * whether it listens or exits (with its output). It is stopped either way.
+ */
+function startProductionServer(appUrl: string | undefined) {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: '0' }
+  delete childEnv.APP_URL
+  if (appUrl) childEnv.APP_URL = appUrl
+  const child = spawn('node', ['--import', '@poppinss/ts-exec', 'bin/server.ts'], {
+    cwd: app.makePath(),
+    env: { ...childEnv, LOG_LEVEL: 'info' },
+  })
+  let output = ''
+  return new Promise<{ started: boolean; output: string }>((resolve) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (/started HTTP server|listening/i.test(output)) {
+        child.kill('SIGTERM')
+        resolve({ started: true, output })
+      }
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    child.on('exit', () => resolve({ started: false, output }))
+  })
 }
 
 test.group('Absolute URLs come from APP_URL', (group) => {
@@ -82,4 +111,13 @@ test.group('Absolute URLs come from APP_URL', (group) => {
       restore()
     }
   })
+
+  test('a production server refuses to start without APP_URL', async ({ assert }) => {
+    const without = await startProductionServer(undefined)
+    assert.isFalse(without.started)
+    assert.include(without.output, 'APP_URL must be set in production')
+
+    const withUrl = await startProductionServer(SITE)
+    assert.isTrue(withUrl.started, withUrl.output)
+  }).timeout(60000)
 })
