@@ -133,8 +133,13 @@ test.group('Multipart bodies', (group) => {
         .withCsrfToken()
         .redirects(0)
       if (signedIn) request = request.loginAs(owner)
-      const response = await request
+      let response!: Awaited<typeof request>
+      const created = await filesCreatedDuring(async () => {
+        response = await request
+      })
 
+      // The upload reached the temp folder, and left it when the request ended.
+      assert.isAbove(created.length, 0)
       response.assertStatus(302)
       if (!signedIn) response.assertHeader('location', urlFor('auth.login'))
       await vendor.refresh()
