@@ -9,6 +9,8 @@ import DirectoryService from '#services/directory_service'
 import { createUser } from '#tests/helpers/users'
 import { createVendor } from '#tests/helpers/directory'
 import { hstsFor } from '#config/headers'
+import SecurityHeadersMiddleware from '#middleware/security_headers_middleware'
+import ContentSecurityPolicyMiddleware from '#middleware/content_security_policy_middleware'
 
 /** The headers every response carries, whatever answered it. */
 function assertSecurityHeaders(response: ApiResponse, assert: Assert) {
@@ -117,5 +119,22 @@ test.group('Security headers', (group) => {
   test('HSTS is sent in production only', ({ assert }) => {
     assert.match(hstsFor(true)!, /^max-age=\d{7,}/)
     assert.isNull(hstsFor(false))
+  })
+
+  test('a route that may be framed names its parent origins, and drops X-Frame-Options', async ({
+    assert,
+  }) => {
+    const ctx = await testUtils.createHttpContext()
+    await new SecurityHeadersMiddleware().handle(ctx, () =>
+      new ContentSecurityPolicyMiddleware().handle(ctx, async () => {}, {
+        'frame-ancestors': ['https://news.example', 'https://www.news.example'],
+      })
+    )
+    const csp = String(ctx.response.getHeader('content-security-policy'))
+    assert.include(csp, 'frame-ancestors https://news.example https://www.news.example')
+    assert.notInclude(csp, "frame-ancestors 'none'")
+    assert.include(csp, "script-src 'self'")
+    assert.notExists(ctx.response.getHeader('x-frame-options'))
+    assert.equal(ctx.response.getHeader('x-content-type-options'), 'nosniff')
   })
 })
