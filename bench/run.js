@@ -153,7 +153,14 @@ function freePort() {
 function startServer(port) {
   const child = spawn(process.execPath, ['bin/server.js'], {
     cwd: buildDir,
-    env: { ...childEnv, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) },
+    env: {
+      ...childEnv,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      // Production refuses to start without APP_URL (start/env.ts).
+      APP_URL: `http://127.0.0.1:${port}`,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
   const exited = new Promise((resolveExit) => child.once('exit', resolveExit))

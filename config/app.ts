@@ -1,7 +1,9 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { Secret } from '@adonisjs/core/helpers'
 import { defineConfig } from '@adonisjs/core/http'
+import { securityHeaders } from '#config/headers'
 
 /**
  * Signs and encrypts cookies and signed URLs. Keep it secret: `npm run demo`
@@ -13,6 +15,11 @@ export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: true,
   useAsyncLocalStorage: false,
+  /** A URL that does not decode (`/%c0%ae`) never reaches middleware; it keeps our headers all the same. */
+  onBadUrl(_req: IncomingMessage, res: ServerResponse) {
+    res.writeHead(400, { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' })
+    res.end('Bad Request')
+  },
   cookie: {
     domain: '',
     path: '/',

@@ -3,15 +3,16 @@ import app from '@adonisjs/core/services/app'
 import { defineConfig, services } from '@adonisjs/drive'
 
 /**
- * Vendor logos. Local disk by default, served under /uploads.
+ * Vendor logos. Local disk by default, served under /uploads by UploadsController.
  */
 const driveConfig = defineConfig({
   default: env.get('DRIVE_DISK', 'fs'),
   services: {
     fs: services.fs({
       location: app.makePath(env.get('UPLOADS_DIR', 'storage/uploads')),
-      serveFiles: true,
-      routeBasePath: '/uploads',
+      // Served by our own route (start/routes.ts, UploadsController), which
+      // refuses path tricks before it touches the disk.
+      serveFiles: false,
       visibility: 'public',
     }),
   },

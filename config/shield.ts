@@ -1,5 +1,10 @@
 import { defineConfig } from '@adonisjs/shield'
 
+/**
+ * Shield runs on the signed-in groups only, for CSRF. The security headers
+ * (CSP, framing, nosniff, HSTS) go on every response instead, from
+ * config/headers.ts, so Shield's own copies of them are off.
+ */
 const shieldConfig = defineConfig({
   csp: {
     enabled: false,
@@ -13,15 +18,13 @@ const shieldConfig = defineConfig({
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   },
   xFrame: {
-    enabled: true,
-    action: 'DENY',
+    enabled: false,
   },
   hsts: {
-    enabled: true,
-    maxAge: '180 days',
+    enabled: false,
   },
   contentTypeSniffing: {
-    enabled: true,
+    enabled: false,
   },
 })
 

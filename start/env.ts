@@ -71,6 +71,12 @@ const env = await Env.create(new URL('../', import.meta.url), {
   UPLOADS_DIR: Env.schema.string.optional(),
 
   /*
+  | The operator's legal texts (Impressum, Datenschutz): a folder with
+  | de/ and en/ Markdown files (default resources/legal)
+  */
+  LEGAL_DIR: Env.schema.string.optional(),
+
+  /*
   | Booking: how long a request holds its share, and how close to its first
   | week an advertiser may still cancel an approved booking
   */

@@ -19,6 +19,10 @@ router.get('/vendors/:slug', [controllers.public.Vendors, 'show']).as('vendors.s
 router.get('/search', [controllers.public.Search, 'index']).as('search')
 router.get('/sitemap.xml', [controllers.public.Seo, 'sitemap']).as('sitemap')
 router.get('/robots.txt', [controllers.public.Seo, 'robots']).as('robots')
+// The uploads disk's public files (logos); the name is the one @adonisjs/drive would give it.
+router.get('/uploads/*', [controllers.public.Uploads, 'show']).as('drive.fs.serve')
+router.get('/impressum', [controllers.public.Legal, 'imprint']).as('legal.imprint')
+router.get('/datenschutz', [controllers.public.Legal, 'privacy']).as('legal.privacy')
 router.on('/advertise').render('pages/advertise/index').as('advertise')
 
 router

@@ -2,9 +2,12 @@ import edge from 'edge.js'
 import app from '@adonisjs/core/services/app'
 import { berlinTime, isoTime } from '#services/berlin_time'
 import { countryOptions } from '#services/countries'
+import { absoluteUrl } from '#services/mail/app_url'
 
 edge.global('appName', 'Anbieterverzeichnis')
 edge.global('inProduction', app.inProduction)
+/** Absolute URLs (canonical, Open Graph) on APP_URL, never on the request's Host. */
+edge.global('absoluteUrl', absoluteUrl)
 
 /** Radius choices of the search form; a value from the URL stays selectable. */
 const RADII_KM = [5, 10, 25, 50, 100, 200, 300]

@@ -49,9 +49,11 @@ export const controllers = {
   },
   public: {
     Home: () => import('#controllers/public/home_controller'),
+    Legal: () => import('#controllers/public/legal_controller'),
     Search: () => import('#controllers/public/search_controller'),
     Seo: () => import('#controllers/public/seo_controller'),
     Topics: () => import('#controllers/public/topics_controller'),
+    Uploads: () => import('#controllers/public/uploads_controller'),
     Vendors: () => import('#controllers/public/vendors_controller'),
   },
 }

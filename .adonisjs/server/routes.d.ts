@@ -4,7 +4,6 @@ type ParamValue = string | number | bigint | boolean
 
 export type ScannedRoutes = {
   ALL: {
-    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'ping': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -12,6 +11,9 @@ export type ScannedRoutes = {
     'search': { paramsTuple?: []; params?: {} }
     'sitemap': { paramsTuple?: []; params?: {} }
     'robots': { paramsTuple?: []; params?: {} }
+    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+    'legal.imprint': { paramsTuple?: []; params?: {} }
+    'legal.privacy': { paramsTuple?: []; params?: {} }
     'advertise': { paramsTuple?: []; params?: {} }
     'api.v1.topics.index': { paramsTuple?: []; params?: {} }
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -98,7 +100,6 @@ export type ScannedRoutes = {
     'api.v1.editorial.revisions.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
-    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'ping': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -106,6 +107,9 @@ export type ScannedRoutes = {
     'search': { paramsTuple?: []; params?: {} }
     'sitemap': { paramsTuple?: []; params?: {} }
     'robots': { paramsTuple?: []; params?: {} }
+    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+    'legal.imprint': { paramsTuple?: []; params?: {} }
+    'legal.privacy': { paramsTuple?: []; params?: {} }
     'advertise': { paramsTuple?: []; params?: {} }
     'api.v1.topics.index': { paramsTuple?: []; params?: {} }
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -151,7 +155,6 @@ export type ScannedRoutes = {
     'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
-    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'ping': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -159,6 +162,9 @@ export type ScannedRoutes = {
     'search': { paramsTuple?: []; params?: {} }
     'sitemap': { paramsTuple?: []; params?: {} }
     'robots': { paramsTuple?: []; params?: {} }
+    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+    'legal.imprint': { paramsTuple?: []; params?: {} }
+    'legal.privacy': { paramsTuple?: []; params?: {} }
     'advertise': { paramsTuple?: []; params?: {} }
     'api.v1.topics.index': { paramsTuple?: []; params?: {} }
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }

@@ -23,6 +23,7 @@ export const REFUSALS = {
   'vendor_account.members.errors.last_owner': { status: 409 },
   'vendor_account.logo.errors.missing': { status: 422, field: 'logo' },
   'vendor_account.logo.errors.too_large': { status: 422, field: 'logo' },
+  'vendor_account.logo.errors.dimensions': { status: 422, field: 'logo' },
   'vendor_account.logo.errors.svg': { status: 422, field: 'logo' },
   'vendor_account.logo.errors.wrong_type': { status: 422, field: 'logo' },
   'vendor_account.logo.errors.mismatch': { status: 422, field: 'logo' },

@@ -5,6 +5,18 @@ import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/h
 import DomainError from '#exceptions/domain_error'
 
 type FieldError = { field: string | null; message: string }
+
+/** Refusals of a request's form (request_body_middleware), told in the reader's language. */
+const REQUEST_REFUSALS = new Set([
+  'E_UNSUPPORTED_MEDIA_TYPE',
+  'E_MALFORMED_BODY',
+  'E_REQUEST_ENTITY_TOO_LARGE',
+])
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown })?.code
+  return typeof code === 'string' ? code : undefined
+}
 /** Bouncer's refusal: a policy's own translated reason, or the generic one. */
 type RefusalMessage = { getResponseMessage(ctx: HttpContext): string }
 
@@ -23,6 +35,10 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     if (error instanceof DomainError) return error.handle(error, ctx)
     if (ctx.request.url().startsWith('/api/')) {
       return this.renderApiError(error, ctx)
+    }
+    const code = codeOf(error)
+    if (code && REQUEST_REFUSALS.has(code)) {
+      return ctx.response.status(this.statusOf(error)).send(ctx.i18n.t(`http.${code}`))
     }
     // Bouncer answers refusals with plain text; pages get the layout.
     if ((error as { code?: unknown })?.code === 'E_AUTHORIZATION_FAILURE') {
@@ -70,6 +86,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     if (status >= 500 || !(error instanceof Error)) return ctx.i18n.t('errors.server_error.title')
     if (status === 404) return ctx.i18n.t('errors.not_found.title')
     if (code === 'E_UNAUTHORIZED_ACCESS') return ctx.i18n.t('errors.E_UNAUTHORIZED_ACCESS')
+    if (typeof code === 'string' && REQUEST_REFUSALS.has(code)) return ctx.i18n.t(`http.${code}`)
     if (code === 'E_AUTHORIZATION_FAILURE') {
       // Bouncer translates a policy's own reason, or errors.E_AUTHORIZATION_FAILURE.
       return (

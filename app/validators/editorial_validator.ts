@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { plainText } from '#validators/plain_text_rule'
 import { AUDIT_ACTIONS } from '#models/audit_log'
 import { USER_ROLES } from '#models/user'
 import { VENDOR_STATUSES } from '#models/vendor'
@@ -22,6 +23,7 @@ export const topicValidator = vine.withMetaData<{ topicId?: number }>().compile(
       .trim()
       .minLength(2)
       .maxLength(120)
+      .use(plainText())
       .unique({
         table: 'topics',
         column: 'name',

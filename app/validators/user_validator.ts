@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { plainText } from '#validators/plain_text_rule'
 import hash from '@adonisjs/core/services/hash'
 import type User from '#models/user'
 import { SUPPORTED_LOCALES } from '#services/locale'
@@ -14,7 +15,7 @@ export function newPassword() {
 /** Sign-up. The address is stored lower-cased and must not have an account yet. */
 export const userSignupValidator = vine.compile(
   vine.object({
-    name: vine.string().trim().minLength(2).maxLength(120),
+    name: vine.string().trim().minLength(2).maxLength(120).use(plainText()),
     email: emailAddress()
       .toLowerCase()
       .unique(async (db, value) => !(await db.from('users').where('email', value).first())),
@@ -25,7 +26,7 @@ export const userSignupValidator = vine.compile(
 /** The account's own settings: name and language of pages and e-mails. */
 export const userSettingsValidator = vine.compile(
   vine.object({
-    name: vine.string().trim().minLength(2).maxLength(120),
+    name: vine.string().trim().minLength(2).maxLength(120).use(plainText()),
     locale: vine.enum(SUPPORTED_LOCALES),
   })
 )

@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { plainText } from '#validators/plain_text_rule'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { Infer } from '@vinejs/vine/types'
@@ -123,7 +124,7 @@ export function topicSlugsSchema() {
  */
 export function vendorFields() {
   return {
-    name: vine.string().trim().minLength(2).maxLength(200),
+    name: vine.string().trim().minLength(2).maxLength(200).use(plainText()),
     street: vine.string().trim().maxLength(200).nullable().optional(),
     postalCode: germanPostalCode(),
     city: vine.string().trim().minLength(1).maxLength(120),

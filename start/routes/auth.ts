@@ -82,7 +82,11 @@ if (!app.inProduction) {
   router
     .group(() => {
       router.get('/', [controllers.dev.Mailbox, 'index']).as('index')
-      router.get('/:id', [controllers.dev.Mailbox, 'show']).as('show')
+      // A mail's own inline styles, shown in a sandboxed srcdoc frame that inherits this CSP.
+      router
+        .get('/:id', [controllers.dev.Mailbox, 'show'])
+        .as('show')
+        .use(middleware.contentSecurityPolicy({ 'style-src': ["'self'", "'unsafe-inline'"] }))
     })
     .prefix('/dev/mailbox')
     .as('dev.mailbox')

@@ -1,7 +1,9 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import DirectoryService from '#services/directory_service'
 import { vendorProfile } from '#queries/vendor_profile'
+import { absoluteUrl } from '#services/mail/app_url'
 
 /**
  * The topic the reader came from (`?from=<slug>` on links from topic
@@ -18,7 +20,7 @@ export default class VendorsController {
 
   async show({ params, request, view }: HttpContext) {
     const vendor = await this.directory.publishedVendor(params.slug)
-    const canonical = request.completeUrl(false)
+    const canonical = absoluteUrl(urlFor('vendors.show', { slug: vendor.slug }))
     return view.render('pages/vendors/show', {
       vendor,
       canonical,

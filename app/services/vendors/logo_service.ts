@@ -8,11 +8,18 @@ import DomainError from '#exceptions/domain_error'
 
 export const MAX_LOGO_BYTES = 2 * 1024 * 1024
 export const MAX_LOGO_PIXELS = 400
+/**
+ * The largest side of an uploaded image. It is checked on the header
+ * (sharp's metadata() does not decode the pixels), so a huge image never
+ * reaches the decoder; limitInputPixels is the decoder's own backstop.
+ */
+export const MAX_UPLOAD_SIDE = 4000
+const SHARP_INPUT = { limitInputPixels: MAX_UPLOAD_SIDE * MAX_UPLOAD_SIDE }
 
 export type LogoFormat = 'png' | 'jpeg' | 'webp'
 
 /** Why a file is refused; each has its own message (vendor_account.logo.errors.*). */
-type LogoProblem = 'missing' | 'too_large' | 'svg' | 'wrong_type' | 'mismatch'
+type LogoProblem = 'missing' | 'too_large' | 'dimensions' | 'svg' | 'wrong_type' | 'mismatch'
 
 function refused(problem: LogoProblem) {
   return new DomainError(`vendor_account.logo.errors.${problem}`)
@@ -90,14 +97,18 @@ export async function prepareLogo(upload: LogoUpload): Promise<PreparedLogo> {
   const declared = upload.contentType ? FORMAT_BY_MIME[upload.contentType.toLowerCase()] : undefined
   if (declared && declared !== claimed) throw refused('mismatch')
 
-  const detected = await sharp(upload.content)
+  // The header only: no pixel is decoded here, so no pixel limit applies yet.
+  const header = await sharp(upload.content, { limitInputPixels: false })
     .metadata()
-    .then((metadata) => metadata.format)
     .catch(() => undefined)
+  const detected = header?.format
   if (detected === 'svg') throw refused('svg')
   if (detected !== claimed) throw refused('mismatch')
+  if ((header?.width ?? 0) > MAX_UPLOAD_SIDE || (header?.height ?? 0) > MAX_UPLOAD_SIDE) {
+    throw refused('dimensions')
+  }
 
-  const buffer = await sharp(upload.content)
+  const buffer = await sharp(upload.content, SHARP_INPUT)
     .rotate()
     .resize({
       width: MAX_LOGO_PIXELS,
