@@ -27,6 +27,7 @@ export type ScannedRoutes = {
     'auth.password.reset': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'auth.password.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'auth.logout': { paramsTuple?: []; params?: {} }
+    'account.sessions.revoke': { paramsTuple?: []; params?: {} }
     'account.home': { paramsTuple?: []; params?: {} }
     'account.update': { paramsTuple?: []; params?: {} }
     'account.verification.resend': { paramsTuple?: []; params?: {} }
@@ -175,6 +176,7 @@ export type ScannedRoutes = {
     'auth.password.email': { paramsTuple?: []; params?: {} }
     'auth.password.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'auth.logout': { paramsTuple?: []; params?: {} }
+    'account.sessions.revoke': { paramsTuple?: []; params?: {} }
     'account.update': { paramsTuple?: []; params?: {} }
     'account.verification.resend': { paramsTuple?: []; params?: {} }
     'account.delete': { paramsTuple?: []; params?: {} }

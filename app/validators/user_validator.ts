@@ -3,21 +3,31 @@ import hash from '@adonisjs/core/services/hash'
 import type User from '#models/user'
 import { SUPPORTED_LOCALES } from '#services/locale'
 import { emailAddress } from '#validators/vendor_rules'
+import { strongPasswordRule } from '#validators/password_strength'
 
 export const PASSWORD_MIN_LENGTH = 12
 
-/** A new password: at least 12 characters, typed twice (`password_confirmation`). */
+/**
+ * A new password: at least 12 characters, not common, breached or easy to
+ * guess (zxcvbn), typed twice (`password_confirmation`).
+ */
 export function newPassword() {
-  return vine.string().minLength(PASSWORD_MIN_LENGTH).maxLength(200).confirmed()
+  return vine
+    .string()
+    .minLength(PASSWORD_MIN_LENGTH)
+    .maxLength(200)
+    .use(strongPasswordRule())
+    .confirmed()
 }
 
-/** Sign-up. The address is stored lower-cased and must not have an account yet. */
+/**
+ * Sign-up. The address is stored lower-cased. Whether it has an account
+ * already is not checked here: the answer must not tell (AccountService).
+ */
 export const userSignupValidator = vine.compile(
   vine.object({
     name: vine.string().trim().minLength(2).maxLength(120),
-    email: emailAddress()
-      .toLowerCase()
-      .unique(async (db, value) => !(await db.from('users').where('email', value).first())),
+    email: emailAddress().toLowerCase(),
     password: newPassword(),
   })
 )

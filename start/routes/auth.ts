@@ -39,6 +39,9 @@ router
     router
       .group(() => {
         router.post('/logout', [controllers.auth.Session, 'destroy']).as('auth.logout')
+        router
+          .post('/account/sessions/revoke', [controllers.auth.Session, 'destroyAll'])
+          .as('account.sessions.revoke')
         router.get('/account', [controllers.account.Account, 'show']).as('account.home')
         router
           .post('/account/settings', [controllers.account.Account, 'update'])

@@ -120,7 +120,11 @@ test.group('Account / members and invitations', (group) => {
       .get(urlFor('account.invitations.show', { token: token! }))
       .loginAs(stranger)
     page.assertStatus(200)
-    page.assertTextIncludes('Diese Einladung ging an eingeladen@example.test.')
+    page.assertTextIncludes(
+      'Diese Einladung ging an eine andere E-Mail-Adresse als die Ihres Kontos.'
+    )
+    // Whoever holds the link never learns the invited address.
+    assert.notInclude(page.text(), 'eingeladen@example.test')
     assert.notInclude(page.text(), 'Einladung annehmen')
 
     const response = await client

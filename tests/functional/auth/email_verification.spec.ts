@@ -3,12 +3,15 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import mail from '@adonisjs/mail/services/main'
 import AccountService from '#services/accounts/account_service'
+import MailLimit from '#services/mail/mail_limit'
 import VerifyEmailNotification from '#mails/verify_email_notification'
 import { createUser } from '#tests/helpers/users'
 
 /** The path and query of the link the sign-up mail carries. */
-function linkFor(user: Parameters<AccountService['verificationUrl']>[0]) {
-  const url = new URL(new AccountService().verificationUrl(user, 'http://localhost'))
+function linkFor(user: Parameters<AccountService['verificationUrl']>[0], next?: string) {
+  const url = new URL(
+    new AccountService(new MailLimit()).verificationUrl(user, 'http://localhost', next)
+  )
   return `${url.pathname}${url.search}`
 }
 
