@@ -40,7 +40,7 @@ export default class ReaderSessionMiddleware {
 
     ctx.session = new Session(config, config.stores[config.store], emitter, ctx)
     await ctx.session.initiate(true)
-    if (!(await ctx.auth.use('web').check())) return next()
+    if (!(await ctx.auth.check())) return next()
 
     applyUserLocale(ctx)
     // A page for this user only: never stored by a shared cache.
