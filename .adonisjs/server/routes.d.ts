@@ -30,6 +30,7 @@ export type ScannedRoutes = {
     'account.sessions.revoke': { paramsTuple?: []; params?: {} }
     'account.home': { paramsTuple?: []; params?: {} }
     'account.update': { paramsTuple?: []; params?: {} }
+    'account.password.update': { paramsTuple?: []; params?: {} }
     'account.verification.resend': { paramsTuple?: []; params?: {} }
     'account.export': { paramsTuple?: []; params?: {} }
     'account.delete': { paramsTuple?: []; params?: {} }
@@ -178,6 +179,7 @@ export type ScannedRoutes = {
     'auth.logout': { paramsTuple?: []; params?: {} }
     'account.sessions.revoke': { paramsTuple?: []; params?: {} }
     'account.update': { paramsTuple?: []; params?: {} }
+    'account.password.update': { paramsTuple?: []; params?: {} }
     'account.verification.resend': { paramsTuple?: []; params?: {} }
     'account.delete': { paramsTuple?: []; params?: {} }
     'api.v1.auth.tokens.store': { paramsTuple?: []; params?: {} }

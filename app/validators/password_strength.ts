@@ -34,11 +34,17 @@ export function isStrongPassword(password: string, userInputs: string[] = []): b
   )
 }
 
-/** Vine rule: refuses weak passwords; the name and e-mail beside it count as guessable. */
+/**
+ * Vine rule: refuses weak passwords. The name and e-mail beside it (sign-up)
+ * or of the signed-in user (`meta.user`, password change) count as guessable.
+ */
 export const strongPasswordRule = vine.createRule((value, _options, field) => {
   if (typeof value !== 'string') return
   const parent = (field.parent ?? {}) as Record<string, unknown>
-  const inputs = [parent.name, parent.email].filter((v): v is string => typeof v === 'string')
+  const user = (field.meta?.user ?? {}) as Record<string, unknown>
+  const inputs = [parent.name, parent.email, user.name, user.email].filter(
+    (v): v is string => typeof v === 'string'
+  )
   if (!isStrongPassword(value, inputs)) {
     field.report('This password is too easy to guess', 'strongPassword', field)
   }

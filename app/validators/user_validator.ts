@@ -54,3 +54,11 @@ export const userDeleteValidator = vine.withMetaData<{ user: User }>().compile(
     password: vine.string().use(currentPasswordRule()),
   })
 )
+
+/** A new password for the signed-in user: the current one, then the new one twice. */
+export const userPasswordChangeValidator = vine.withMetaData<{ user: User }>().compile(
+  vine.object({
+    current_password: vine.string().use(currentPasswordRule()),
+    password: newPassword(),
+  })
+)

@@ -47,6 +47,9 @@ router
           .post('/account/settings', [controllers.account.Account, 'update'])
           .as('account.update')
         router
+          .post('/account/password', [controllers.account.Account, 'changePassword'])
+          .as('account.password.update')
+        router
           .post('/account/verification', [controllers.auth.EmailVerification, 'resend'])
           .as('account.verification.resend')
         router.get('/account/export', [controllers.account.Privacy, 'export']).as('account.export')

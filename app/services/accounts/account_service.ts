@@ -88,6 +88,16 @@ export default class AccountService {
     return true
   }
 
+  /**
+   * A new password. The User model raises the session generation, which
+   * ends every session of the account; the caller signs the current one in
+   * again.
+   */
+  async changePassword(user: User, password: string) {
+    user.password = password
+    await user.save()
+  }
+
   async updateSettings(user: User, input: { name: string; locale: Locale }) {
     user.merge(input)
     await user.save()
