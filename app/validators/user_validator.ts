@@ -59,6 +59,6 @@ export const userDeleteValidator = vine.withMetaData<{ user: User }>().compile(
 export const userPasswordChangeValidator = vine.withMetaData<{ user: User }>().compile(
   vine.object({
     current_password: vine.string().use(currentPasswordRule()),
-    password: newPassword(),
+    new_password: newPassword(),
   })
 )

@@ -47,7 +47,7 @@ test.group('Accounts: accessibility and valid HTML', () => {
     await page.assertTextContains('h1', 'Mein Konto')
     await check('account', page)
 
-    await page.getByRole('button', { name: 'Abmelden' }).click()
+    await page.getByRole('button', { name: 'Abmelden', exact: true }).click()
     await page.assertPath(urlFor('home'))
     await page.close()
 

@@ -21,10 +21,8 @@ export default class AccountController {
   async changePassword({ auth, bouncer, request, response, session, i18n }: HttpContext) {
     const user = auth.getUserOrFail()
     await bouncer.with(AccountPolicy).authorize('manage', user)
-    const { password } = await request.validateUsing(userPasswordChangeValidator, {
-      meta: { user },
-    })
-    await this.accounts.changePassword(user, password)
+    const input = await request.validateUsing(userPasswordChangeValidator, { meta: { user } })
+    await this.accounts.changePassword(user, input.new_password)
     await auth.use('web').login(user)
     session.flash('notice', i18n.t('auth.password_change.done'))
     return response.redirect().toRoute('account.home')

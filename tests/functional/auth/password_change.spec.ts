@@ -29,14 +29,15 @@ test.group('Changing the password', (group) => {
 
     const page = await client.get(urlFor('account.home')).withSession(here)
     page.assertTextIncludes(`action="${urlFor('account.password.update')}"`)
+    page.assertTextIncludes('name="new_password_confirmation"')
 
     const response = await client
       .post(urlFor('account.password.update'))
       .withSession(here)
       .form({
         current_password: DEFAULT_PASSWORD,
-        password: NEW_PASSWORD,
-        password_confirmation: NEW_PASSWORD,
+        new_password: NEW_PASSWORD,
+        new_password_confirmation: NEW_PASSWORD,
       })
       .withCsrfToken()
       .redirects(0)
@@ -65,8 +66,8 @@ test.group('Changing the password', (group) => {
       .loginAs(user)
       .form({
         current_password: 'not-my-password',
-        password: NEW_PASSWORD,
-        password_confirmation: NEW_PASSWORD,
+        new_password: NEW_PASSWORD,
+        new_password_confirmation: NEW_PASSWORD,
       })
       .withCsrfToken()
       .redirects(0)
@@ -76,11 +77,15 @@ test.group('Changing the password', (group) => {
       const weak = await client
         .post(urlFor('account.password.update'))
         .loginAs(user)
-        .form({ current_password: DEFAULT_PASSWORD, password, password_confirmation: password })
+        .form({
+          current_password: DEFAULT_PASSWORD,
+          new_password: password,
+          new_password_confirmation: password,
+        })
         .withCsrfToken()
         .redirects(0)
       weak.assertValidationError(
-        'password',
+        'new_password',
         'Dieses Passwort ist zu leicht zu erraten: Es ist verbreitet, tauchte in Datenlecks auf oder enthält Ihren Namen. Wählen Sie bitte ein anderes, zum Beispiel mehrere Wörter mit Bindestrichen.'
       )
     }
