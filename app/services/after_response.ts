@@ -1,3 +1,4 @@
+import app from '@adonisjs/core/services/app'
 import type { HttpContext } from '@adonisjs/core/http'
 
 /**
@@ -11,6 +12,9 @@ import type { HttpContext } from '@adonisjs/core/http'
  */
 const pending = new Set<Promise<void>>()
 let held: (() => void)[] | null = null
+
+// A graceful shutdown (SIGTERM, SIGINT) lets the scheduled mails go out first.
+app.terminating(() => settleAfterResponse())
 
 export function afterResponse(ctx: HttpContext, task: () => Promise<unknown>) {
   let start!: () => void

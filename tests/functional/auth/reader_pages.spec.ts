@@ -95,4 +95,19 @@ test.group('Signed-in users on reader pages', (group) => {
     response.assertTextIncludes('<html lang="en">')
     response.assertTextIncludes('>Log out</button>')
   })
+
+  test('a GET form with bad input re-renders with 422 for signed-in users too', async ({
+    client,
+    assert,
+  }) => {
+    const { owner, topics } = await ownedVendor()
+
+    const response = await client
+      .get(urlFor('topics.show', { slug: topics[0].slug }, { qs: { plz: 'abc' } }))
+      .loginAs(owner)
+      .withCsrfToken()
+    response.assertStatus(422)
+    response.assertTextIncludes(`href="${urlFor('account.home')}"`)
+    assert.notExists(response.header('set-cookie'))
+  })
 })
