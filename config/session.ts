@@ -4,11 +4,16 @@ import { defineConfig, stores } from '@adonisjs/session'
 
 /**
  * Sessions run only on the route groups that need them (account,
- * editorial, sign-in). Reader pages set no cookie.
+ * editorial, sign-in). Reader pages run it only for requests that already
+ * carry its cookie (reader_session_middleware), so they set no cookie.
+ * Sessions are revoked through the user's session generation
+ * (RevocableSessionGuard), which works with the cookie store too.
  */
+export const SESSION_COOKIE_NAME = 'anbieter-session'
+
 const sessionConfig = defineConfig({
   enabled: true,
-  cookieName: 'anbieter-session',
+  cookieName: SESSION_COOKIE_NAME,
   clearWithBrowser: false,
   age: '2h',
   cookie: {

@@ -40,6 +40,7 @@ export const middleware = router.named({
   auth: () => import('#middleware/auth_middleware'),
   guest: () => import('#middleware/guest_middleware'),
   silentAuth: () => import('#middleware/silent_auth_middleware'),
+  readerSession: () => import('#middleware/reader_session_middleware'),
   editorial: () => import('#middleware/editorial_middleware'),
   contentSecurityPolicy: () => import('#middleware/content_security_policy_middleware'),
 })

@@ -9,14 +9,20 @@
 */
 import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
+import { middleware } from '#start/kernel'
 
 /** Bare route for the benchmark's baseline. */
 router.get('/ping', ({ response }) => response.send('pong')).as('ping')
 
-router.get('/', [controllers.public.Home, 'index']).as('home')
-router.get('/topics/:slug', [controllers.public.Topics, 'show']).as('topics.show')
-router.get('/vendors/:slug', [controllers.public.Vendors, 'show']).as('vendors.show')
-router.get('/search', [controllers.public.Search, 'index']).as('search')
+/** Reader pages: a session only for requests that already carry its cookie. */
+router
+  .group(() => {
+    router.get('/', [controllers.public.Home, 'index']).as('home')
+    router.get('/topics/:slug', [controllers.public.Topics, 'show']).as('topics.show')
+    router.get('/vendors/:slug', [controllers.public.Vendors, 'show']).as('vendors.show')
+    router.get('/search', [controllers.public.Search, 'index']).as('search')
+  })
+  .use(middleware.readerSession())
 router.get('/sitemap.xml', [controllers.public.Seo, 'sitemap']).as('sitemap')
 router.get('/robots.txt', [controllers.public.Seo, 'robots']).as('robots')
 // The uploads disk's public files (logos); the name is the one @adonisjs/drive would give it.

@@ -31,8 +31,10 @@ export type ScannedRoutes = {
     'auth.password.reset': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'auth.password.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'auth.logout': { paramsTuple?: []; params?: {} }
+    'account.sessions.revoke': { paramsTuple?: []; params?: {} }
     'account.home': { paramsTuple?: []; params?: {} }
     'account.update': { paramsTuple?: []; params?: {} }
+    'account.password.update': { paramsTuple?: []; params?: {} }
     'account.verification.resend': { paramsTuple?: []; params?: {} }
     'account.export': { paramsTuple?: []; params?: {} }
     'account.delete': { paramsTuple?: []; params?: {} }
@@ -215,7 +217,9 @@ export type ScannedRoutes = {
     'auth.password.email': { paramsTuple?: []; params?: {} }
     'auth.password.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'auth.logout': { paramsTuple?: []; params?: {} }
+    'account.sessions.revoke': { paramsTuple?: []; params?: {} }
     'account.update': { paramsTuple?: []; params?: {} }
+    'account.password.update': { paramsTuple?: []; params?: {} }
     'account.verification.resend': { paramsTuple?: []; params?: {} }
     'account.delete': { paramsTuple?: []; params?: {} }
     'api.v1.auth.tokens.store': { paramsTuple?: []; params?: {} }

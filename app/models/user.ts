@@ -40,6 +40,10 @@ export default class User extends compose(BaseModel, AuthFinder) {
   @column.dateTime()
   declare disabledAt: DateTime | null
 
+  /** Sessions remember it at log-in; raising it ends all of them (see RevocableSessionGuard). */
+  @column({ serializeAs: null })
+  declare sessionGeneration: number
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 
@@ -59,6 +63,22 @@ export default class User extends compose(BaseModel, AuthFinder) {
   @beforeSave()
   static normalizeEmail(user: User) {
     if (user.$dirty.email) user.email = user.email.trim().toLowerCase()
+  }
+
+  /**
+   * A new password or a disabled account ends every session, wherever the
+   * change is made: the sessions of the old password must not outlive it.
+   */
+  @beforeSave()
+  static revokeSessionsOnCredentialChange(user: User) {
+    if (!user.$isPersisted) {
+      user.sessionGeneration ??= 0
+      return
+    }
+    const disabled = user.$dirty.disabledAt !== undefined && user.disabledAt !== null
+    if (user.$dirty.password !== undefined || disabled) {
+      user.sessionGeneration = (user.sessionGeneration ?? 0) + 1
+    }
   }
 
   get isEditor() {

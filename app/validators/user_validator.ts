@@ -4,21 +4,31 @@ import hash from '@adonisjs/core/services/hash'
 import type User from '#models/user'
 import { SUPPORTED_LOCALES } from '#services/locale'
 import { emailAddress } from '#validators/vendor_rules'
+import { strongPasswordRule } from '#validators/password_strength'
 
 export const PASSWORD_MIN_LENGTH = 12
 
-/** A new password: at least 12 characters, typed twice (`password_confirmation`). */
+/**
+ * A new password: at least 12 characters, not common, breached or easy to
+ * guess (zxcvbn), typed twice (`password_confirmation`).
+ */
 export function newPassword() {
-  return vine.string().minLength(PASSWORD_MIN_LENGTH).maxLength(200).confirmed()
+  return vine
+    .string()
+    .minLength(PASSWORD_MIN_LENGTH)
+    .maxLength(200)
+    .use(strongPasswordRule())
+    .confirmed()
 }
 
-/** Sign-up. The address is stored lower-cased and must not have an account yet. */
+/**
+ * Sign-up. The address is stored lower-cased. Whether it has an account
+ * already is not checked here: the answer must not tell (AccountService).
+ */
 export const userSignupValidator = vine.compile(
   vine.object({
     name: vine.string().trim().minLength(2).maxLength(120).use(plainText()),
-    email: emailAddress()
-      .toLowerCase()
-      .unique(async (db, value) => !(await db.from('users').where('email', value).first())),
+    email: emailAddress().toLowerCase(),
     password: newPassword(),
   })
 )
@@ -43,5 +53,13 @@ const currentPasswordRule = vine.createRule(async (value, _options, field) => {
 export const userDeleteValidator = vine.withMetaData<{ user: User }>().compile(
   vine.object({
     password: vine.string().use(currentPasswordRule()),
+  })
+)
+
+/** A new password for the signed-in user: the current one, then the new one twice. */
+export const userPasswordChangeValidator = vine.withMetaData<{ user: User }>().compile(
+  vine.object({
+    current_password: vine.string().use(currentPasswordRule()),
+    new_password: newPassword(),
   })
 )

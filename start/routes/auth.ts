@@ -39,10 +39,16 @@ router
     router
       .group(() => {
         router.post('/logout', [controllers.auth.Session, 'destroy']).as('auth.logout')
+        router
+          .post('/account/sessions/revoke', [controllers.auth.Session, 'destroyAll'])
+          .as('account.sessions.revoke')
         router.get('/account', [controllers.account.Account, 'show']).as('account.home')
         router
           .post('/account/settings', [controllers.account.Account, 'update'])
           .as('account.update')
+        router
+          .post('/account/password', [controllers.account.Account, 'changePassword'])
+          .as('account.password.update')
         router
           .post('/account/verification', [controllers.auth.EmailVerification, 'resend'])
           .as('account.verification.resend')

@@ -2,7 +2,7 @@ import { inject } from '@adonisjs/core'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { HttpContext } from '@adonisjs/core/http'
 import AccountService from '#services/accounts/account_service'
-import { userSettingsValidator } from '#validators/user_validator'
+import { userPasswordChangeValidator, userSettingsValidator } from '#validators/user_validator'
 import AccountPolicy from '#policies/account_policy'
 
 @inject()
@@ -15,6 +15,17 @@ export default class AccountController {
     await bouncer.with(AccountPolicy).authorize('manage', user)
     const memberships = await user.related('memberships').query().preload('vendor')
     return view.render('pages/account/home', { user, memberships })
+  }
+
+  /** A new password ends every other session; this one stays signed in. */
+  async changePassword({ auth, bouncer, request, response, session, i18n }: HttpContext) {
+    const user = auth.getUserOrFail()
+    await bouncer.with(AccountPolicy).authorize('manage', user)
+    const input = await request.validateUsing(userPasswordChangeValidator, { meta: { user } })
+    await this.accounts.changePassword(user, input.new_password)
+    await auth.use('web').login(user)
+    session.flash('notice', i18n.t('auth.password_change.done'))
+    return response.redirect().toRoute('account.home')
   }
 
   async update({ auth, bouncer, request, response, session }: HttpContext) {

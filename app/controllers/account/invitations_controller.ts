@@ -1,27 +1,31 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
-import Vendor from '#models/vendor'
 import VendorPolicy from '#policies/vendor_policy'
 import MembershipService from '#services/vendors/membership_service'
 import { appUrl } from '#services/mail/app_url'
+import MailLimit from '#services/mail/mail_limit'
 import { invitationValidator } from '#validators/membership_validator'
+import { findAccountVendor } from '#services/accounts/account_vendor'
 
 /** Owners invite colleagues by e-mail; the invited user accepts while signed in. */
 @inject()
 export default class InvitationsController {
-  constructor(private memberships: MembershipService) {}
+  constructor(
+    private memberships: MembershipService,
+    private mailLimit: MailLimit
+  ) {}
 
   async store({ auth, bouncer, params, request, response, session, i18n }: HttpContext) {
-    const vendor = await Vendor.findOrFail(params.id)
+    const vendor = await findAccountVendor(bouncer, params.id)
     await bouncer.with(VendorPolicy).authorize('manageMembers', vendor)
     const input = await request.validateUsing(invitationValidator)
-    const invitation = await this.memberships.invite(
-      auth.getUserOrFail(),
-      vendor,
-      { email: input.email, role: input.role ?? 'member' },
-      appUrl(request)
-    )
-    session.flash('notice', i18n.t('vendor_account.flash.invited', { email: invitation.email }))
+    const email = input.email.trim().toLowerCase()
+    // Over the mail limit nothing changes (an earlier link stays valid); the answer is the same.
+    if (await this.mailLimit.allow('invitation', email, request.ip())) {
+      const role = input.role ?? 'member'
+      await this.memberships.invite(auth.getUserOrFail(), vendor, { email, role }, appUrl(request))
+    }
+    session.flash('notice', i18n.t('vendor_account.flash.invited', { email }))
     return response.redirect().toRoute('account.vendors.show', { id: vendor.id })
   }
 

@@ -1,9 +1,9 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
-import Vendor from '#models/vendor'
 import VendorMember from '#models/vendor_member'
 import VendorPolicy from '#policies/vendor_policy'
 import MembershipService from '#services/vendors/membership_service'
+import { findAccountVendor } from '#services/accounts/account_vendor'
 
 /** Owners remove colleagues; every member may leave. */
 @inject()
@@ -11,9 +11,8 @@ export default class MembersController {
   constructor(private memberships: MembershipService) {}
 
   async destroy({ auth, bouncer, params, response, session, i18n }: HttpContext) {
-    const vendor = await Vendor.findOrFail(params.id)
+    const vendor = await findAccountVendor(bouncer, params.id)
     const user = auth.getUserOrFail()
-    await bouncer.with(VendorPolicy).authorize('view', vendor)
     const member = await VendorMember.query()
       .where('vendor_id', vendor.id)
       .where('id', params.memberId)

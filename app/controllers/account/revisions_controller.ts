@@ -1,9 +1,8 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
-import Vendor from '#models/vendor'
 import VendorRevision from '#models/vendor_revision'
-import VendorPolicy from '#policies/vendor_policy'
 import VendorAccount from '#queries/vendor_account'
+import { findAccountVendor } from '#services/accounts/account_vendor'
 
 /** A member reads one revision of their vendor against the public version. */
 @inject()
@@ -11,8 +10,7 @@ export default class RevisionsController {
   constructor(private account: VendorAccount) {}
 
   async show({ bouncer, params, view }: HttpContext) {
-    const vendor = await Vendor.findOrFail(params.id)
-    await bouncer.with(VendorPolicy).authorize('view', vendor)
+    const vendor = await findAccountVendor(bouncer, params.id)
     const revision = await VendorRevision.query()
       .where('vendor_id', vendor.id)
       .where('id', params.revisionId)

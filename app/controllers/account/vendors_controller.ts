@@ -1,12 +1,12 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
-import Vendor from '#models/vendor'
 import VendorPolicy from '#policies/vendor_policy'
 import { logoUrl } from '#services/vendors/logo_url'
 import VendorAccount from '#queries/vendor_account'
 import VendorEditor from '#services/vendors/vendor_editor'
 import MembershipService from '#services/vendors/membership_service'
 import { GERMAN_STATES, vendorValidator } from '#validators/vendor_validator'
+import { findAccountVendor } from '#services/accounts/account_vendor'
 
 /** A member's own vendors: create, edit, submit for review. */
 @inject()
@@ -37,11 +37,11 @@ export default class VendorsController {
   }
 
   async show({ auth, bouncer, params, view }: HttpContext) {
-    const vendor = await Vendor.findOrFail(params.id)
+    // Another vendor's id answers 404 like a missing one (ids cannot be probed).
+    const vendor = await findAccountVendor(bouncer, params.id)
     // Loaded once: every ability below is decided without another query.
     const membership = await this.account.membership(auth.getUserOrFail(), vendor)
     const policy = bouncer.with(VendorPolicy)
-    await policy.authorize('view', vendor, membership)
     const [canManage, canEdit, canSubmit] = await Promise.all([
       policy.allows('manageMembers', vendor, membership),
       policy.allows('edit', vendor, membership),
@@ -62,7 +62,7 @@ export default class VendorsController {
   }
 
   async edit({ bouncer, params, view }: HttpContext) {
-    const vendor = await Vendor.findOrFail(params.id)
+    const vendor = await findAccountVendor(bouncer, params.id)
     await bouncer.with(VendorPolicy).authorize('edit', vendor)
     const values = this.account.formValues(await this.editor.workingCopy(vendor))
     const topics = await this.account.topicChoices()
@@ -77,7 +77,7 @@ export default class VendorsController {
   }
 
   async update({ auth, bouncer, params, request, response, session, i18n }: HttpContext) {
-    const vendor = await Vendor.findOrFail(params.id)
+    const vendor = await findAccountVendor(bouncer, params.id)
     await bouncer.with(VendorPolicy).authorize('edit', vendor)
     const input = await request.validateUsing(vendorValidator)
     const outcome = await this.editor.update(auth.getUserOrFail(), vendor, input)
@@ -89,7 +89,7 @@ export default class VendorsController {
   }
 
   async submit({ auth, bouncer, params, response, session, i18n }: HttpContext) {
-    const vendor = await Vendor.findOrFail(params.id)
+    const vendor = await findAccountVendor(bouncer, params.id)
     await bouncer.with(VendorPolicy).authorize('submit', vendor)
     await this.editor.submit(auth.getUserOrFail(), vendor)
     session.flash('notice', i18n.t('vendor_account.flash.submitted'))

@@ -2,6 +2,7 @@ import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import PasswordResetService from '#services/accounts/password_reset_service'
 import { appUrl } from '#services/mail/app_url'
+import { afterResponse } from '#services/after_response'
 import {
   passwordForgotValidator,
   passwordResetValidator,
@@ -15,10 +16,15 @@ export default class PasswordResetController {
     return view.render('pages/auth/forgot_password')
   }
 
-  /** The same answer whether or not the address has an account. */
-  async store({ request, response, session, i18n }: HttpContext) {
+  /**
+   * The same answer, in the same time, whether or not the address has an
+   * account: looking it up and mailing happen after the response.
+   */
+  async store(ctx: HttpContext) {
+    const { request, response, session, i18n } = ctx
     const { email } = await request.validateUsing(passwordForgotValidator)
-    await this.resets.request(email, appUrl(request))
+    const origin = { baseUrl: appUrl(request), ip: request.ip() }
+    afterResponse(ctx, () => this.resets.request(email, origin))
     session.flash('notice', i18n.t('auth.password.sent'))
     return response.redirect().toRoute('auth.password.forgot')
   }
@@ -33,7 +39,7 @@ export default class PasswordResetController {
 
   async update({ params, request, response, session, i18n }: HttpContext) {
     const { password } = await request.validateUsing(passwordResetValidator)
-    const user = await this.resets.reset(params.token, password)
+    const user = await this.resets.reset(params.token, password, request.ip())
     if (!user) {
       session.flash('alert', i18n.t('auth.password.invalid'))
       return response.redirect().toRoute('auth.password.forgot')

@@ -18,3 +18,9 @@ export function pullIntendedUrl(ctx: HttpContext): string | null {
   const url = ctx.session.pull(INTENDED_URL_KEY, null)
   return isLocalPath(url) ? url : null
 }
+
+/** The remembered page, left in place (sign-up carries it into the confirmation link). */
+export function peekIntendedUrl(ctx: HttpContext): string | null {
+  const url = ctx.session.get(INTENDED_URL_KEY, null)
+  return isLocalPath(url) ? url : null
+}

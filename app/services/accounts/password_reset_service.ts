@@ -9,6 +9,7 @@ import UserToken from '#models/user_token'
 import ResetPasswordNotification from '#mails/reset_password_notification'
 import { generateToken, hashToken, isUsable } from '#services/accounts/single_use_token'
 import LoginThrottle from '#services/accounts/login_throttle'
+import MailLimit from '#services/mail/mail_limit'
 
 export const RESET_TOKEN_LIFETIME = { hours: 1 }
 
@@ -18,12 +19,21 @@ export const RESET_TOKEN_LIFETIME = { hours: 1 }
  */
 @inject()
 export default class PasswordResetService {
-  constructor(private throttle: LoginThrottle) {}
+  constructor(
+    private throttle: LoginThrottle,
+    private mailLimit: MailLimit
+  ) {}
 
-  /** Sends a link if the address belongs to an active account; does nothing otherwise. */
-  async request(email: string, baseUrl: string) {
-    const user = await User.findBy('email', email.trim().toLowerCase())
+  /**
+   * Sends a link if the address belongs to an active account and its mail
+   * limit allows; does nothing otherwise. Runs after the response.
+   */
+  async request(email: string, origin: { baseUrl: string; ip: string | null }) {
+    const address = email.trim().toLowerCase()
+    if (!(await this.mailLimit.allow('password_reset', address, origin.ip))) return
+    const user = await User.findBy('email', address)
     if (!user || user.isDisabled) return
+    const baseUrl = origin.baseUrl
 
     const { token, hash } = generateToken()
     await UserToken.create({
@@ -48,11 +58,12 @@ export default class PasswordResetService {
 
   /**
    * Sets the new password and spends the token, together with every other
-   * reset token of the account, ends its API tokens and lifts its log-in
-   * block. Returns null when the link is invalid, expired or used (also by a
+   * reset token of the account, ends its API tokens and its sessions (the
+   * User model raises its session generation) and lifts its log-in block.
+   * Returns null when the link is invalid, expired or used (also by a
    * concurrent request).
    */
-  async reset(token: string, password: string): Promise<User | null> {
+  async reset(token: string, password: string, ip?: string): Promise<User | null> {
     const changed = await db.transaction(async (trx) => {
       const record = await this.findUsable(token, trx)
       if (!record) return null
@@ -77,7 +88,7 @@ export default class PasswordResetService {
       await trx.from('auth_access_tokens').where('tokenable_id', user.id).delete()
       return user
     })
-    if (changed) await this.throttle.clear(changed.email)
+    if (changed) await this.throttle.clear(changed.email, ip)
     return changed
   }
 }

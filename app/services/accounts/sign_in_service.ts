@@ -1,33 +1,34 @@
 import { inject } from '@adonisjs/core'
 import { errors as authErrors } from '@adonisjs/auth'
 import User from '#models/user'
-import LoginThrottle from '#services/accounts/login_throttle'
+import LoginThrottle, { type LoginLimitScope } from '#services/accounts/login_throttle'
 
 export type SignInResult =
   | { ok: true; user: User }
   | { ok: false; reason: 'invalid' | 'disabled' }
-  | { ok: false; reason: 'throttled'; retryAfterSeconds: number }
+  | { ok: false; reason: 'throttled'; scope: LoginLimitScope; retryAfterSeconds: number }
 
 class AccountDisabledError extends Error {}
 
 /**
  * Checks an e-mail and password for the log-in form and the token endpoint
- * alike: throttled per address, disabled accounts refused. Every
- * unsuccessful attempt counts towards the limit.
+ * alike: every attempt is counted (per IP, per address, per address and
+ * IP) before the password is checked; disabled accounts are refused.
  */
 @inject()
 export default class SignInService {
   constructor(private throttle: LoginThrottle) {}
 
-  async verify(email: string, password: string): Promise<SignInResult> {
+  async verify(email: string, password: string, ip: string): Promise<SignInResult> {
     try {
-      const attempt = await this.throttle.attempt(email, async () => {
+      const attempt = await this.throttle.attempt(email, ip, async () => {
         const user = await User.verifyCredentials(email.trim().toLowerCase(), password)
         if (user.isDisabled) throw new AccountDisabledError()
         return user
       })
       if (attempt.throttled) {
-        return { ok: false, reason: 'throttled', retryAfterSeconds: attempt.retryAfterSeconds }
+        const { scope, retryAfterSeconds } = attempt
+        return { ok: false, reason: 'throttled', scope, retryAfterSeconds }
       }
       return { ok: true, user: attempt.result }
     } catch (error) {

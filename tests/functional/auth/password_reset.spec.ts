@@ -1,7 +1,6 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
-import testUtils from '@adonisjs/core/services/test_utils'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import mail from '@adonisjs/mail/services/main'
 import limiter from '@adonisjs/limiter/services/main'
@@ -9,7 +8,9 @@ import User from '#models/user'
 import UserToken from '#models/user_token'
 import ResetPasswordNotification from '#mails/reset_password_notification'
 import { hashToken } from '#services/accounts/single_use_token'
+import { holdAfterResponse, settleAfterResponse } from '#services/after_response'
 import { createUser, DEFAULT_PASSWORD } from '#tests/helpers/users'
+import { withSettledGlobalTransaction } from '#tests/helpers/after_response'
 
 const SENT_DE =
   'Wenn es ein Konto mit dieser E-Mail-Adresse gibt, haben wir einen Link zum Zurücksetzen geschickt. Er ist eine Stunde gültig.'
@@ -19,12 +20,13 @@ const NEW_PASSWORD = 'a-brand-new-passphrase'
 async function requestToken(client: any, email: string) {
   const { mails } = mail.fake()
   await client.post(urlFor('auth.password.email')).form({ email }).withCsrfToken().redirects(0)
+  await settleAfterResponse()
   const [sent] = mails.sent() as ResetPasswordNotification[]
   return { sent, token: new URL(sent.url).pathname.split('/').pop()! }
 }
 
 test.group('Password reset', (group) => {
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => withSettledGlobalTransaction())
   group.each.setup(() => limiter.clear(['memory']))
   group.each.setup(() => {
     mail.fake()
@@ -43,6 +45,7 @@ test.group('Password reset', (group) => {
       .form({ email: 'Reset@Example.test' })
       .withCsrfToken()
       .redirects(0)
+    await settleAfterResponse()
 
     response.assertHeader('location', urlFor('auth.password.forgot'))
     response.assertFlashMessage('notice', SENT_DE)
@@ -75,6 +78,7 @@ test.group('Password reset', (group) => {
       .form({ email: 'nobody@example.test' })
       .withCsrfToken()
       .redirects(0)
+    await settleAfterResponse()
 
     response.assertHeader('location', urlFor('auth.password.forgot'))
     response.assertFlashMessage('notice', SENT_DE)
@@ -198,6 +202,7 @@ test.group('Password reset', (group) => {
       .form({ email: user.email })
       .withCsrfToken()
       .redirects(0)
+    await settleAfterResponse()
 
     response.assertFlashMessage('notice', SENT_DE)
     mails.assertNoneSent()
@@ -232,5 +237,97 @@ test.group('Password reset', (group) => {
       .redirects(0)
     login.assertStatus(302)
     login.assertSession('auth_web', user.id)
+  })
+
+  test('the answer comes before any lookup or mail, for known and unknown addresses alike', async ({
+    client,
+    assert,
+  }) => {
+    const { mails } = mail.fake()
+    const user = await createUser({ email: 'known@example.test' })
+    const release = holdAfterResponse()
+
+    for (const email of [user.email, 'unknown@example.test']) {
+      const response = await client
+        .post(urlFor('auth.password.email'))
+        .form({ email })
+        .withCsrfToken()
+        .redirects(0)
+      response.assertHeader('location', urlFor('auth.password.forgot'))
+      response.assertFlashMessage('notice', SENT_DE)
+    }
+    // Nothing happened for either address while the requests were answered.
+    mails.assertNoneSent()
+    assert.lengthOf(await UserToken.all(), 0)
+
+    release()
+    await settleAfterResponse()
+    mails.assertSentCount(ResetPasswordNotification, 1)
+    assert.lengthOf(await UserToken.query().where('user_id', user.id), 1)
+  })
+
+  test('at most 3 links to one address an hour, with the same answer every time', async ({
+    client,
+  }) => {
+    const { mails } = mail.fake()
+    const user = await createUser()
+
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const response = await client
+        .post(urlFor('auth.password.email'))
+        .form({ email: attempt % 2 ? user.email.toUpperCase() : user.email })
+        .withCsrfToken()
+        .redirects(0)
+      response.assertHeader('location', urlFor('auth.password.forgot'))
+      response.assertFlashMessage('notice', SENT_DE)
+    }
+    await settleAfterResponse()
+    mails.assertSentCount(ResetPasswordNotification, 3)
+  })
+
+  test('one IP cannot have links sent to many addresses', async ({ client, assert }) => {
+    const { mails } = mail.fake()
+    const users = await Promise.all(
+      Array.from({ length: 22 }, (_, i) => createUser({ email: `many-${i}@example.test` }))
+    )
+
+    for (const user of users) {
+      await client
+        .post(urlFor('auth.password.email'))
+        .header('x-forwarded-for', '203.0.113.50')
+        .form({ email: user.email })
+        .withCsrfToken()
+        .redirects(0)
+    }
+    await client
+      .post(urlFor('auth.password.email'))
+      .header('x-forwarded-for', '203.0.113.51')
+      .form({ email: users[21].email })
+      .withCsrfToken()
+      .redirects(0)
+    await settleAfterResponse()
+
+    const sent = mails.sent() as ResetPasswordNotification[]
+    assert.lengthOf(sent, 21)
+    assert.equal(sent.filter((m) => m.user.email === users[21].email).length, 1)
+  })
+
+  test('a common password is refused at reset, in English too', async ({ client, assert }) => {
+    const user = await createUser()
+    const { token } = await requestToken(client, user.email)
+
+    const response = await client
+      .post(urlFor('auth.password.update', { token }))
+      .header('accept-language', 'en')
+      .form({ password: 'password1234', password_confirmation: 'password1234' })
+      .withCsrfToken()
+      .redirects(0)
+
+    response.assertValidationError(
+      'password',
+      'This password is too easy to guess: it is common, has appeared in data breaches or contains your name. Please choose another one, for example several words joined by hyphens.'
+    )
+    await user.refresh()
+    assert.isTrue(await hash.verify(user.password, DEFAULT_PASSWORD))
   })
 })

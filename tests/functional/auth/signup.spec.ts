@@ -1,10 +1,13 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
+import limiter from '@adonisjs/limiter/services/main'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import mail from '@adonisjs/mail/services/main'
 import User from '#models/user'
 import VerifyEmailNotification from '#mails/verify_email_notification'
+import AccountExistsNotification from '#mails/account_exists_notification'
+import { settleAfterResponse } from '#services/after_response'
 import { createUser } from '#tests/helpers/users'
+import { withSettledGlobalTransaction } from '#tests/helpers/after_response'
 
 const valid = {
   name: 'Erika Mustermann',
@@ -14,7 +17,8 @@ const valid = {
 }
 
 test.group('Sign-up', (group) => {
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => withSettledGlobalTransaction())
+  group.each.setup(() => limiter.clear(['memory']))
   group.each.setup(() => {
     mail.fake()
     return () => mail.restore()
@@ -49,8 +53,9 @@ test.group('Sign-up', (group) => {
     response.assertHeader('location', urlFor('auth.login'))
     response.assertFlashMessage(
       'notice',
-      'Your account has been created. We have sent you an e-mail: please confirm your e-mail address with the link in it.'
+      'Thank you! We have sent you an e-mail: please confirm your e-mail address with the link in it.'
     )
+    await settleAfterResponse()
     const user = await User.findByOrFail('email', 'erika.mustermann@example.test')
     assert.equal(user.name, 'Erika Mustermann')
     assert.equal(user.role, 'member')
@@ -80,6 +85,7 @@ test.group('Sign-up', (group) => {
     const { mails } = mail.fake()
 
     await client.post(urlFor('auth.signup.store')).form(valid).withCsrfToken().redirects(0)
+    await settleAfterResponse()
 
     const [sent] = mails.sent() as VerifyEmailNotification[]
     await sent.message.computeContents()
@@ -153,23 +159,106 @@ test.group('Sign-up', (group) => {
     assert.isNull(await User.findBy('email', 'erika.mustermann@example.test'))
   })
 
-  test('refuses an address that already has an account, whatever its case', async ({
+  test('an address with an account gets the same answer, and its owner a notice', async ({
     client,
     assert,
   }) => {
-    await createUser({ email: 'erika.mustermann@example.test' })
+    const owner = await createUser({ email: 'erika.mustermann@example.test', locale: 'en' })
+    const { mails } = mail.fake()
 
     const response = await client
       .post(urlFor('auth.signup.store'))
-      .form(valid)
+      .form({ ...valid, email: 'ERIKA.Mustermann@example.test' })
       .withCsrfToken()
       .redirects(0)
+    await settleAfterResponse()
 
-    response.assertValidationError(
-      'email',
-      'Für diese E-Mail-Adresse gibt es schon ein Konto. Melden Sie sich an oder setzen Sie Ihr Passwort zurück.'
+    response.assertStatus(302)
+    response.assertHeader('location', urlFor('auth.login'))
+    response.assertFlashMessage(
+      'notice',
+      'Danke! Wir haben Ihnen eine E-Mail geschickt. Bitte bestätigen Sie Ihre E-Mail-Adresse über den Link darin.'
     )
+    response.assertFlashMissing('errorsBag')
     assert.lengthOf(await User.query().where('email', 'erika.mustermann@example.test'), 1)
+    // The account itself is untouched.
+    const passwordHash = owner.password
+    await owner.refresh()
+    assert.equal(owner.password, passwordHash)
+
+    mails.assertNotSent(VerifyEmailNotification)
+    mails.assertSentCount(AccountExistsNotification, 1)
+    const [notice] = mails.sent() as AccountExistsNotification[]
+    await notice.message.computeContents()
+    notice.message.assertTo('erika.mustermann@example.test')
+    notice.message.assertSubject('Someone tried to register with your e-mail address')
+    notice.message.assertTextIncludes(notice.url)
+    assert.match(notice.url, new RegExp(`${urlFor('auth.password.forgot')}$`))
+  })
+
+  test('the owner notice is German for a German account', async ({ client }) => {
+    await createUser({ email: 'anna@example.test', locale: 'de' })
+    const { mails } = mail.fake()
+
+    await client
+      .post(urlFor('auth.signup.store'))
+      .form({ ...valid, email: 'anna@example.test' })
+      .withCsrfToken()
+      .redirects(0)
+    await settleAfterResponse()
+
+    const [notice] = mails.sent() as AccountExistsNotification[]
+    await notice.message.computeContents()
+    notice.message.assertSubject('Jemand wollte sich mit Ihrer E-Mail-Adresse registrieren')
+    notice.message.assertHtmlIncludes('Passwort zurücksetzen')
+  })
+
+  test('common and breached passwords are refused, with a message in the page language', async ({
+    client,
+  }) => {
+    for (const password of ['aaaaaaaaaaaa', 'password1234']) {
+      const german = await client
+        .post(urlFor('auth.signup.store'))
+        .form({ ...valid, password, password_confirmation: password })
+        .withCsrfToken()
+        .redirects(0)
+      german.assertValidationError(
+        'password',
+        'Dieses Passwort ist zu leicht zu erraten: Es ist verbreitet, tauchte in Datenlecks auf oder enthält Ihren Namen. Wählen Sie bitte ein anderes, zum Beispiel mehrere Wörter mit Bindestrichen.'
+      )
+    }
+    const english = await client
+      .post(urlFor('auth.signup.store'))
+      .header('accept-language', 'en')
+      .form({ ...valid, password: 'erikamustermann', password_confirmation: 'erikamustermann' })
+      .withCsrfToken()
+      .redirects(0)
+    english.assertValidationError(
+      'password',
+      'This password is too easy to guess: it is common, has appeared in data breaches or contains your name. Please choose another one, for example several words joined by hyphens.'
+    )
+  })
+
+  test('sign-ups mail one address at most 3 times an hour, with the same answer', async ({
+    client,
+  }) => {
+    await createUser({ email: 'erika.mustermann@example.test' })
+    const { mails } = mail.fake()
+
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const response = await client
+        .post(urlFor('auth.signup.store'))
+        .form(valid)
+        .withCsrfToken()
+        .redirects(0)
+      response.assertHeader('location', urlFor('auth.login'))
+      response.assertFlashMessage(
+        'notice',
+        'Danke! Wir haben Ihnen eine E-Mail geschickt. Bitte bestätigen Sie Ihre E-Mail-Adresse über den Link darin.'
+      )
+    }
+    await settleAfterResponse()
+    mails.assertSentCount(AccountExistsNotification, 3)
   })
 
   test('the form shows flashed errors and old input after a failed attempt', async ({ client }) => {

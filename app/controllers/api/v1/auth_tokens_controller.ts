@@ -2,6 +2,7 @@ import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import User from '#models/user'
 import SignInService from '#services/accounts/sign_in_service'
+import { throttledMessageKey } from '#services/accounts/login_throttle'
 import AccessTokenTransformer from '#transformers/access_token_transformer'
 import { sessionStoreValidator } from '#validators/session_validator'
 
@@ -17,12 +18,14 @@ export default class AuthTokensController {
    */
   async store({ request, response, i18n, serialize }: HttpContext) {
     const { email, password } = await request.validateUsing(sessionStoreValidator)
-    const result = await this.signIn.verify(email, password)
+    const result = await this.signIn.verify(email, password, request.ip())
 
     if (!result.ok) {
       const message =
         result.reason === 'throttled'
-          ? i18n.t('auth.login.throttled', { minutes: Math.ceil(result.retryAfterSeconds / 60) })
+          ? i18n.t(throttledMessageKey(result.scope), {
+              minutes: Math.ceil(result.retryAfterSeconds / 60),
+            })
           : i18n.t(`auth.api.${result.reason}`)
       if (result.reason === 'throttled') {
         response.header('Retry-After', String(result.retryAfterSeconds))

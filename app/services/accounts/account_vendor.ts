@@ -1,0 +1,20 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { errors as lucidErrors } from '@adonisjs/lucid'
+import Vendor from '#models/vendor'
+import VendorPolicy from '#policies/vendor_policy'
+
+/**
+ * The vendor of an `/account/vendors/:id` route, if the signed-in user may
+ * see it there (its members; editors). Another vendor's id answers 404,
+ * exactly like a missing one, so that ids cannot be probed.
+ */
+export async function findAccountVendor(
+  bouncer: HttpContext['bouncer'],
+  id: number | string
+): Promise<Vendor> {
+  const vendor = await Vendor.find(id)
+  if (!vendor || !(await bouncer.with(VendorPolicy).allows('view', vendor))) {
+    throw new lucidErrors.E_ROW_NOT_FOUND(Vendor)
+  }
+  return vendor
+}
