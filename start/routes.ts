@@ -9,6 +9,7 @@
 */
 import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
+import '#start/routes/bookings'
 
 /** Bare route for the benchmark's baseline. */
 router.get('/ping', ({ response }) => response.send('pong')).as('ping')
@@ -19,7 +20,6 @@ router.get('/vendors/:slug', [controllers.public.Vendors, 'show']).as('vendors.s
 router.get('/search', [controllers.public.Search, 'index']).as('search')
 router.get('/sitemap.xml', [controllers.public.Seo, 'sitemap']).as('sitemap')
 router.get('/robots.txt', [controllers.public.Seo, 'robots']).as('robots')
-router.on('/advertise').render('pages/advertise/index').as('advertise')
 
 router
   .group(() => {

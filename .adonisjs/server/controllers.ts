@@ -6,6 +6,8 @@
 export const controllers = {
   account: {
     Account: () => import('#controllers/account/account_controller'),
+    Billing: () => import('#controllers/account/billing_controller'),
+    Bookings: () => import('#controllers/account/bookings_controller'),
     Claims: () => import('#controllers/account/claims_controller'),
     Invitations: () => import('#controllers/account/invitations_controller'),
     Logos: () => import('#controllers/account/logos_controller'),
@@ -17,7 +19,11 @@ export const controllers = {
   api: {
     v1: {
       AuthTokens: () => import('#controllers/api/v1/auth_tokens_controller'),
+      Bookings: () => import('#controllers/api/v1/bookings_controller'),
       Editorial: () => import('#controllers/api/v1/editorial_controller'),
+      editorial: {
+        Bookings: () => import('#controllers/api/v1/editorial/bookings_controller'),
+      },
       Me: () => import('#controllers/api/v1/me_controller'),
       Topics: () => import('#controllers/api/v1/topics_controller'),
       VendorEdits: () => import('#controllers/api/v1/vendor_edits_controller'),
@@ -35,6 +41,7 @@ export const controllers = {
   },
   editorial: {
     Audit: () => import('#controllers/editorial/audit_controller'),
+    Bookings: () => import('#controllers/editorial/bookings_controller'),
     Claims: () => import('#controllers/editorial/claims_controller'),
     Queue: () => import('#controllers/editorial/queue_controller'),
     Revisions: () => import('#controllers/editorial/revisions_controller'),
@@ -43,6 +50,7 @@ export const controllers = {
     Vendors: () => import('#controllers/editorial/vendors_controller'),
   },
   public: {
+    Advertise: () => import('#controllers/public/advertise_controller'),
     Home: () => import('#controllers/public/home_controller'),
     Search: () => import('#controllers/public/search_controller'),
     Seo: () => import('#controllers/public/seo_controller'),

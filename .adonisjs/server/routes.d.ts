@@ -5,18 +5,6 @@ type ParamValue = string | number | bigint | boolean
 export type ScannedRoutes = {
   ALL: {
     'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
-    'ping': { paramsTuple?: []; params?: {} }
-    'home': { paramsTuple?: []; params?: {} }
-    'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'search': { paramsTuple?: []; params?: {} }
-    'sitemap': { paramsTuple?: []; params?: {} }
-    'robots': { paramsTuple?: []; params?: {} }
-    'advertise': { paramsTuple?: []; params?: {} }
-    'api.v1.topics.index': { paramsTuple?: []; params?: {} }
-    'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
-    'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'auth.signup': { paramsTuple?: []; params?: {} }
     'auth.signup.store': { paramsTuple?: []; params?: {} }
     'auth.login': { paramsTuple?: []; params?: {} }
@@ -82,21 +70,40 @@ export type ScannedRoutes = {
     'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
     'api.v1.editorial.revisions.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.editorial.revisions.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bookings.index': { paramsTuple?: []; params?: {} }
+    'api.v1.bookings.store': { paramsTuple?: []; params?: {} }
+    'api.v1.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bookings.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.editorial.bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.editorial.bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'advertise': { paramsTuple?: []; params?: {} }
+    'advertise.quote': { paramsTuple?: []; params?: {} }
+    'account.billing.edit': { paramsTuple?: []; params?: {} }
+    'account.billing.update': { paramsTuple?: []; params?: {} }
+    'account.bookings.index': { paramsTuple?: []; params?: {} }
+    'account.bookings.create': { paramsTuple?: []; params?: {} }
+    'account.bookings.store': { paramsTuple?: []; params?: {} }
+    'account.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.bookings.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.bookings.confirmation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'ping': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'search': { paramsTuple?: []; params?: {} }
+    'sitemap': { paramsTuple?: []; params?: {} }
+    'robots': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.index': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
+    'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
   }
   GET: {
     'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
-    'ping': { paramsTuple?: []; params?: {} }
-    'home': { paramsTuple?: []; params?: {} }
-    'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'search': { paramsTuple?: []; params?: {} }
-    'sitemap': { paramsTuple?: []; params?: {} }
-    'robots': { paramsTuple?: []; params?: {} }
-    'advertise': { paramsTuple?: []; params?: {} }
-    'api.v1.topics.index': { paramsTuple?: []; params?: {} }
-    'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
-    'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'auth.signup': { paramsTuple?: []; params?: {} }
     'auth.login': { paramsTuple?: []; params?: {} }
     'auth.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -125,21 +132,30 @@ export type ScannedRoutes = {
     'editorial.users.index': { paramsTuple?: []; params?: {} }
     'editorial.audit': { paramsTuple?: []; params?: {} }
     'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
+    'api.v1.bookings.index': { paramsTuple?: []; params?: {} }
+    'api.v1.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'advertise': { paramsTuple?: []; params?: {} }
+    'advertise.quote': { paramsTuple?: []; params?: {} }
+    'account.billing.edit': { paramsTuple?: []; params?: {} }
+    'account.bookings.index': { paramsTuple?: []; params?: {} }
+    'account.bookings.create': { paramsTuple?: []; params?: {} }
+    'account.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.bookings.confirmation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'ping': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'search': { paramsTuple?: []; params?: {} }
+    'sitemap': { paramsTuple?: []; params?: {} }
+    'robots': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.index': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
+    'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
   }
   HEAD: {
     'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
-    'ping': { paramsTuple?: []; params?: {} }
-    'home': { paramsTuple?: []; params?: {} }
-    'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'search': { paramsTuple?: []; params?: {} }
-    'sitemap': { paramsTuple?: []; params?: {} }
-    'robots': { paramsTuple?: []; params?: {} }
-    'advertise': { paramsTuple?: []; params?: {} }
-    'api.v1.topics.index': { paramsTuple?: []; params?: {} }
-    'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
-    'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'auth.signup': { paramsTuple?: []; params?: {} }
     'auth.login': { paramsTuple?: []; params?: {} }
     'auth.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -168,6 +184,27 @@ export type ScannedRoutes = {
     'editorial.users.index': { paramsTuple?: []; params?: {} }
     'editorial.audit': { paramsTuple?: []; params?: {} }
     'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
+    'api.v1.bookings.index': { paramsTuple?: []; params?: {} }
+    'api.v1.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'advertise': { paramsTuple?: []; params?: {} }
+    'advertise.quote': { paramsTuple?: []; params?: {} }
+    'account.billing.edit': { paramsTuple?: []; params?: {} }
+    'account.bookings.index': { paramsTuple?: []; params?: {} }
+    'account.bookings.create': { paramsTuple?: []; params?: {} }
+    'account.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.bookings.confirmation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'ping': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'search': { paramsTuple?: []; params?: {} }
+    'sitemap': { paramsTuple?: []; params?: {} }
+    'robots': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.index': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
+    'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
   }
   POST: {
     'auth.signup.store': { paramsTuple?: []; params?: {} }
@@ -202,11 +239,21 @@ export type ScannedRoutes = {
     'editorial.users.enable': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.editorial.revisions.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.editorial.revisions.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bookings.store': { paramsTuple?: []; params?: {} }
+    'api.v1.editorial.bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.editorial.bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.billing.update': { paramsTuple?: []; params?: {} }
+    'account.bookings.store': { paramsTuple?: []; params?: {} }
+    'account.bookings.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
     'api.v1.auth.tokens.destroy': { paramsTuple?: []; params?: {} }
     'account.vendors.logo.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'memberId': ParamValue} }
+    'api.v1.bookings.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
     'account.vendors.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -26,6 +26,22 @@ export const REFUSALS = {
   'vendor_account.logo.errors.svg': { status: 422, field: 'logo' },
   'vendor_account.logo.errors.wrong_type': { status: 422, field: 'logo' },
   'vendor_account.logo.errors.mismatch': { status: 422, field: 'logo' },
+  'bookings.errors.weeks_full': { status: 409, field: 'weeks' },
+  'bookings.errors.vendor_share_taken': { status: 409, field: 'weeks' },
+  'bookings.errors.slot_unavailable': { status: 422, field: 'slotId' },
+  'bookings.errors.wrong_creative': { status: 422, field: 'creative.kind' },
+  'bookings.errors.vendor_not_yours': { status: 422, field: 'creative.vendorSlug' },
+  'bookings.errors.vendor_unpublished': { status: 422, field: 'creative.vendorSlug' },
+  'bookings.errors.vendor_topic': { status: 422, field: 'creative.vendorSlug' },
+  'bookings.errors.image_missing': { status: 422, field: 'image' },
+  'bookings.errors.image_type': { status: 422, field: 'image' },
+  'bookings.errors.image_too_large': { status: 422, field: 'image' },
+  'bookings.errors.image_size': { status: 422, field: 'image' },
+  'bookings.errors.billing_missing': { status: 422, field: 'billing' },
+  'bookings.errors.not_cancellable': { status: 409 },
+  'bookings.errors.cancel_too_late': { status: 409 },
+  'bookings.errors.not_requested': { status: 409 },
+  'bookings.errors.hold_lapsed': { status: 409 },
 } as const satisfies Record<string, Refusal>
 
 export type RefusalKey = keyof typeof REFUSALS
@@ -46,8 +62,14 @@ export default class DomainError extends Exception {
   readonly field: string | null
   readonly page: string | null
 
-  /** The message is the key: logs name the refusal, responses translate it. */
-  constructor(readonly key: RefusalKey) {
+  /**
+   * The message is the key: logs name the refusal, responses translate it,
+   * with `params` filled in (e.g. the weeks that are full).
+   */
+  constructor(
+    readonly key: RefusalKey,
+    readonly params: Record<string, string | number> = {}
+  ) {
     const refusal: Refusal = REFUSALS[key]
     super(key, { status: refusal.status, code: DomainError.code })
     this.field = refusal.field ?? null
@@ -55,7 +77,7 @@ export default class DomainError extends Exception {
   }
 
   async handle(error: this, ctx: HttpContext) {
-    const message = ctx.i18n.t(error.key)
+    const message = ctx.i18n.t(error.key, error.params)
     if (!('session' in ctx && ctx.session) || ctx.request.accepts(['html', 'json']) === 'json') {
       return ctx.response.status(error.status).send({ errors: [{ field: error.field, message }] })
     }

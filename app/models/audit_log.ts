@@ -29,6 +29,10 @@ export const AUDIT_ACTIONS = [
   'user.role',
   'user.disable',
   'user.enable',
+  'booking.requested',
+  'booking.approved',
+  'booking.rejected',
+  'booking.cancelled',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
@@ -59,7 +63,7 @@ export default class AuditLog extends BaseModel {
   declare action: AuditAction
 
   @column()
-  declare subjectType: 'vendor' | 'revision' | 'claim' | 'user' | 'topic'
+  declare subjectType: 'vendor' | 'revision' | 'claim' | 'user' | 'topic' | 'booking'
 
   @column()
   declare subjectId: number | null
