@@ -1,6 +1,7 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import { errors as lucidErrors } from '@adonisjs/lucid'
+import billingConfig from '#config/billing'
 import BillingDetail from '#models/billing_detail'
 import Booking from '#models/booking'
 import Slot from '#models/slot'
@@ -69,6 +70,7 @@ export default class BookingsController {
       card: slot ? await slotCard(slot, WEEKS_AHEAD) : null,
       chosen: weeks ?? [],
       vendors,
+      holdHours: billingConfig.holdHours,
       money: (cents: number) => formatCents(cents, i18n.locale),
     })
   }
@@ -90,6 +92,7 @@ export default class BookingsController {
       canCancel: canCancel(booking, auth.getUserOrFail().isEditor),
       imageUrl: creativeImageUrl(booking.imagePath),
       vatPercent: VAT_PERCENT,
+      cancelDays: billingConfig.cancelDays,
       money: (cents: number) => formatCents(cents, i18n.locale),
     })
   }
