@@ -36,7 +36,7 @@ export default class BookingsController {
   }
 
   /** Billing details come first: without them the form sends the advertiser there and back. */
-  async create({ auth, bouncer, request, response, view, i18n }: HttpContext) {
+  async create({ auth, bouncer, request, response, session, view, i18n }: HttpContext) {
     const user = auth.getUserOrFail()
     await bouncer.with(BookingPolicy).authorize('create')
     if (!(await BillingDetail.findBy('user_id', user.id))) {
@@ -48,8 +48,10 @@ export default class BookingsController {
       data: request.qs(),
       ...bookingMessages(i18n),
     })
-    const slot = slotId
-      ? await Slot.query().where('id', slotId).where('active', true).first()
+    // Back from a refused booking, the form keeps the slot it was for.
+    const chosenSlot = slotId ?? (Number(session.flashMessages.get('slotId')) || null)
+    const slot = chosenSlot
+      ? await Slot.query().where('id', chosenSlot).where('active', true).first()
       : null
     const slots = slot
       ? []

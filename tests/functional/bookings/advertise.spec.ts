@@ -34,11 +34,20 @@ test.group('Rate card / public', (group) => {
     assert.include(html, `id="slot-${sidebar.id}"`)
     assert.include(html, `id="slot-${box.id}"`)
     assert.notInclude(html, `id="slot-${inactive.id}"`)
-    const card = html.slice(html.indexOf(`id="slot-${sidebar.id}"`), html.indexOf(`id="slot-${box.id}"`))
+    const card = html.slice(
+      html.indexOf(`id="slot-${sidebar.id}"`),
+      html.indexOf(`id="slot-${box.id}"`)
+    )
     assert.equal(card.match(/data-week="/g)?.length, 26)
     assert.include(card, '250,00 €')
-    assert.match(card, new RegExp(`data-week="${weeks[1]}" data-full="true"[\\s\\S]*?disabled[\\s\\S]*?ausgebucht`))
-    assert.match(card, new RegExp(`data-week="${weeks[2]}" data-full="false"[\\s\\S]*?2 von 3 frei`))
+    assert.match(
+      card,
+      new RegExp(`data-week="${weeks[1]}" data-full="true"[\\s\\S]*?disabled[\\s\\S]*?ausgebucht`)
+    )
+    assert.match(
+      card,
+      new RegExp(`data-week="${weeks[2]}" data-full="false"[\\s\\S]*?2 von 3 frei`)
+    )
     assert.include(card, germanWeekLabel(weeks[0]))
   })
 
@@ -52,7 +61,9 @@ test.group('Rate card / public', (group) => {
     const foreign = await SlotFactory.merge({ topicId: other.id }).create()
     const everywhere = await SlotFactory.apply('runOfSite').create()
 
-    const response = await client.get(urlFor('advertise', undefined, { qs: { topic: 'social-media' } }))
+    const response = await client.get(
+      urlFor('advertise', undefined, { qs: { topic: 'social-media' } })
+    )
 
     response.assertStatus(200)
     const html = plain(response.text())
@@ -61,7 +72,9 @@ test.group('Rate card / public', (group) => {
     assert.notInclude(html, `id="slot-${foreign.id}"`)
     assert.include(html, 'Anzeigenplätze: Social Media')
 
-    const unknown = await client.get(urlFor('advertise', undefined, { qs: { topic: 'gibt-es-nicht' } }))
+    const unknown = await client.get(
+      urlFor('advertise', undefined, { qs: { topic: 'gibt-es-nicht' } })
+    )
     unknown.assertStatus(404)
   })
 
