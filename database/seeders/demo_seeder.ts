@@ -9,6 +9,7 @@ import VendorMember from '#models/vendor_member'
 import { demoTopics, demoVendors } from '#database/data/demo_catalog'
 import { refreshSearchText } from '#services/search/search_index'
 import { assignVendorCoordinates } from '#services/geo/postal_code_store'
+import { seedDemoBookings } from '#database/seeders/demo_bookings'
 
 export type DemoSeedSummary = {
   topicsCreated: number
@@ -59,7 +60,8 @@ export default class DemoSeeder extends BaseSeeder {
 
       const usersCreated = app.inProduction ? null : await this.#seedAccounts(trx)
 
-      // Demo bookings are seeded here, in this transaction, once that model exists.
+      // Slots, billing details, bookings and their invoices; they need the demo accounts.
+      if (!app.inProduction) await seedDemoBookings(trx)
 
       return {
         topicsCreated,
