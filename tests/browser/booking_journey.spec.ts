@@ -3,6 +3,8 @@ import { test } from '@japa/runner'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import type { Page } from 'playwright'
 import { squash } from '#tests/helpers/pages'
+import { auditPage, blockingViolations, formatViolations } from '#tests/helpers/axe'
+import { checkHtml, formatVnuMessages } from '#tests/helpers/vnu'
 import {
   clickAndWait,
   field,
@@ -25,6 +27,18 @@ async function notice(page: Page) {
   return squash(await page.locator('.notice[role="status"]').first().textContent())
 }
 
+/**
+ * What the journey's pages must pass: axe-core finds nothing serious or
+ * critical; their HTML is kept for one run of the Nu HTML checker at the end.
+ */
+async function checkPage(page: Page, name: string, html: Record<string, string>) {
+  const blocking = blockingViolations(await auditPage(page))
+  if (blocking.length > 0) {
+    throw new Error(`axe-core on ${name} (${page.url()}):\n${formatViolations(blocking)}`)
+  }
+  html[`${name} (${new URL(page.url()).pathname})`] = await page.content()
+}
+
 /** Money as a reader sees it (no-break spaces read as spaces). */
 function plain(text: string | null) {
   return squash((text ?? '').replace(/\u00a0/g, ' '))
@@ -37,6 +51,7 @@ test.group('Booking journey', () => {
     cleanup,
   }) => {
     const problems: string[] = []
+    const pages: Record<string, string> = {}
     const advertiserContext = await newPersonContext(browser)
     cleanup(() => advertiserContext.close())
     const advertiser = await advertiserContext.newPage()
@@ -63,6 +78,7 @@ test.group('Booking journey', () => {
         await free.nth(index).getByRole('checkbox').check()
         weeks.push(week)
       }
+      await checkPage(advertiser, 'rate card', pages)
       await clickAndWait(card.getByRole('button', { name: 'Preis berechnen' }))
       return weeks
     })
@@ -76,6 +92,7 @@ test.group('Booking journey', () => {
         plain(await advertiser.locator('[data-amount="gross"]').textContent()),
         '595,00 €'
       )
+      await checkPage(advertiser, 'quote', pages)
       await clickAndWait(advertiser.getByRole('link', { name: 'Jetzt buchen' }))
       await advertiser.assertPath(urlFor('account.bookings.create'))
     })
@@ -87,6 +104,7 @@ test.group('Booking journey', () => {
           await advertiser.locator(`input[name="weeks[]"][value="${week}"]`).isChecked()
         )
       }
+      await checkPage(advertiser, 'booking form', pages)
       await advertiser.getByRole('radio', { name: 'Textanzeige' }).check()
       await field(advertiser, 'Überschrift').fill(headline)
       await field(advertiser, 'Text').fill(
@@ -104,6 +122,7 @@ test.group('Booking journey', () => {
         '595,00 €'
       )
       assert.include(await advertiser.locator('.creative-preview').textContent(), headline)
+      await checkPage(advertiser, 'booking page', pages)
       return new URL(advertiser.url()).pathname
     })
 
@@ -132,6 +151,7 @@ test.group('Booking journey', () => {
       assert.equal(await row.count(), 1)
       await clickAndWait(row.getByRole('link', { name: /Prüfen/ }))
       assert.include(await editor.locator('.creative-preview').textContent(), headline)
+      await checkPage(editor, 'editorial review', pages)
       await clickAndWait(editor.getByRole('button', { name: 'Freigeben', exact: true }))
       assert.equal(
         await notice(editor),
@@ -148,5 +168,7 @@ test.group('Booking journey', () => {
     })
 
     assert.deepEqual(problems, [])
+    const messages = await checkHtml(pages) // one JVM start for all pages
+    assert.lengthOf(messages, 0, `Nu HTML checker errors:\n${formatVnuMessages(messages)}`)
   })
 })
