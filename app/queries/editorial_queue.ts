@@ -89,7 +89,9 @@ export type BookingQueueItem = {
 }
 
 /** Requested bookings, oldest first (lapsed holds too, marked, until `bookings:expire` stores them). */
-export async function bookingQueue(now: DateTime = DateTimeValue.now()): Promise<BookingQueueItem[]> {
+export async function bookingQueue(
+  now: DateTime = DateTimeValue.now()
+): Promise<BookingQueueItem[]> {
   const bookings = await Booking.query()
     .where('status', 'requested')
     .preload('user')
