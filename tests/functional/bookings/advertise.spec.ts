@@ -49,6 +49,12 @@ test.group('Rate card / public', (group) => {
       new RegExp(`data-week="${weeks[2]}" data-full="false"[\\s\\S]*?2 von 3 frei`)
     )
     assert.include(card, germanWeekLabel(weeks[0]))
+
+    const english = await client.get(urlFor('advertise', undefined, { qs: { lang: 'en' } }))
+    const englishHtml = plain(english.text())
+    assert.include(englishHtml, 'Advertise in the vendor directory')
+    assert.include(englishHtml, '€250.00 net per share and week')
+    assert.match(englishHtml, new RegExp(`data-week="${weeks[1]}"[\\s\\S]*?fully booked`))
   })
 
   test('?topic= shows that topic’s slots and the run-of-site ones; unknown topics are 404', async ({

@@ -158,6 +158,24 @@ test.group('API / bookings', (group) => {
       assert.deepEqual(await storedCounts(), before)
     })
 
+  test('a lapsed hold no longer blocks its share', async ({ client, assert }) => {
+    const user = await advertiser()
+    const slot = await SlotFactory.merge({ capacity: 1 }).create()
+    const weeks = upcomingWeeks(1)
+    const lapsed = await bookingOf(await advertiser(), slot, weeks, 'expired')
+
+    const response = await client
+      .post(urlFor('api.v1.bookings.store'))
+      .json({ slotId: slot.id, weeks, creative: textCreative() })
+      .withGuard('api')
+      .loginAs(user)
+
+    response.assertStatus(201)
+    await lapsed.refresh()
+    assert.equal(lapsed.status, 'requested')
+    assert.equal(lapsed.statusAt(), 'expired')
+  })
+
   test('an inactive slot cannot be booked', async ({ client, assert }) => {
     const user = await advertiser()
     const slot = await SlotFactory.apply('inactive').create()
