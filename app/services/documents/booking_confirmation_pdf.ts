@@ -114,7 +114,11 @@ export function bookingConfirmationPdf(
   }
   doc.x = 56
   doc.moveDown(2)
-  doc.font('Helvetica').fontSize(9).text(t('note'), { width: 480 })
+  const approved = ['approved', 'live', 'ended'].includes(booking.statusAt(now))
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .text(t(approved ? 'note_approved' : 'note'), { width: 480 })
 
   doc.end()
   return done
