@@ -4,6 +4,7 @@ import { createServer } from 'node:net'
 import { rm } from 'node:fs/promises'
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
+import appEnv from '#start/env'
 import db from '@adonisjs/lucid/services/db'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import Booking from '#models/booking'
@@ -28,9 +29,9 @@ const REQUESTS = 50
 const RACE = 'race'
 const PASSWORD = 'race-password-2026'
 
-const dialect = process.env.DB_CONNECTION === 'pg' ? 'pg' : 'sqlite'
+const dialect = appEnv.get('DB_CONNECTION', 'sqlite') === 'pg' ? 'pg' : 'sqlite'
 const sqliteFile = `tmp/race-${process.pid}.sqlite3`
-const pgDatabase = process.env.RACE_PG_DB_NAME ?? `${process.env.PG_DB_NAME ?? 'anbieter'}_race`
+const pgDatabase = process.env.RACE_PG_DB_NAME ?? `${appEnv.get('PG_DB_NAME', 'anbieter')}_race`
 
 let server: ChildProcess | null = null
 
