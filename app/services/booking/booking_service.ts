@@ -99,8 +99,9 @@ export default class BookingService {
         : null
     const imagePath = image ? await storeCreativeImage(image) : null
 
+    let booking: Booking
     try {
-      const booking = await db.transaction(async (trx) => {
+      booking = await db.transaction(async (trx) => {
         const locked = await Slot.lockedById(slot.id, trx).firstOrFail()
         if (!locked.active) throw new DomainError('bookings.errors.slot_unavailable')
 
@@ -145,13 +146,14 @@ export default class BookingService {
         )
         return created
       })
-      await booking.load('bookingWeeks')
-      await this.#notifyReceived(user, booking)
-      return booking
     } catch (error) {
+      // Nothing refers to the uploaded image: the booking was not written.
       await removeCreativeImage(imagePath)
       throw error
     }
+    await booking.load('bookingWeeks')
+    await this.#notifyReceived(user, booking)
+    return booking
   }
 
   /**

@@ -225,6 +225,31 @@ test.group('API / bookings', (group) => {
     assert.isTrue(await drive.use().exists(booking.imagePath!))
   })
 
+  test('an image ad for a full week is refused and its upload removed', async ({
+    client,
+    assert,
+  }) => {
+    const user = await advertiser()
+    const slot = await SlotFactory.create()
+    const weeks = upcomingWeeks(1)
+    await fillWeeks(slot, weeks)
+
+    const response = await client
+      .post(urlFor('api.v1.bookings.store'))
+      .field('slotId', String(slot.id))
+      .field('weeks[]', weeks[0])
+      .field('creative[kind]', 'image')
+      .field('creative[alt]', 'Logo der Firma')
+      .field('creative[url]', 'https://example.com/')
+      .file('image', await png(300, 250), { filename: 'ad.png', contentType: 'image/png' })
+      .withGuard('api')
+      .loginAs(user)
+
+    response.assertStatus(409)
+    const { objects } = await drive.use().listAll('creatives', { recursive: true })
+    assert.lengthOf([...objects], 0)
+  })
+
   test('image ads are refused: {0}')
     .with([
       ['wrong size', () => png(300, 251), 'ad.png', 'image/png', 'genau 300 × 250 Pixel'],
