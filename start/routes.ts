@@ -10,6 +10,7 @@
 import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
 import { middleware } from '#start/kernel'
+import '#start/routes/bookings'
 
 /** Bare route for the benchmark's baseline. */
 router.get('/ping', ({ response }) => response.send('pong')).as('ping')
@@ -29,7 +30,6 @@ router.get('/robots.txt', [controllers.public.Seo, 'robots']).as('robots')
 router.get('/uploads/*', [controllers.public.Uploads, 'show']).as('drive.fs.serve')
 router.get('/impressum', [controllers.public.Legal, 'imprint']).as('legal.imprint')
 router.get('/datenschutz', [controllers.public.Legal, 'privacy']).as('legal.privacy')
-router.on('/advertise').render('pages/advertise/index').as('advertise')
 
 router
   .group(() => {

@@ -6,6 +6,7 @@
 /// <reference path="./manifest.d.ts" />
 import type { InferData, InferVariants } from '@adonisjs/core/types/transformers'
 import type AccessTokenTransformer from '#transformers/access_token_transformer'
+import type BookingTransformer from '#transformers/booking_transformer'
 import type QueueItemTransformer from '#transformers/queue_item_transformer'
 import type SearchHitTransformer from '#transformers/search_hit_transformer'
 import type SlotTransformer from '#transformers/slot_transformer'
@@ -23,6 +24,10 @@ export namespace Data {
   export type AccessToken = InferData<AccessTokenTransformer>
   export namespace AccessToken {
     export type Variants = InferVariants<AccessTokenTransformer>
+  }
+  export type Booking = InferData<BookingTransformer>
+  export namespace Booking {
+    export type Variants = InferVariants<BookingTransformer>
   }
   export type QueueItem = InferData<QueueItemTransformer>
   export namespace QueueItem {

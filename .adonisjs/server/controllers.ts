@@ -6,6 +6,8 @@
 export const controllers = {
   account: {
     Account: () => import('#controllers/account/account_controller'),
+    Billing: () => import('#controllers/account/billing_controller'),
+    Bookings: () => import('#controllers/account/bookings_controller'),
     Claims: () => import('#controllers/account/claims_controller'),
     Invitations: () => import('#controllers/account/invitations_controller'),
     Logos: () => import('#controllers/account/logos_controller'),
@@ -18,7 +20,11 @@ export const controllers = {
   api: {
     v1: {
       AuthTokens: () => import('#controllers/api/v1/auth_tokens_controller'),
+      Bookings: () => import('#controllers/api/v1/bookings_controller'),
       Editorial: () => import('#controllers/api/v1/editorial_controller'),
+      editorial: {
+        Bookings: () => import('#controllers/api/v1/editorial/bookings_controller'),
+      },
       Me: () => import('#controllers/api/v1/me_controller'),
       Slots: () => import('#controllers/api/v1/slots_controller'),
       Topics: () => import('#controllers/api/v1/topics_controller'),
@@ -37,6 +43,7 @@ export const controllers = {
   },
   editorial: {
     Audit: () => import('#controllers/editorial/audit_controller'),
+    Bookings: () => import('#controllers/editorial/bookings_controller'),
     Claims: () => import('#controllers/editorial/claims_controller'),
     Occupancy: () => import('#controllers/editorial/occupancy_controller'),
     Previews: () => import('#controllers/editorial/previews_controller'),
@@ -48,6 +55,7 @@ export const controllers = {
     Vendors: () => import('#controllers/editorial/vendors_controller'),
   },
   public: {
+    Advertise: () => import('#controllers/public/advertise_controller'),
     Home: () => import('#controllers/public/home_controller'),
     Legal: () => import('#controllers/public/legal_controller'),
     Search: () => import('#controllers/public/search_controller'),

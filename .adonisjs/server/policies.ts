@@ -1,5 +1,6 @@
 export const policies = {
   AccountPolicy: () => import('#policies/account_policy'),
+  BookingPolicy: () => import('#policies/booking_policy'),
   EditorialPolicy: () => import('#policies/editorial_policy'),
   SlotPolicy: () => import('#policies/slot_policy'),
   VendorPolicy: () => import('#policies/vendor_policy'),

@@ -4,6 +4,26 @@ type ParamValue = string | number | bigint | boolean
 
 export type ScannedRoutes = {
   ALL: {
+    'api.v1.bookings.index': { paramsTuple?: []; params?: {} }
+    'api.v1.bookings.store': { paramsTuple?: []; params?: {} }
+    'api.v1.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bookings.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.editorial.bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.editorial.bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'advertise': { paramsTuple?: []; params?: {} }
+    'advertise.quote': { paramsTuple?: []; params?: {} }
+    'account.billing.edit': { paramsTuple?: []; params?: {} }
+    'account.billing.update': { paramsTuple?: []; params?: {} }
+    'account.bookings.index': { paramsTuple?: []; params?: {} }
+    'account.bookings.create': { paramsTuple?: []; params?: {} }
+    'account.bookings.store': { paramsTuple?: []; params?: {} }
+    'account.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.bookings.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.bookings.confirmation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'ping': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -14,7 +34,6 @@ export type ScannedRoutes = {
     'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'legal.imprint': { paramsTuple?: []; params?: {} }
     'legal.privacy': { paramsTuple?: []; params?: {} }
-    'advertise': { paramsTuple?: []; params?: {} }
     'api.v1.topics.index': { paramsTuple?: []; params?: {} }
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
@@ -102,6 +121,16 @@ export type ScannedRoutes = {
     'api.v1.editorial.revisions.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
+    'api.v1.bookings.index': { paramsTuple?: []; params?: {} }
+    'api.v1.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'advertise': { paramsTuple?: []; params?: {} }
+    'advertise.quote': { paramsTuple?: []; params?: {} }
+    'account.billing.edit': { paramsTuple?: []; params?: {} }
+    'account.bookings.index': { paramsTuple?: []; params?: {} }
+    'account.bookings.create': { paramsTuple?: []; params?: {} }
+    'account.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.bookings.confirmation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'ping': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -112,7 +141,6 @@ export type ScannedRoutes = {
     'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'legal.imprint': { paramsTuple?: []; params?: {} }
     'legal.privacy': { paramsTuple?: []; params?: {} }
-    'advertise': { paramsTuple?: []; params?: {} }
     'api.v1.topics.index': { paramsTuple?: []; params?: {} }
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
@@ -157,6 +185,16 @@ export type ScannedRoutes = {
     'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
+    'api.v1.bookings.index': { paramsTuple?: []; params?: {} }
+    'api.v1.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'advertise': { paramsTuple?: []; params?: {} }
+    'advertise.quote': { paramsTuple?: []; params?: {} }
+    'account.billing.edit': { paramsTuple?: []; params?: {} }
+    'account.bookings.index': { paramsTuple?: []; params?: {} }
+    'account.bookings.create': { paramsTuple?: []; params?: {} }
+    'account.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.bookings.confirmation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'ping': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -167,7 +205,6 @@ export type ScannedRoutes = {
     'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'legal.imprint': { paramsTuple?: []; params?: {} }
     'legal.privacy': { paramsTuple?: []; params?: {} }
-    'advertise': { paramsTuple?: []; params?: {} }
     'api.v1.topics.index': { paramsTuple?: []; params?: {} }
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
@@ -212,6 +249,15 @@ export type ScannedRoutes = {
     'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
   }
   POST: {
+    'api.v1.bookings.store': { paramsTuple?: []; params?: {} }
+    'api.v1.editorial.bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.editorial.bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.billing.update': { paramsTuple?: []; params?: {} }
+    'account.bookings.store': { paramsTuple?: []; params?: {} }
+    'account.bookings.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'auth.signup.store': { paramsTuple?: []; params?: {} }
     'auth.login.store': { paramsTuple?: []; params?: {} }
     'auth.password.email': { paramsTuple?: []; params?: {} }
@@ -252,6 +298,7 @@ export type ScannedRoutes = {
     'api.v1.editorial.revisions.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
+    'api.v1.bookings.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.auth.tokens.destroy': { paramsTuple?: []; params?: {} }
     'account.vendors.logo.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'memberId': ParamValue} }

@@ -29,6 +29,22 @@ export const REFUSALS = {
   'vendor_account.logo.errors.mismatch': { status: 422, field: 'logo' },
   'slots.errors.capacity_below_use': { status: 409, field: 'capacity' },
   'slots.errors.in_use': { status: 409 },
+  'bookings.errors.weeks_full': { status: 409, field: 'weeks' },
+  'bookings.errors.vendor_share_taken': { status: 409, field: 'weeks' },
+  'bookings.errors.slot_unavailable': { status: 422, field: 'slotId' },
+  'bookings.errors.wrong_creative': { status: 422, field: 'creative.kind' },
+  'bookings.errors.vendor_not_yours': { status: 422, field: 'creative.vendorSlug' },
+  'bookings.errors.vendor_unpublished': { status: 422, field: 'creative.vendorSlug' },
+  'bookings.errors.vendor_topic': { status: 422, field: 'creative.vendorSlug' },
+  'bookings.errors.image_missing': { status: 422, field: 'image' },
+  'bookings.errors.image_type': { status: 422, field: 'image' },
+  'bookings.errors.image_too_large': { status: 422, field: 'image' },
+  'bookings.errors.image_size': { status: 422, field: 'image' },
+  'bookings.errors.billing_missing': { status: 422, field: 'billing' },
+  'bookings.errors.not_cancellable': { status: 409 },
+  'bookings.errors.cancel_too_late': { status: 409 },
+  'bookings.errors.not_requested': { status: 409 },
+  'bookings.errors.hold_lapsed': { status: 409 },
 } as const satisfies Record<string, Refusal>
 
 export type RefusalKey = keyof typeof REFUSALS

@@ -33,6 +33,10 @@ export const AUDIT_ACTIONS = [
   'slot.updated',
   'slot.activated',
   'slot.deactivated',
+  'booking.requested',
+  'booking.approved',
+  'booking.rejected',
+  'booking.cancelled',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
@@ -63,7 +67,7 @@ export default class AuditLog extends BaseModel {
   declare action: AuditAction
 
   @column()
-  declare subjectType: 'vendor' | 'revision' | 'claim' | 'user' | 'topic' | 'slot'
+  declare subjectType: 'vendor' | 'revision' | 'claim' | 'user' | 'topic' | 'slot' | 'booking'
 
   @column()
   declare subjectId: number | null

@@ -1,4 +1,5 @@
-import type { DateTime } from 'luxon'
+import { DateTime as DateTimeValue, type DateTime } from 'luxon'
+import Booking from '#models/booking'
 import type User from '#models/user'
 import Vendor, { type VendorStatus } from '#models/vendor'
 import VendorClaim from '#models/vendor_claim'
@@ -72,4 +73,44 @@ function vendorRef(vendor: Vendor) {
 
 function person(user: User | null | undefined) {
   return user ? { id: user.id, name: user.name, email: user.email } : null
+}
+
+/** A booking request that waits for an editor, with its hold's expiry. */
+export type BookingQueueItem = {
+  id: number
+  advertiser: { id: number; name: string; email: string }
+  slot: { id: number; position: string; topic: string | null }
+  weeks: string[]
+  grossCents: number
+  holdExpiresAt: DateTime | null
+  /** The hold has lapsed: it can no longer be approved. */
+  lapsed: boolean
+  submittedAt: DateTime
+}
+
+/** Requested bookings, oldest first (lapsed holds too, marked, until `bookings:expire` stores them). */
+export async function bookingQueue(
+  now: DateTime = DateTimeValue.now()
+): Promise<BookingQueueItem[]> {
+  const bookings = await Booking.query()
+    .where('status', 'requested')
+    .preload('user')
+    .preload('slot', (slot) => slot.preload('topic'))
+    .preload('bookingWeeks')
+    .orderBy('created_at', 'asc')
+    .orderBy('id', 'asc')
+  return bookings.map((booking) => ({
+    id: booking.id,
+    advertiser: person(booking.user)!,
+    slot: {
+      id: booking.slot.id,
+      position: booking.slot.position,
+      topic: booking.slot.topic?.name ?? null,
+    },
+    weeks: booking.weeks,
+    grossCents: booking.grossCents,
+    holdExpiresAt: booking.holdExpiresAt,
+    lapsed: !booking.isHolding(now),
+    submittedAt: booking.createdAt,
+  }))
 }

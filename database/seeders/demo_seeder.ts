@@ -11,6 +11,7 @@ import { demoTopics, demoVendors } from '#database/data/demo_catalog'
 import { demoSlots } from '#database/data/demo_slots'
 import { refreshSearchText } from '#services/search/search_index'
 import { assignVendorCoordinates } from '#services/geo/postal_code_store'
+import { seedDemoBookings } from '#database/seeders/demo_bookings'
 
 export type DemoSeedSummary = {
   topicsCreated: number
@@ -96,7 +97,8 @@ export default class DemoSeeder extends BaseSeeder {
       const usersCreated = app.inProduction ? null : await this.#seedAccounts(trx)
 
       const slots = await seedDemoSlots(trx, topicIds)
-      // Demo bookings are seeded here, in this transaction, on `slots.slots`.
+      // Billing details, bookings on those slots and their invoices; they need the demo accounts.
+      if (!app.inProduction) await seedDemoBookings(trx, slots.slots)
 
       return {
         topicsCreated,

@@ -1,9 +1,14 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { reviewQueue } from '#queries/editorial_queue'
+import { bookingQueue, reviewQueue } from '#queries/editorial_queue'
+import { formatCents } from '#services/booking/money'
 
 export default class QueueController {
-  /** One queue of new vendors, revisions and claims, oldest first. */
-  async index({ view }: HttpContext) {
-    return view.render('pages/editorial/queue', { items: await reviewQueue() })
+  /** One queue of new vendors, revisions and claims, oldest first; then booking requests. */
+  async index({ view, i18n }: HttpContext) {
+    return view.render('pages/editorial/queue', {
+      items: await reviewQueue(),
+      bookings: await bookingQueue(),
+      money: (cents: number) => formatCents(cents, i18n.locale),
+    })
   }
 }
