@@ -8,6 +8,7 @@ export const controllers = {
     Account: () => import('#controllers/account/account_controller'),
     Claims: () => import('#controllers/account/claims_controller'),
     Invitations: () => import('#controllers/account/invitations_controller'),
+    Invoices: () => import('#controllers/account/invoices_controller'),
     Logos: () => import('#controllers/account/logos_controller'),
     Members: () => import('#controllers/account/members_controller'),
     Privacy: () => import('#controllers/account/privacy_controller'),
@@ -18,6 +19,7 @@ export const controllers = {
     v1: {
       AuthTokens: () => import('#controllers/api/v1/auth_tokens_controller'),
       Editorial: () => import('#controllers/api/v1/editorial_controller'),
+      Invoices: () => import('#controllers/api/v1/invoices_controller'),
       Me: () => import('#controllers/api/v1/me_controller'),
       Topics: () => import('#controllers/api/v1/topics_controller'),
       VendorEdits: () => import('#controllers/api/v1/vendor_edits_controller'),
@@ -36,6 +38,7 @@ export const controllers = {
   editorial: {
     Audit: () => import('#controllers/editorial/audit_controller'),
     Claims: () => import('#controllers/editorial/claims_controller'),
+    Invoices: () => import('#controllers/editorial/invoices_controller'),
     Queue: () => import('#controllers/editorial/queue_controller'),
     Revisions: () => import('#controllers/editorial/revisions_controller'),
     Topics: () => import('#controllers/editorial/topics_controller'),

@@ -1,6 +1,7 @@
 export const policies = {
   AccountPolicy: () => import('#policies/account_policy'),
   EditorialPolicy: () => import('#policies/editorial_policy'),
+  InvoicePolicy: () => import('#policies/invoice_policy'),
   VendorPolicy: () => import('#policies/vendor_policy'),
 }
 

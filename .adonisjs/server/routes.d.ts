@@ -5,18 +5,6 @@ type ParamValue = string | number | bigint | boolean
 export type ScannedRoutes = {
   ALL: {
     'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
-    'ping': { paramsTuple?: []; params?: {} }
-    'home': { paramsTuple?: []; params?: {} }
-    'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'search': { paramsTuple?: []; params?: {} }
-    'sitemap': { paramsTuple?: []; params?: {} }
-    'robots': { paramsTuple?: []; params?: {} }
-    'advertise': { paramsTuple?: []; params?: {} }
-    'api.v1.topics.index': { paramsTuple?: []; params?: {} }
-    'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
-    'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'auth.signup': { paramsTuple?: []; params?: {} }
     'auth.signup.store': { paramsTuple?: []; params?: {} }
     'auth.login': { paramsTuple?: []; params?: {} }
@@ -82,21 +70,28 @@ export type ScannedRoutes = {
     'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
     'api.v1.editorial.revisions.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.editorial.revisions.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.invoices.index': { paramsTuple?: []; params?: {} }
+    'account.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
+    'editorial.invoices.index': { paramsTuple?: []; params?: {} }
+    'editorial.invoices.export': { paramsTuple?: []; params?: {} }
+    'editorial.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
+    'api.v1.invoices.index': { paramsTuple?: []; params?: {} }
+    'api.v1.invoices.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'ping': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'search': { paramsTuple?: []; params?: {} }
+    'sitemap': { paramsTuple?: []; params?: {} }
+    'robots': { paramsTuple?: []; params?: {} }
+    'advertise': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.index': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
+    'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
   }
   GET: {
     'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
-    'ping': { paramsTuple?: []; params?: {} }
-    'home': { paramsTuple?: []; params?: {} }
-    'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'search': { paramsTuple?: []; params?: {} }
-    'sitemap': { paramsTuple?: []; params?: {} }
-    'robots': { paramsTuple?: []; params?: {} }
-    'advertise': { paramsTuple?: []; params?: {} }
-    'api.v1.topics.index': { paramsTuple?: []; params?: {} }
-    'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
-    'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'auth.signup': { paramsTuple?: []; params?: {} }
     'auth.login': { paramsTuple?: []; params?: {} }
     'auth.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -125,21 +120,28 @@ export type ScannedRoutes = {
     'editorial.users.index': { paramsTuple?: []; params?: {} }
     'editorial.audit': { paramsTuple?: []; params?: {} }
     'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
+    'account.invoices.index': { paramsTuple?: []; params?: {} }
+    'account.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
+    'editorial.invoices.index': { paramsTuple?: []; params?: {} }
+    'editorial.invoices.export': { paramsTuple?: []; params?: {} }
+    'editorial.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
+    'api.v1.invoices.index': { paramsTuple?: []; params?: {} }
+    'api.v1.invoices.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'ping': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'search': { paramsTuple?: []; params?: {} }
+    'sitemap': { paramsTuple?: []; params?: {} }
+    'robots': { paramsTuple?: []; params?: {} }
+    'advertise': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.index': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
+    'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
   }
   HEAD: {
     'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
-    'ping': { paramsTuple?: []; params?: {} }
-    'home': { paramsTuple?: []; params?: {} }
-    'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'search': { paramsTuple?: []; params?: {} }
-    'sitemap': { paramsTuple?: []; params?: {} }
-    'robots': { paramsTuple?: []; params?: {} }
-    'advertise': { paramsTuple?: []; params?: {} }
-    'api.v1.topics.index': { paramsTuple?: []; params?: {} }
-    'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
-    'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'auth.signup': { paramsTuple?: []; params?: {} }
     'auth.login': { paramsTuple?: []; params?: {} }
     'auth.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -168,6 +170,25 @@ export type ScannedRoutes = {
     'editorial.users.index': { paramsTuple?: []; params?: {} }
     'editorial.audit': { paramsTuple?: []; params?: {} }
     'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
+    'account.invoices.index': { paramsTuple?: []; params?: {} }
+    'account.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
+    'editorial.invoices.index': { paramsTuple?: []; params?: {} }
+    'editorial.invoices.export': { paramsTuple?: []; params?: {} }
+    'editorial.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
+    'api.v1.invoices.index': { paramsTuple?: []; params?: {} }
+    'api.v1.invoices.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'ping': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'search': { paramsTuple?: []; params?: {} }
+    'sitemap': { paramsTuple?: []; params?: {} }
+    'robots': { paramsTuple?: []; params?: {} }
+    'advertise': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.index': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
+    'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
   }
   POST: {
     'auth.signup.store': { paramsTuple?: []; params?: {} }

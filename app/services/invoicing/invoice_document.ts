@@ -125,3 +125,12 @@ export function invoiceDocument(invoice: Invoice): InvoiceDocument {
     paymentTerms: paymentTerms(invoice, seller, dueOn),
   }
 }
+
+/** Cents as the page's language writes euros ("1.234,56 €", "€1,234.56"). */
+export function moneyFormatter(locale: string): (cents: number) => string {
+  const format = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'de-DE', {
+    style: 'currency',
+    currency: 'EUR',
+  })
+  return (cents) => format.format(cents / 100)
+}
