@@ -24,7 +24,7 @@ export type DocumentLine = {
 export type InvoiceDocument = {
   number: string
   kind: Invoice['kind']
-  /** "Rechnung" or "Rechnungskorrektur (Gutschrift)" */
+  /** "Rechnung" or "Gutschrift" */
   title: string
   /** For credit notes: "Rechnungskorrektur (Gutschrift) zu Rechnung 2027-00041" */
   subtitle: string | null
@@ -100,7 +100,7 @@ export function invoiceDocument(invoice: Invoice): InvoiceDocument {
   return {
     number: invoice.number,
     kind: invoice.kind,
-    title: invoice.kind === 'invoice' ? 'Rechnung' : 'Rechnungskorrektur (Gutschrift)',
+    title: invoice.kind === 'invoice' ? 'Rechnung' : 'Gutschrift',
     subtitle: corrected ? `Rechnungskorrektur (Gutschrift) zu Rechnung ${corrected.number}` : null,
     issuedOn: invoice.issuedOn,
     dueOn,

@@ -34,14 +34,18 @@ function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
   })
 }
 
+const LABEL_WIDTH = 100
+
 function facts(doc: PDFKit.PDFDocument, rows: [string, string][], x: number, width: number) {
+  doc.fontSize(9)
   for (const [label, value] of rows) {
     const y = doc.y
-    doc.font('bold').text(label, x, y, { width: 120 })
+    doc.font('bold').text(label, x, y, { width: LABEL_WIDTH })
     const labelBottom = doc.y
-    doc.font('regular').text(value, x + 124, y, { width: width - 124 })
+    doc.font('regular').text(value, x + LABEL_WIDTH + 4, y, { width: width - LABEL_WIDTH - 4 })
     doc.y = Math.max(doc.y, labelBottom)
   }
+  doc.fontSize(10)
 }
 
 /**
@@ -75,10 +79,10 @@ export function invoicePdf(document: InvoiceDocument): Promise<Buffer> {
     .text(`${seller.name} · ${seller.street} · ${seller.postalCode} ${seller.city}`)
   doc.moveDown(0.8).fillColor('#000000').fontSize(10)
   const partiesTop = doc.y
-  doc.font('bold').text(buyer.company, MARGIN, partiesTop, { width: 250 })
-  doc.font('regular').text(buyer.street, { width: 250 })
-  doc.text(`${buyer.postalCode} ${buyer.city}`, { width: 250 })
-  if (buyer.country !== 'DE') doc.text(buyer.country, { width: 250 })
+  doc.font('bold').text(buyer.company, MARGIN, partiesTop, { width: 230 })
+  doc.font('regular').text(buyer.street, { width: 230 })
+  doc.text(`${buyer.postalCode} ${buyer.city}`, { width: 230 })
+  if (buyer.country !== 'DE') doc.text(buyer.country, { width: 230 })
   const buyerBottom = doc.y
 
   doc.y = partiesTop
@@ -92,14 +96,11 @@ export function invoicePdf(document: InvoiceDocument): Promise<Buffer> {
         `${germanDate(document.periodStart)} – ${germanDate(document.periodEnd)}`,
       ],
       ['Buchung', `#${document.bookingId}`],
-      [
-        buyer.buyerReference ? 'Leitweg-ID / Ihre Referenz' : 'Ihre Referenz',
-        document.buyerReference,
-      ],
+      [buyer.buyerReference ? 'Leitweg-ID' : 'Ihre Referenz', document.buyerReference],
       ...(buyer.vatId ? ([['Ihre USt-IdNr.', buyer.vatId]] as [string, string][]) : []),
     ],
-    MARGIN + 260,
-    CONTENT_WIDTH - 260
+    MARGIN + 250,
+    CONTENT_WIDTH - 250
   )
   doc.y = Math.max(doc.y, buyerBottom) + 28
 
@@ -175,7 +176,7 @@ export function invoicePdf(document: InvoiceDocument): Promise<Buffer> {
   doc.font('regular').text(document.paymentTerms, MARGIN, doc.y, { width: CONTENT_WIDTH })
   doc.moveDown(0.5)
   doc.text(
-    'Diese Rechnung liegt auch als elektronische Rechnung (XRechnung, ZUGFeRD) vor.',
+    'Dieses Dokument liegt auch als elektronische Rechnung (XRechnung, ZUGFeRD) vor.',
     MARGIN,
     doc.y,
     { width: CONTENT_WIDTH }

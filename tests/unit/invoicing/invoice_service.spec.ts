@@ -82,7 +82,7 @@ test.group('InvoiceService', (group) => {
       [invoice.netCents, invoice.vatCents, invoice.grossCents]
     )
     const document = invoiceDocument(creditNote)
-    assert.equal(document.title, 'Rechnungskorrektur (Gutschrift)')
+    assert.equal(document.title, 'Gutschrift')
     assert.equal(document.subtitle, `Rechnungskorrektur (Gutschrift) zu Rechnung ${invoice.number}`)
     assert.equal(document.buyerReference, '991-12345-67')
   })
