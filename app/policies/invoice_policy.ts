@@ -9,6 +9,11 @@ import type Invoice from '#models/invoice'
  * an invoice learns nothing about it: the controllers answer 404.
  */
 export default class InvoicePolicy extends BasePolicy {
+  /** The own invoices: every account has the list (empty until something is invoiced). */
+  listOwn(user: User): AuthorizerResponse {
+    return !user.isDisabled
+  }
+
   download(user: User, invoice: Invoice): AuthorizerResponse {
     return invoice.userId === user.id && !user.isDisabled
   }

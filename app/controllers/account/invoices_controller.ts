@@ -7,7 +7,8 @@ import { invoiceFile, sendInvoiceFile, type InvoiceFormat } from '#services/invo
 
 /** The advertiser's own invoices and credit notes, with their downloads. */
 export default class InvoicesController {
-  async index({ auth, i18n, view }: HttpContext) {
+  async index({ auth, bouncer, i18n, view }: HttpContext) {
+    await bouncer.with(InvoicePolicy).authorize('listOwn')
     const invoices = await accountInvoices(auth.getUserOrFail().id)
     return view.render('pages/account/invoices/index', {
       invoices,

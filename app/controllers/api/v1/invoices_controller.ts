@@ -17,7 +17,8 @@ const ANSWERS = {
 
 /** The caller's invoices: JSON, or one of them as PDF or XRechnung XML. */
 export default class InvoicesController {
-  async index({ auth, request, serialize }: HttpContext) {
+  async index({ auth, bouncer, request, serialize }: HttpContext) {
+    await bouncer.with(InvoicePolicy).authorize('listOwn')
     const invoices = await accountInvoices(auth.getUserOrFail().id)
     const origin = appUrl(request)
     return serialize(InvoiceTransformer.transform(invoices.map((invoice) => ({ invoice, origin }))))
