@@ -5,6 +5,17 @@ import {
   type Logger as EInvoiceLogger,
 } from '@e-invoice-eu/core'
 import { create } from 'xmlbuilder2'
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFString,
+  decodePDFRawStream,
+} from '@cantoo/pdf-lib'
 import { decimalAmount, type InvoiceDocument } from '#services/invoicing/invoice_document'
 
 /**
@@ -256,6 +267,46 @@ export async function xrechnungXml(document: InvoiceDocument): Promise<string> {
 
 /** Factur-X/ZUGFeRD: the given PDF as PDF/A-3 with the CII XML embedded. */
 export async function facturXPdf(document: InvoiceDocument, pdf: Uint8Array): Promise<Buffer> {
-  const output = await renderEInvoice(document, E_INVOICE_FORMATS.facturX, pdf)
-  return Buffer.from(output as Uint8Array)
+  const output = (await renderEInvoice(document, E_INVOICE_FORMATS.facturX, pdf)) as Uint8Array
+  return Buffer.from(await withEmbeddedPrecedingInvoice(output, document))
+}
+
+const FACTUR_X_XML = 'factur-x.xml'
+
+/**
+ * The same BG-3 repair for the XML inside a Factur-X PDF: the embedded
+ * file's stream is replaced (its size updated), everything else that makes
+ * the file a PDF/A-3 stays as the library wrote it.
+ */
+async function withEmbeddedPrecedingInvoice(
+  pdf: Uint8Array,
+  document: InvoiceDocument
+): Promise<Uint8Array> {
+  if (!document.corrected) return pdf
+  const loaded = await PDFDocument.load(pdf, { updateMetadata: false })
+  const names = loaded.catalog
+    .lookup(PDFName.of('Names'), PDFDict)
+    .lookup(PDFName.of('EmbeddedFiles'), PDFDict)
+    .lookup(PDFName.of('Names'), PDFArray)
+  for (let index = 0; index < names.size(); index += 2) {
+    if (names.lookup(index, PDFString, PDFHexString).decodeText() !== FACTUR_X_XML) continue
+    const files = names.lookup(index + 1, PDFDict).lookup(PDFName.of('EF'), PDFDict)
+    const stream = files.lookup(PDFName.of('F'))
+    if (!(stream instanceof PDFRawStream)) throw new Error(`${FACTUR_X_XML}: no stream`)
+    const xml = new TextDecoder().decode(decodePDFRawStream(stream).decode())
+    const repaired = withPrecedingInvoice(xml, document)
+    if (repaired === xml) return pdf
+    const bytes = new TextEncoder().encode(repaired)
+    const params = stream.dict.lookup(PDFName.of('Params'), PDFDict)
+    params.set(PDFName.of('Size'), PDFNumber.of(bytes.length))
+    params.delete(PDFName.of('CheckSum'))
+    const replacement = loaded.context.flateStream(bytes, {
+      Type: 'EmbeddedFile',
+      Subtype: stream.dict.get(PDFName.of('Subtype')),
+      Params: params,
+    })
+    files.set(PDFName.of('F'), loaded.context.register(replacement))
+    return loaded.save()
+  }
+  throw new Error(`Factur-X PDF without ${FACTUR_X_XML}`)
 }

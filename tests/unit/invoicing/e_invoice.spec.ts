@@ -290,7 +290,7 @@ test.group('E-invoices / Factur-X', (group) => {
     test(`the ${kind} PDF is a PDF/A-3 with the CII XML embedded and the same totals`, async ({
       assert,
     }) => {
-      const { booking, invoice } = await issued(kind, BUYERS[1])
+      const { booking, invoice, corrected } = await issued(kind, BUYERS[1])
       const document = invoiceDocument(invoice)
       const pdf = await invoicePdf(document)
       const facturX = await facturXPdf(document, pdf)
@@ -312,6 +312,11 @@ test.group('E-invoices / Factur-X', (group) => {
       )
       assert.equal(cii.text(`${AGREEMENT}/ram:BuyerReference`), LEITWEG_ID)
       assertTotals(assert, cii, invoice, booking)
+      // BG-3: the corrected invoice, on credit notes only
+      assert.equal(
+        cii.text(`${SETTLEMENT}/ram:InvoiceReferencedDocument/ram:IssuerAssignedID`),
+        corrected?.number ?? null
+      )
 
       const loaded = await PDFDocument.load(facturX)
       const metadata = loaded.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream
