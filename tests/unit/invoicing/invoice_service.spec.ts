@@ -6,7 +6,8 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import Invoice from '#models/invoice'
 import { BOOKING_ZONE, germanWeekLabel } from '#services/booking/iso_week'
 import { invoiceDocument } from '#services/invoicing/invoice_document'
-import { InvoiceService } from '#services/invoicing/invoice_service'
+import { InvoiceService, lineDescription } from '#services/invoicing/invoice_service'
+import Slot from '#models/slot'
 import { invoicePdf } from '#services/invoicing/invoice_pdf'
 import { approvedBooking, issueCreditNote, issueInvoice } from '#tests/helpers/invoices'
 
@@ -17,6 +18,20 @@ function thisYear() {
 function numberOf(sequence: number) {
   return `${thisYear()}-${String(sequence).padStart(5, '0')}`
 }
+
+test.group('Invoice lines', () => {
+  test('name the position, the topic (or every topic page) and the week', ({ assert }) => {
+    const runOfSite = new Slot().merge({ position: 'vendor_box', topicId: null })
+    assert.equal(
+      lineDescription(runOfSite, '2027-W02'),
+      'Bezahlter Platz „Ausgewählte Anbieter“, alle Themenseiten, KW 2/2027 (2027-W02)'
+    )
+    assert.equal(
+      lineDescription(runOfSite, '2026-W53'),
+      'Bezahlter Platz „Ausgewählte Anbieter“, alle Themenseiten, KW 53/2026 (2026-W53)'
+    )
+  })
+})
 
 test.group('InvoiceService', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
