@@ -27,6 +27,15 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
      */
     app.listen('SIGTERM', () => app.terminate())
     app.listen('SIGINT', () => app.terminate())
+    /**
+     * Booking holds lapse while the server runs: `bookings:expire` every few
+     * minutes, in this process only (not in tests or ace commands).
+     */
+    app.ready(async () => {
+      const { startHoldExpiryScheduler } = await import('#services/booking/hold_scheduler')
+      const stop = startHoldExpiryScheduler()
+      app.terminating(stop)
+    })
   })
   .httpServer()
   .start()

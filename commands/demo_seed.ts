@@ -24,13 +24,19 @@ export default class DemoSeed extends BaseCommand {
       this.logger.warning('Demo accounts are never seeded in production; skipped them')
     }
 
-    if (summary.topicsCreated === 0 && summary.vendorsCreated === 0 && !summary.usersCreated) {
+    if (
+      summary.topicsCreated === 0 &&
+      summary.vendorsCreated === 0 &&
+      !summary.usersCreated &&
+      summary.slotsCreated === 0
+    ) {
       this.logger.info('Demo data already present; nothing to do')
       return
     }
     this.logger.success(
       `Demo data seeded: ${summary.topicsCreated} topics, ${summary.vendorsCreated} vendors ` +
-        `(${summary.vendorsWithCoordinates} with coordinates), ${summary.usersCreated ?? 0} accounts`
+        `(${summary.vendorsWithCoordinates} with coordinates), ${summary.usersCreated ?? 0} accounts, ` +
+        `${summary.slotsCreated} ad slots`
     )
   }
 }

@@ -27,6 +27,11 @@ router
     router.get('/topics/:slug', [controllers.api.v1.Topics, 'show']).as('topics.show')
     router.get('/vendors', [controllers.api.v1.Vendors, 'index']).as('vendors.index')
     router.get('/vendors/:slug', [controllers.api.v1.Vendors, 'show']).as('vendors.show')
+    router.get('/slots', [controllers.api.v1.Slots, 'index']).as('slots.index')
+    router
+      .get('/slots/:id/availability', [controllers.api.v1.Slots, 'availability'])
+      .as('slots.availability')
+      .where('id', router.matchers.number())
   })
   .prefix('/api/v1')
   .as('api.v1')

@@ -1,5 +1,7 @@
 import edge from 'edge.js'
 import app from '@adonisjs/core/services/app'
+import { berlinTime, isoTime } from '#services/berlin_time'
+import { countryOptions } from '#services/countries'
 
 edge.global('appName', 'Anbieterverzeichnis')
 edge.global('inProduction', app.inProduction)
@@ -11,3 +13,14 @@ edge.global('radiusOptions', (current: unknown) => {
   if (!current || !Number.isFinite(km) || km <= 0 || RADII_KM.includes(km)) return RADII_KM
   return [...RADII_KM, km].sort((a, b) => a - b)
 })
+
+/**
+ * The one way views and mails show a point in time: Berlin time in the
+ * page's language, with the zone (MEZ/MESZ) unless `{ zone: false }`.
+ * `<time datetime="{{ isoTime(value) }}">{{ berlinTime(value, locale) }}</time>`
+ */
+edge.global('berlinTime', berlinTime)
+edge.global('isoTime', isoTime)
+
+/** The countries for `form.country`, named and sorted in the page's language. */
+edge.global('countryOptions', countryOptions)

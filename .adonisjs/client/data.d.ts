@@ -9,6 +9,8 @@ import type AccessTokenTransformer from '#transformers/access_token_transformer'
 import type InvoiceTransformer from '#transformers/invoice_transformer'
 import type QueueItemTransformer from '#transformers/queue_item_transformer'
 import type SearchHitTransformer from '#transformers/search_hit_transformer'
+import type SlotTransformer from '#transformers/slot_transformer'
+import type SlotWeekTransformer from '#transformers/slot_week_transformer'
 import type TopicPageTransformer from '#transformers/topic_page_transformer'
 import type TopicTransformer from '#transformers/topic_transformer'
 import type TopicWithCountTransformer from '#transformers/topic_with_count_transformer'
@@ -34,6 +36,14 @@ export namespace Data {
   export type SearchHit = InferData<SearchHitTransformer>
   export namespace SearchHit {
     export type Variants = InferVariants<SearchHitTransformer>
+  }
+  export type Slot = InferData<SlotTransformer>
+  export namespace Slot {
+    export type Variants = InferVariants<SlotTransformer>
+  }
+  export type SlotWeek = InferData<SlotWeekTransformer>
+  export namespace SlotWeek {
+    export type Variants = InferVariants<SlotWeekTransformer>
   }
   export type TopicPage = InferData<TopicPageTransformer>
   export namespace TopicPage {

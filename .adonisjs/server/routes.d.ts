@@ -32,6 +32,7 @@ export type ScannedRoutes = {
     'account.vendors.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.logo.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.logo.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.revisions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'revisionId': ParamValue} }
@@ -46,12 +47,14 @@ export type ScannedRoutes = {
     'editorial.vendors.index': { paramsTuple?: []; params?: {} }
     'editorial.vendors.export': { paramsTuple?: []; params?: {} }
     'editorial.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.vendors.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.vendors.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.vendors.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.vendors.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.vendors.unpublish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.vendors.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.revisions.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.revisions.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.revisions.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.revisions.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.claims.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -67,6 +70,15 @@ export type ScannedRoutes = {
     'editorial.users.disable': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.users.enable': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.audit': { paramsTuple?: []; params?: {} }
+    'editorial.slots.index': { paramsTuple?: []; params?: {} }
+    'editorial.slots.create': { paramsTuple?: []; params?: {} }
+    'editorial.slots.store': { paramsTuple?: []; params?: {} }
+    'editorial.slots.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.slots.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.slots.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.slots.deactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.slots.occupancy': { paramsTuple?: []; params?: {} }
+    'editorial.slots.occupancy_csv': { paramsTuple?: []; params?: {} }
     'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
     'api.v1.editorial.revisions.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.editorial.revisions.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -89,6 +101,8 @@ export type ScannedRoutes = {
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
     'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.slots.index': { paramsTuple?: []; params?: {} }
+    'api.v1.slots.availability': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
@@ -106,6 +120,7 @@ export type ScannedRoutes = {
     'account.vendors.create': { paramsTuple?: []; params?: {} }
     'account.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.revisions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'revisionId': ParamValue} }
     'account.invitations.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'account.claims.create': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -113,12 +128,19 @@ export type ScannedRoutes = {
     'editorial.vendors.index': { paramsTuple?: []; params?: {} }
     'editorial.vendors.export': { paramsTuple?: []; params?: {} }
     'editorial.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.vendors.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.revisions.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.revisions.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.claims.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.topics.index': { paramsTuple?: []; params?: {} }
     'editorial.topics.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.users.index': { paramsTuple?: []; params?: {} }
     'editorial.audit': { paramsTuple?: []; params?: {} }
+    'editorial.slots.index': { paramsTuple?: []; params?: {} }
+    'editorial.slots.create': { paramsTuple?: []; params?: {} }
+    'editorial.slots.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.slots.occupancy': { paramsTuple?: []; params?: {} }
+    'editorial.slots.occupancy_csv': { paramsTuple?: []; params?: {} }
     'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
     'account.invoices.index': { paramsTuple?: []; params?: {} }
     'account.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
@@ -139,6 +161,8 @@ export type ScannedRoutes = {
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
     'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.slots.index': { paramsTuple?: []; params?: {} }
+    'api.v1.slots.availability': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
@@ -156,6 +180,7 @@ export type ScannedRoutes = {
     'account.vendors.create': { paramsTuple?: []; params?: {} }
     'account.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.revisions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'revisionId': ParamValue} }
     'account.invitations.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'account.claims.create': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -163,12 +188,19 @@ export type ScannedRoutes = {
     'editorial.vendors.index': { paramsTuple?: []; params?: {} }
     'editorial.vendors.export': { paramsTuple?: []; params?: {} }
     'editorial.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.vendors.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.revisions.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.revisions.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.claims.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.topics.index': { paramsTuple?: []; params?: {} }
     'editorial.topics.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.users.index': { paramsTuple?: []; params?: {} }
     'editorial.audit': { paramsTuple?: []; params?: {} }
+    'editorial.slots.index': { paramsTuple?: []; params?: {} }
+    'editorial.slots.create': { paramsTuple?: []; params?: {} }
+    'editorial.slots.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.slots.occupancy': { paramsTuple?: []; params?: {} }
+    'editorial.slots.occupancy_csv': { paramsTuple?: []; params?: {} }
     'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
     'account.invoices.index': { paramsTuple?: []; params?: {} }
     'account.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
@@ -189,6 +221,8 @@ export type ScannedRoutes = {
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
     'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.slots.index': { paramsTuple?: []; params?: {} }
+    'api.v1.slots.availability': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'auth.signup.store': { paramsTuple?: []; params?: {} }
@@ -221,6 +255,10 @@ export type ScannedRoutes = {
     'editorial.users.role': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.users.disable': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.users.enable': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.slots.store': { paramsTuple?: []; params?: {} }
+    'editorial.slots.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.slots.activate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.slots.deactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.editorial.revisions.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.editorial.revisions.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }

@@ -26,6 +26,8 @@ export const REFUSALS = {
   'vendor_account.logo.errors.svg': { status: 422, field: 'logo' },
   'vendor_account.logo.errors.wrong_type': { status: 422, field: 'logo' },
   'vendor_account.logo.errors.mismatch': { status: 422, field: 'logo' },
+  'slots.errors.capacity_below_use': { status: 409, field: 'capacity' },
+  'slots.errors.in_use': { status: 409 },
 } as const satisfies Record<string, Refusal>
 
 export type RefusalKey = keyof typeof REFUSALS
@@ -46,8 +48,14 @@ export default class DomainError extends Exception {
   readonly field: string | null
   readonly page: string | null
 
-  /** The message is the key: logs name the refusal, responses translate it. */
-  constructor(readonly key: RefusalKey) {
+  /**
+   * The message is the key: logs name the refusal, responses translate it,
+   * with `values` for its placeholders (the weeks that are full, say).
+   */
+  constructor(
+    readonly key: RefusalKey,
+    readonly values: Record<string, unknown> = {}
+  ) {
     const refusal: Refusal = REFUSALS[key]
     super(key, { status: refusal.status, code: DomainError.code })
     this.field = refusal.field ?? null
@@ -55,7 +63,7 @@ export default class DomainError extends Exception {
   }
 
   async handle(error: this, ctx: HttpContext) {
-    const message = ctx.i18n.t(error.key)
+    const message = ctx.i18n.t(error.key, error.values)
     if (!('session' in ctx && ctx.session) || ctx.request.accepts(['html', 'json']) === 'json') {
       return ctx.response.status(error.status).send({ errors: [{ field: error.field, message }] })
     }

@@ -26,6 +26,10 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     }
     // Bouncer answers refusals with plain text; pages get the layout.
     if ((error as { code?: unknown })?.code === 'E_AUTHORIZATION_FAILURE') {
+      // A policy that hides what it guards (drafts) refuses like a missing row.
+      if (this.statusOf(error) === 404) {
+        return ctx.response.status(404).send(await ctx.view.render('pages/errors/not_found'))
+      }
       const refusal = error as { response?: { translation?: unknown } } & RefusalMessage
       const reason = refusal.response?.translation ? refusal.getResponseMessage(ctx) : null
       return ctx.response
@@ -76,7 +80,10 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   }
 
   private statusOf(error: unknown): number {
-    const status = (error as { status?: unknown })?.status
+    // Bouncer keeps a policy's own status (e.g. 404 for hidden drafts) on its response.
+    const { code, response } = (error ?? {}) as { code?: unknown; response?: { status?: unknown } }
+    const refusal = code === 'E_AUTHORIZATION_FAILURE' ? response?.status : undefined
+    const status = refusal ?? (error as { status?: unknown })?.status
     return typeof status === 'number' && status >= 400 && status < 600 ? status : 500
   }
 }

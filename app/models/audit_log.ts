@@ -29,6 +29,10 @@ export const AUDIT_ACTIONS = [
   'user.role',
   'user.disable',
   'user.enable',
+  'slot.created',
+  'slot.updated',
+  'slot.activated',
+  'slot.deactivated',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
@@ -59,7 +63,7 @@ export default class AuditLog extends BaseModel {
   declare action: AuditAction
 
   @column()
-  declare subjectType: 'vendor' | 'revision' | 'claim' | 'user' | 'topic'
+  declare subjectType: 'vendor' | 'revision' | 'claim' | 'user' | 'topic' | 'slot'
 
   @column()
   declare subjectId: number | null

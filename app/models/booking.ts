@@ -149,7 +149,10 @@ export default class Booking extends BaseModel {
     return 'approved'
   }
 
-  /** Approved bookings and unexpired requests: what counts against capacity. */
+  /**
+   * Approved bookings and unexpired requests: what counts against capacity.
+   * Timestamps are stored in the process's zone, so `now` is compared in it.
+   */
   static holdingCapacity = scope((query, now: DateTime = DateTime.now()) => {
     query.where((where) =>
       where
@@ -160,7 +163,7 @@ export default class Booking extends BaseModel {
             .where(
               'bookings.hold_expires_at',
               '>',
-              now.toFormat(query.client.dialect.dateTimeFormat)
+              now.toLocal().toFormat(query.client.dialect.dateTimeFormat)
             )
         )
     )

@@ -1,7 +1,10 @@
+import type { I18n } from '@adonisjs/i18n'
 import AuditLog from '#models/audit_log'
+import Topic from '#models/topic'
 import User from '#models/user'
 import Vendor, { type VendorStatus } from '#models/vendor'
 import { searchTerms } from '#services/search/fold'
+import { describeAuditEntries, referencedIds } from '#queries/audit_view'
 
 export const VENDORS_PER_PAGE = 25
 export const AUDIT_PER_PAGE = 25
@@ -25,46 +28,78 @@ export async function listVendors(filter: { status?: VendorStatus; q?: string; p
 }
 
 /**
- * The audit log, newest first, optionally of one vendor (by slug) and one
- * action. `vendor` is undefined when the slug names no vendor.
+ * Vendors whose name contains `text`, ignoring case; `%`, `_` and `!` in
+ * the text match themselves.
  */
-export async function auditLog(filter: { vendor?: string; action?: string; page?: number }) {
-  const vendor = filter.vendor ? await Vendor.findBy('slug', filter.vendor) : null
-  if (filter.vendor && !vendor) return { vendor: undefined, entries: null }
+function nameContains(text: string) {
+  const pattern = `%${text.toLowerCase().replace(/[!%_]/g, (char) => `!${char}`)}%`
+  return Vendor.query().whereRaw(`lower(vendors.name) like ? escape '!'`, [pattern])
+}
+
+/**
+ * The audit log, newest first, in words (see audit_view.ts), optionally of
+ * the vendors whose name contains `vendor`, or of one vendor by id, and of
+ * one action. `vendors` lists up to two matching vendors (to name the one
+ * that matched); `entries` is null when no vendor matches.
+ */
+export async function auditLog(
+  filter: { vendor?: string; vendorId?: number; action?: string; page?: number },
+  i18n: I18n
+) {
+  const byName = filter.vendorId ? null : filter.vendor
+  const matching = filter.vendorId
+    ? Vendor.query().where('id', filter.vendorId)
+    : byName
+      ? nameContains(byName)
+      : null
+  const vendors = matching
+    ? await matching.clone().select('id', 'name').orderByRaw('lower(name) asc').limit(2)
+    : []
+  if (matching && vendors.length === 0) return { vendors, entries: null, lines: [] }
 
   const entries = await AuditLog.query()
-    .if(vendor, (q) => q.where('vendor_id', vendor!.id))
+    .if(matching, (q) => q.whereIn('vendor_id', matching!.clone().select('vendors.id')))
     .if(filter.action, (q) => q.where('action', filter.action!))
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .paginate(filter.page ?? 1, AUDIT_PER_PAGE)
 
-  // Names of the subjects that still exist: vendors and users by id.
+  // Names of what the entries refer to, as far as it still exists.
   const rows = entries.all()
   const vendorIds = [...new Set(rows.map((row) => row.vendorId).filter((id): id is number => !!id))]
-  const userIds = [
-    ...new Set(
-      rows.filter((row) => row.subjectType === 'user' && row.subjectId).map((row) => row.subjectId!)
-    ),
-  ]
-  const [vendors, users] = await Promise.all([
+  const refs = referencedIds(rows)
+  const [named, users, topics] = await Promise.all([
     vendorIds.length ? Vendor.query().whereIn('id', vendorIds).select('id', 'slug', 'name') : [],
-    userIds.length ? User.query().whereIn('id', userIds).select('id', 'name') : [],
+    refs.users.length ? User.query().whereIn('id', refs.users).select('id', 'name') : [],
+    refs.topics.length ? Topic.query().whereIn('id', refs.topics).select('id', 'slug', 'name') : [],
   ])
+  const names = {
+    vendors: new Map(named.map((row) => [row.id, row])),
+    users: new Map(users.map((row) => [row.id, row])),
+    topics: new Map(topics.map((row) => [row.id, row])),
+  }
   return {
-    vendor,
+    vendors,
     entries,
-    vendorsById: new Map(vendors.map((row) => [row.id, row])),
-    usersById: new Map(users.map((row) => [row.id, row])),
+    vendorsById: names.vendors,
+    lines: describeAuditEntries(rows, names, i18n),
   }
 }
 
-/** An entry's before/after as rows of one key each, values as JSON text. */
-export function auditChanges(entry: Pick<AuditLog, 'before' | 'after'>) {
-  const before = entry.before ?? {}
-  const after = entry.after ?? {}
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])]
-  const json = (source: Record<string, unknown>, key: string) =>
-    key in source ? JSON.stringify(source[key]) : ''
-  return keys.map((key) => ({ key, before: json(before, key), after: json(after, key) }))
+export const USERS_PER_PAGE = 50
+
+/** Every account for the admins: admins first, then editors, then members; by name within each. */
+export async function listUsers(page: number) {
+  return User.query()
+    .orderByRaw(`case role when 'admin' then 0 when 'editor' then 1 else 2 end`)
+    .orderByRaw('lower(name) asc')
+    .orderBy('id', 'asc')
+    .paginate(page, USERS_PER_PAGE)
+}
+
+/** The topics in editorial order, each with its number of published vendors (`vendors_count`). */
+export async function topicsWithVendorCounts() {
+  return Topic.query()
+    .withScopes((scopes) => scopes.ordered())
+    .withCount('vendors', (vendors) => vendors.where('status', 'published'))
 }

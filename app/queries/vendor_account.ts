@@ -48,18 +48,20 @@ export default class VendorAccount {
       .orderBy('id', 'asc')
   }
 
+  /** The user's membership of the vendor, or null. */
   async membership(user: User, vendor: Vendor) {
-    return VendorMember.query().where('vendor_id', vendor.id).where('user_id', user.id).first()
+    return (
+      (await VendorMember.query()
+        .where('vendor_id', vendor.id)
+        .where('user_id', user.id)
+        .first()) ?? null
+    )
   }
 
-  /** What a vendor's account page shows, for a user allowed to see it. */
-  async page(user: User, vendor: Vendor) {
+  /** What a vendor's account page shows, for a user allowed to see it (their membership, if any). */
+  async page(vendor: Vendor, membership: VendorMember | null) {
     await vendor.load('topics', (query) => query.withScopes((scopes) => scopes.ordered()))
-    const [membership, members, revisions] = await Promise.all([
-      this.membership(user, vendor),
-      this.members(vendor),
-      this.revisions(vendor),
-    ])
+    const [members, revisions] = await Promise.all([this.members(vendor), this.revisions(vendor)])
     const pending = revisions.find((revision) => revision.status === 'pending') ?? null
     const changes = pending ? await this.revisionDiff(vendor, pending) : []
     return { vendor, membership, members, revisions, pending, changes }

@@ -1,16 +1,18 @@
 import Topic from '#models/topic'
 import type { VendorSnapshot } from '#models/vendor_revision'
 import { logoUrl } from '#services/vendors/logo_url'
+import { renderMarkdown } from '#services/markdown'
 import { diffSnapshots, type SnapshotField } from '#services/vendor_snapshot'
 
 /**
  * A field's value as the review pages (editorial and the owner's own) show it. Every text is printed
- * escaped, the description included (editors see the Markdown source, not
- * rendered HTML); topics by name; the logo as an image.
+ * escaped; the description (Markdown) comes both as its source and as the
+ * sanitized HTML that the public page will show (`html`); topics by name;
+ * the logo as an image.
  */
 export type DisplayValue =
   | { kind: 'empty' }
-  | { kind: 'text'; text: string; multiline: boolean }
+  | { kind: 'text'; text: string; multiline: boolean; html?: string }
   | { kind: 'topics'; names: string[] }
   | { kind: 'logo'; url: string }
 
@@ -36,7 +38,11 @@ export function displayValue(
     const url = logoUrl(String(value))
     return url ? { kind: 'logo', url } : { kind: 'text', text: String(value), multiline: false }
   }
-  return { kind: 'text', text: String(value), multiline: field === 'description' }
+  if (field === 'description') {
+    const text = String(value)
+    return { kind: 'text', text, multiline: true, html: renderMarkdown(text) }
+  }
+  return { kind: 'text', text: String(value), multiline: false }
 }
 
 export async function topicNamesOf(...lists: number[][]) {

@@ -49,10 +49,14 @@ export const editorialVendorFilterValidator = vine.compile(
   })
 )
 
-/** Filters of the audit log (a GET form): a vendor slug and an action. */
+/**
+ * Filters of the audit log (a GET form): part of a vendor's name (or one
+ * vendor by id, from its editorial page) and an action.
+ */
 export const auditFilterValidator = vine.compile(
   vine.object({
     vendor: vine.string().parse(blankAsMissing).trim().maxLength(160).optional(),
+    vendorId: vine.number().parse(blankAsMissing).withoutDecimals().min(1).optional(),
     action: vine.enum(AUDIT_ACTIONS).parse(blankAsMissing).optional(),
     page: vine.number().parse(blankAsMissing).withoutDecimals().min(1).max(100000).optional(),
   })

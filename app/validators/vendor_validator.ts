@@ -2,7 +2,7 @@ import vine from '@vinejs/vine'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { Infer } from '@vinejs/vine/types'
-import { emailAddress, germanPostalCode, websiteUrl } from '#validators/vendor_rules'
+import { countryCode, emailAddress, germanPostalCode, websiteUrl } from '#validators/vendor_rules'
 import { fold } from '#services/search/fold'
 import { VENDOR_PROFILE_FIELDS, type VendorProfile, type VendorProfileField } from '#models/vendor'
 
@@ -56,14 +56,20 @@ const germanStateRule = vine.createRule((value, _options, field) => {
   field.mutate(state, field)
 })
 
-/** Every id names an existing topic; one query for the whole list. */
-/** Every topic named (by id, or by slug in the API) must exist. */
+/** Every topic named (by id, or by slug in the API) must exist; one query for the whole list. */
 const knownTopicsRule = vine.createRule<{ column: 'id' | 'slug' }>(
   async (value, options, field) => {
     if (!Array.isArray(value) || value.length === 0 || !field.isValid) return
+    // Vine checks the items after the list's own rules: malformed ones ("a",
+    // -1, 1.5) are left to the item rules and never reach the query.
+    const wellFormed =
+      options.column === 'id'
+        ? value.every((item) => Number.isSafeInteger(Number(item)) && Number(item) > 0)
+        : value.every((item) => typeof item === 'string')
+    if (!wellFormed) return
     const client = (field.meta as { client?: QueryClientContract }).client ?? db
     const keys: (number | string)[] = [
-      ...new Set<number | string>(options.column === 'id' ? value.map(Number) : value.map(String)),
+      ...new Set<number | string>(options.column === 'id' ? value.map(Number) : value),
     ]
     const rows = await client.from('topics').whereIn(options.column, keys).select('id')
     if (rows.length !== keys.length) {
@@ -122,12 +128,7 @@ export function vendorFields() {
     postalCode: germanPostalCode(),
     city: vine.string().trim().minLength(1).maxLength(120),
     state: germanState().nullable().optional(),
-    country: vine
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{2}$/)
-      .optional(),
+    country: countryCode().optional(),
     phone: vine.string().trim().maxLength(40).regex(PHONE).nullable().optional(),
     email: emailAddress().nullable().optional(),
     website: websiteUrl().nullable().optional(),

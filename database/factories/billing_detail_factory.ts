@@ -4,10 +4,8 @@ import { UserFactory } from '#database/factories/user_factory'
 
 /** A German business's billing details; merge `userId` or let it make a user. */
 export const BillingDetailFactory = factory
-  .define(BillingDetail, async (ctx) => {
-    const user = await UserFactory.useCtx(ctx).create()
+  .define(BillingDetail, (ctx) => {
     return {
-      userId: user.id,
       company: `${ctx.faker.company.name()} GmbH`,
       street: 'Hauptstraße 12',
       postalCode: '06108',
@@ -16,6 +14,12 @@ export const BillingDetailFactory = factory
       invoiceEmail: `billing-${ctx.faker.string.alphanumeric(8).toLowerCase()}@example.test`,
       vatId: 'DE811907980',
       buyerReference: null,
+    }
+  })
+  .before('create', async (_, billing, ctx) => {
+    if (billing.userId === undefined) {
+      const user = await UserFactory.useCtx(ctx).create()
+      billing.userId = user.id
     }
   })
   .build()

@@ -8,15 +8,20 @@ import { TopicFactory } from '#database/factories/topic_factory'
  * 'runOfSite' (every topic page), 'inactive'.
  */
 export const SlotFactory = factory
-  .define(Slot, async (ctx) => {
-    const topic = await TopicFactory.useCtx(ctx).create()
+  .define(Slot, () => {
     return {
-      topicId: topic.id,
       position: 'sidebar' as const,
       format: '300x250',
       capacity: 3,
       priceCents: 25_000,
       active: true,
+    }
+  })
+  // A topic of its own unless one is merged in (or the slot is run of site).
+  .before('create', async (_, slot, ctx) => {
+    if (slot.topicId === undefined) {
+      const topic = await TopicFactory.useCtx(ctx).create()
+      slot.topicId = topic.id
     }
   })
   .state('vendorBox', (slot) => {

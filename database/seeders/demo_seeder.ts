@@ -6,7 +6,9 @@ import Topic from '#models/topic'
 import Vendor from '#models/vendor'
 import User, { type UserRole } from '#models/user'
 import VendorMember from '#models/vendor_member'
+import Slot, { type SlotPosition } from '#models/slot'
 import { demoTopics, demoVendors } from '#database/data/demo_catalog'
+import { demoSlots } from '#database/data/demo_slots'
 import { refreshSearchText } from '#services/search/search_index'
 import { assignVendorCoordinates } from '#services/geo/postal_code_store'
 
@@ -16,6 +18,40 @@ export type DemoSeedSummary = {
   vendorsWithCoordinates: number
   /** null when accounts were skipped (production). */
   usersCreated: number | null
+  slotsCreated: number
+}
+
+/** The demo topics' slots: `slots.get('social-media')!.sidebar`. */
+export type DemoSlots = Map<string, Record<SlotPosition, Slot>>
+
+/**
+ * Gives every demo topic page its sidebar and vendor_box slot
+ * (database/data/demo_slots.ts), unless the topic already has a slot of
+ * that position; returns each demo topic's slots by position, whether just
+ * made or found. Demo bookings build on these.
+ */
+export async function seedDemoSlots(
+  trx: TransactionClientContract,
+  topicIds: Map<string, number>
+): Promise<{ slots: DemoSlots; created: number }> {
+  const existing = await Slot.query({ client: trx })
+    .whereIn('topic_id', [...topicIds.values()])
+    .orderBy('id')
+  const slots: DemoSlots = new Map()
+  let created = 0
+  for (const [slug, topicId] of topicIds) {
+    const byPosition = {} as Record<SlotPosition, Slot>
+    for (const demo of demoSlots) {
+      const found = existing.find(
+        (slot) => slot.topicId === topicId && slot.position === demo.position
+      )
+      byPosition[demo.position] =
+        found ?? (await Slot.create({ ...demo, topicId, active: true }, { client: trx }))
+      if (!found) created += 1
+    }
+    slots.set(slug, byPosition)
+  }
+  return { slots, created }
 }
 
 export const DEMO_PASSWORD = 'demo-password-2026'
@@ -59,13 +95,15 @@ export default class DemoSeeder extends BaseSeeder {
 
       const usersCreated = app.inProduction ? null : await this.#seedAccounts(trx)
 
-      // Demo bookings are seeded here, in this transaction, once that model exists.
+      const slots = await seedDemoSlots(trx, topicIds)
+      // Demo bookings are seeded here, in this transaction, on `slots.slots`.
 
       return {
         topicsCreated,
         vendorsCreated: created.length,
         vendorsWithCoordinates,
         usersCreated,
+        slotsCreated: slots.created,
       }
     })
   }

@@ -15,6 +15,7 @@ router
     router.get('/vendors/:id/edit', [controllers.account.Vendors, 'edit']).as('vendors.edit')
     router.put('/vendors/:id', [controllers.account.Vendors, 'update']).as('vendors.update')
     router.post('/vendors/:id/submit', [controllers.account.Vendors, 'submit']).as('vendors.submit')
+    router.get('/vendors/:id/preview', [controllers.account.Previews, 'show']).as('vendors.preview')
 
     router.post('/vendors/:id/logo', [controllers.account.Logos, 'store']).as('vendors.logo.store')
     router

@@ -20,6 +20,9 @@ router
       .as('vendors.export')
     router.get('/vendors/:id', [controllers.editorial.Vendors, 'show']).as('vendors.show')
     router
+      .get('/vendors/:id/preview', [controllers.editorial.Previews, 'vendor'])
+      .as('vendors.preview')
+    router
       .post('/vendors/:id/approve', [controllers.editorial.Vendors, 'approve'])
       .as('vendors.approve')
     router
@@ -36,6 +39,9 @@ router
       .as('vendors.archive')
 
     router.get('/revisions/:id', [controllers.editorial.Revisions, 'show']).as('revisions.show')
+    router
+      .get('/revisions/:id/preview', [controllers.editorial.Previews, 'revision'])
+      .as('revisions.preview')
     router
       .post('/revisions/:id/approve', [controllers.editorial.Revisions, 'approve'])
       .as('revisions.approve')
@@ -59,6 +65,22 @@ router
     router.post('/users/:id/enable', [controllers.editorial.Users, 'enable']).as('users.enable')
 
     router.get('/audit', [controllers.editorial.Audit, 'index']).as('audit')
+
+    router.get('/slots', [controllers.editorial.Slots, 'index']).as('slots.index')
+    router.get('/slots/create', [controllers.editorial.Slots, 'create']).as('slots.create')
+    router.post('/slots', [controllers.editorial.Slots, 'store']).as('slots.store')
+    router.get('/slots/:id/edit', [controllers.editorial.Slots, 'edit']).as('slots.edit')
+    router.post('/slots/:id', [controllers.editorial.Slots, 'update']).as('slots.update')
+    router
+      .post('/slots/:id/activate', [controllers.editorial.Slots, 'activate'])
+      .as('slots.activate')
+    router
+      .post('/slots/:id/deactivate', [controllers.editorial.Slots, 'deactivate'])
+      .as('slots.deactivate')
+    router.get('/slots/occupancy', [controllers.editorial.Occupancy, 'show']).as('slots.occupancy')
+    router
+      .get('/slots/occupancy.csv', [controllers.editorial.Occupancy, 'export'])
+      .as('slots.occupancy_csv')
   })
   .prefix('/editorial')
   .as('editorial')

@@ -285,8 +285,12 @@ test.group('Vendor review journey', () => {
         'the description row is marked'
       )
       const cells = row.locator('td')
-      assert.equal(squash(await cells.nth(0).textContent()), vendor.description)
-      assert.equal(squash(await cells.nth(1).textContent()), vendor.newDescription)
+      // Each side shows the Markdown rendered as the public page will, beside its source.
+      for (const [index, text] of [vendor.description, vendor.newDescription].entries()) {
+        const cell = cells.nth(index)
+        assert.equal(squash(await cell.locator('[data-markdown="rendered"]').textContent()), text)
+        assert.equal(squash(await cell.locator('[data-markdown="source"]').textContent()), text)
+      }
       assert.isTrue(await cells.nth(0).isVisible())
       assert.isTrue(await cells.nth(1).isVisible())
       assert.equal(

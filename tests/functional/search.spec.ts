@@ -178,7 +178,7 @@ test.group('Search page', (group) => {
     assert.notInclude(second.text(), 'brain-SCC GmbH')
     // Result links keep ?lang= too.
     second.assertTextIncludes(
-      `href="${urlFor('vendors.show', { slug: 'tsa-public-service-gmbh' }, { qs: { lang: 'en' } })}"`
+      `href="${urlFor('vendors.show', { slug: 'tsa-public-service-gmbh' }, { qs: { from: 'social-media', lang: 'en' } }).replace('&', '&amp;')}"`
     )
   })
 

@@ -52,7 +52,9 @@ test.group('Topic page', (group) => {
     response.assertTextIncludes('Ausgewählte Anbieter aus dem Bereich Social Media')
     response.assertTextIncludes('06101 Halle (Saale)')
     response.assertTextIncludes('Anzeige')
-    response.assertTextIncludes(`href="${urlFor('advertise')}"`)
+    response.assertTextIncludes(
+      `href="${urlFor('advertise', {}, { qs: { topic: 'social-media' } })}"`
+    )
     assert.sameMembers(
       boxItems(response.text()),
       vendors.map((v) => v.name)
@@ -125,13 +127,16 @@ test.group('Topic page', (group) => {
     const byQuery = await client.get(topicPage({ lang: 'en' }))
     byQuery.assertTextIncludes('<html lang="en">')
     byQuery.assertTextIncludes('Selected vendors in Social Media')
+    // Profile links carry the topic the reader comes from, and the language.
     byQuery.assertTextIncludes(
-      `href="${urlFor('vendors.show', { slug: 'anbieter-1' }, { qs: { lang: 'en' } })}"`
+      `href="${urlFor('vendors.show', { slug: 'anbieter-1' }, { qs: { from: 'social-media', lang: 'en' } }).replace('&', '&amp;')}"`
     )
 
     const byHeader = await client.get(topicPage()).header('accept-language', 'en-GB,en;q=0.9')
     byHeader.assertTextIncludes('Selected vendors in Social Media')
-    byHeader.assertTextIncludes(`href="${urlFor('vendors.show', { slug: 'anbieter-1' })}"`)
+    byHeader.assertTextIncludes(
+      `href="${urlFor('vendors.show', { slug: 'anbieter-1' }, { qs: { from: 'social-media' } })}"`
+    )
   })
 
   test('answers 404 with the layout for an unknown topic', async ({ client }) => {

@@ -12,11 +12,25 @@ export const BLOCKING_IMPACTS = ['serious', 'critical']
 export async function auditPage(page: Page): Promise<Result[]> {
   await page.addScriptTag({ content: axe.source })
   // A string, because this runs in the page, where `axe` and `document` live.
-  const results = await page.evaluate<AxeResults>(
-    `axe.run(document, { resultTypes: ['violations'] })`
-  )
-  return results.violations
+  const audit = page.evaluate<AxeResults>(`axe.run(document, { resultTypes: ['violations'] })`)
+  // page.evaluate has no timeout of its own: a stuck audit fails here, naming the page.
+  let timer: NodeJS.Timeout | undefined
+  const stuck = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(new Error(`axe-core did not finish within ${AUDIT_TIMEOUT_MS} ms on ${page.url()}`)),
+      AUDIT_TIMEOUT_MS
+    )
+  })
+  try {
+    const results = await Promise.race([audit, stuck])
+    return results.violations
+  } finally {
+    clearTimeout(timer)
+  }
 }
+
+const AUDIT_TIMEOUT_MS = 60_000
 
 export function blockingViolations(violations: Result[]) {
   return violations.filter((v) => v.impact && BLOCKING_IMPACTS.includes(v.impact))

@@ -91,10 +91,12 @@ test.group('Moderation / revision diff', () => {
       kind: 'logo',
       url: '/uploads/logos/a%20b.png',
     })
-    assert.deepEqual(displayValue('description', '<script>x</script>\nzwei', topicNames), {
+    // The description also comes as the sanitized HTML the public page shows.
+    assert.deepEqual(displayValue('description', '<script>x</script>\n**zwei**', topicNames), {
       kind: 'text',
-      text: '<script>x</script>\nzwei',
+      text: '<script>x</script>\n**zwei**',
       multiline: true,
+      html: '\n<p><strong>zwei</strong></p>\n',
     })
     assert.deepEqual(displayValue('city', 'Halle', topicNames), {
       kind: 'text',

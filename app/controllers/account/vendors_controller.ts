@@ -38,15 +38,17 @@ export default class VendorsController {
 
   async show({ auth, bouncer, params, view }: HttpContext) {
     const vendor = await Vendor.findOrFail(params.id)
-    await bouncer.with(VendorPolicy).authorize('view', vendor)
+    // Loaded once: every ability below is decided without another query.
+    const membership = await this.account.membership(auth.getUserOrFail(), vendor)
     const policy = bouncer.with(VendorPolicy)
+    await policy.authorize('view', vendor, membership)
     const [canManage, canEdit, canSubmit] = await Promise.all([
-      policy.allows('manageMembers', vendor),
-      policy.allows('edit', vendor),
-      policy.allows('submit', vendor),
+      policy.allows('manageMembers', vendor, membership),
+      policy.allows('edit', vendor, membership),
+      policy.allows('submit', vendor, membership),
     ])
     const [page, invitations] = await Promise.all([
-      this.account.page(auth.getUserOrFail(), vendor),
+      this.account.page(vendor, membership),
       canManage ? this.memberships.pendingInvitations(vendor) : [],
     ])
     return view.render('pages/account/vendors/show', {

@@ -1,11 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { AUDIT_ACTIONS } from '#models/audit_log'
-import { auditChanges, auditLog } from '#queries/editorial_listing'
+import { auditLog } from '#queries/editorial_listing'
 import { validateQuery } from '#services/forms'
 import { auditFilterValidator } from '#validators/editorial_validator'
 
 export default class AuditController {
-  /** Every audited action, newest first; by vendor and action. */
+  /** Every audited action in words, newest first; by vendor name and action. */
   async index(ctx: HttpContext) {
     const { input: filter, errors } = await validateQuery(ctx, auditFilterValidator)
     if (!filter) {
@@ -15,13 +15,17 @@ export default class AuditController {
         actions: AUDIT_ACTIONS,
       })
     }
-    const log = await auditLog(filter)
+    const log = await auditLog(filter, ctx.i18n)
     const vendorErrors: Record<string, string> = {}
-    if (log.vendor === undefined) {
+    if (log.entries === null) {
       vendorErrors.vendor = ctx.i18n.t('editorial.audit.unknown_vendor')
       ctx.response.status(422)
     }
-    const data = { filter, errors: vendorErrors, actions: AUDIT_ACTIONS, changesOf: auditChanges }
-    return ctx.view.render('pages/editorial/audit', { ...data, ...log })
+    return ctx.view.render('pages/editorial/audit', {
+      ...log,
+      filter: { ...filter, vendor: filter.vendor ?? log.vendors[0]?.name },
+      errors: vendorErrors,
+      actions: AUDIT_ACTIONS,
+    })
   }
 }

@@ -2,6 +2,7 @@ import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import EditorialPolicy from '#policies/editorial_policy'
 import Topic from '#models/topic'
+import { topicsWithVendorCounts } from '#queries/editorial_listing'
 import TopicService from '#services/moderation/topic_service'
 import { topicMoveValidator, topicValidator } from '#validators/editorial_validator'
 
@@ -12,10 +13,7 @@ export default class TopicsController {
   /** The topics in editorial order, with their vendor counts and a form for a new one. */
   async index({ bouncer, view }: HttpContext) {
     await bouncer.with(EditorialPolicy).authorize('manageTopics')
-    const topics = await Topic.query()
-      .withScopes((scopes) => scopes.ordered())
-      .withCount('vendors', (vendors) => vendors.where('status', 'published'))
-    return view.render('pages/editorial/topics/index', { topics })
+    return view.render('pages/editorial/topics/index', { topics: await topicsWithVendorCounts() })
   }
 
   async store({ auth, bouncer, request, response, session, i18n }: HttpContext) {

@@ -1,11 +1,10 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import EditorialPolicy from '#policies/editorial_policy'
-import User, { USER_ROLES } from '#models/user'
+import { USER_ROLES } from '#models/user'
+import { listUsers } from '#queries/editorial_listing'
 import UserAdminService from '#services/moderation/user_admin_service'
 import { userRoleValidator } from '#validators/editorial_validator'
-
-const USERS_PER_PAGE = 50
 
 @inject()
 export default class UsersController {
@@ -15,11 +14,7 @@ export default class UsersController {
   async index({ bouncer, request, view }: HttpContext) {
     await bouncer.with(EditorialPolicy).authorize('manageUsers')
     const page = Math.max(1, Number.parseInt(String(request.input('page', 1)), 10) || 1)
-    const users = await User.query()
-      .orderByRaw(`case role when 'admin' then 0 when 'editor' then 1 else 2 end`)
-      .orderByRaw('lower(name) asc')
-      .orderBy('id', 'asc')
-      .paginate(page, USERS_PER_PAGE)
+    const users = await listUsers(page)
     return view.render('pages/editorial/users/index', { users, roles: USER_ROLES })
   }
 

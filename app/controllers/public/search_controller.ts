@@ -22,6 +22,8 @@ export default class SearchController {
     const values = searchFormValues(ctx.request.qs())
     const { input, errors } = await validateQuery(ctx, searchValidator, { radiusAvailable })
     const result = input && hasSearchCriteria(input) ? await this.search.search(input) : null
+    // A page number past the end: the page does not exist (404), and says so.
+    if (result && result.data.length === 0 && result.meta.total > 0) ctx.response.status(404)
     return ctx.view.render('pages/search/index', {
       topics,
       values,

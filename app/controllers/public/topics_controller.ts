@@ -26,10 +26,14 @@ export default class TopicsController {
         perPage: TOPIC_PAGE_SIZE,
       }),
     ])
+    // A page number past the end: the page does not exist (404), and says so.
+    const pastLastPage = vendors.currentPage > vendors.lastPage
+    if (pastLastPage) ctx.response.status(404)
     return ctx.view.render('pages/topics/show', {
       topic,
       placement,
       vendors,
+      pastLastPage,
       values: ctx.request.qs(),
       errors: errors ?? {},
     })

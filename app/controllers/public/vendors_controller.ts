@@ -3,6 +3,15 @@ import type { HttpContext } from '@adonisjs/core/http'
 import DirectoryService from '#services/directory_service'
 import { vendorProfile } from '#queries/vendor_profile'
 
+/**
+ * The topic the reader came from (`?from=<slug>` on links from topic
+ * pages), if the vendor is listed there; otherwise its first topic. No
+ * cookie remembers the path, so the link carries it.
+ */
+export function breadcrumbTopic<T extends { slug: string }>(topics: T[], from: unknown) {
+  return topics.find((topic) => topic.slug === from) ?? topics[0] ?? null
+}
+
 @inject()
 export default class VendorsController {
   constructor(private directory: DirectoryService) {}
@@ -13,6 +22,7 @@ export default class VendorsController {
     return view.render('pages/vendors/show', {
       vendor,
       canonical,
+      breadcrumbTopic: breadcrumbTopic(vendor.topics, request.qs().from),
       // "Eintrag übernehmen" is a plain link to a signed-in page: no session here.
       claimable: !(await this.directory.hasMembers(vendor)),
       ...vendorProfile(vendor, canonical),

@@ -5,7 +5,7 @@ import { urlFor } from '@adonisjs/core/services/url_builder'
 import db from '@adonisjs/lucid/services/db'
 import mail from '@adonisjs/mail/services/main'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type User from '#models/user'
+import User from '#models/user'
 import Topic from '#models/topic'
 import Vendor, { type VendorStatus } from '#models/vendor'
 import VendorClaim from '#models/vendor_claim'
@@ -105,7 +105,7 @@ export default class ModerationService {
       return {
         action: 'vendor.reject',
         after: { status: 'rejected', reason },
-        afterCommit: () => this.#notifyMembers(vendor, 'vendor_rejected', reason),
+        afterCommit: () => this.#notifyMembers(vendor, 'vendor_rejected', { reason }),
       }
     })
   }
@@ -131,7 +131,7 @@ export default class ModerationService {
         afterCommit: async () => {
           // The old public logo is referred to by nothing any more.
           if (previousLogo !== revision.data.logoPath) await this.logos.remove(previousLogo)
-          await this.#notifyMembers(vendor, 'revision_approved')
+          await this.#notifyMembers(vendor, 'revision_approved', { author: revision.authorId })
         },
       }
     })
@@ -155,7 +155,10 @@ export default class ModerationService {
           // A logo uploaded only for this revision is referred to by nothing any more.
           const logo = revision.data.logoPath
           if (logo !== vendor.logoPath) await this.logos.remove(logo)
-          await this.#notifyMembers(vendor, 'revision_rejected', reason)
+          await this.#notifyMembers(vendor, 'revision_rejected', {
+            reason,
+            author: revision.authorId,
+          })
         },
       }
     })
@@ -266,9 +269,18 @@ export default class ModerationService {
     await assignVendorCoordinates(trx, [vendor.id])
   }
 
-  async #notifyMembers(vendor: Vendor, kind: DecisionKind, reason?: string) {
+  /** Each member gets their own mail; a change is "yours" only for its author. */
+  async #notifyMembers(
+    vendor: Vendor,
+    kind: DecisionKind,
+    about: { reason?: string; author?: number | null } = {}
+  ) {
     const members = await VendorMember.query().where('vendor_id', vendor.id).preload('user')
-    for (const member of members) await this.#send(member.user, kind, vendor, reason)
+    const author = about.author ? await User.find(about.author) : null
+    const changedBy = author ? { id: author.id, name: author.name } : null
+    for (const member of members) {
+      await this.#send(member.user, kind, vendor, about.reason, changedBy)
+    }
   }
 
   async #notifyClaimant(claim: VendorClaim, kind: DecisionKind, reason?: string) {
@@ -281,13 +293,20 @@ export default class ModerationService {
    * Sent after the commit: a mail server that fails does not undo the
    * decision; it is logged instead.
    */
-  async #send(user: User, kind: DecisionKind, vendor: Vendor, reason?: string) {
+  async #send(
+    user: User,
+    kind: DecisionKind,
+    vendor: Vendor,
+    reason?: string,
+    author?: { id: number; name: string } | null
+  ) {
     try {
       await mail.send(
         new ModerationDecisionNotification(user, kind, {
           vendorName: vendor.name,
           url: decisionUrl(kind, vendor),
           reason: reason ?? null,
+          author,
         })
       )
     } catch (error) {
@@ -296,13 +315,19 @@ export default class ModerationService {
   }
 }
 
-/** Where the mail's button leads: the public page once it is public, else the account area. */
+/**
+ * Where the mail's button leads, as an absolute URL: after a rejection the
+ * entry's edit form (to revise it), else the public page once it is public,
+ * else the entry in the account area.
+ */
 function decisionUrl(kind: DecisionKind, vendor: Vendor) {
-  const isPublic = vendor.status === 'published' && kind !== 'revision_rejected'
   const prefixUrl = appUrl()
-  return isPublic
+  if (kind === 'vendor_rejected' || kind === 'revision_rejected') {
+    return urlFor('account.vendors.edit', { id: vendor.id }, { prefixUrl })
+  }
+  return vendor.status === 'published'
     ? urlFor('vendors.show', { slug: vendor.slug }, { prefixUrl })
-    : urlFor('account.vendors.index', undefined, { prefixUrl })
+    : urlFor('account.vendors.show', { id: vendor.id }, { prefixUrl })
 }
 
 /**

@@ -133,9 +133,7 @@ test.group('Account / vendors: create, edit, submit', (group) => {
     response.assertFlashMessage('inputErrorsBag', {
       name: ['„Name“ muss mindestens 2 Zeichen lang sein.'],
       postalCode: ['Eine PLZ hat genau 5 Ziffern, zum Beispiel 06217.'],
-      website: [
-        'Bitte geben Sie eine vollständige Adresse an, die mit http:// oder https:// beginnt.',
-      ],
+      website: ['Bitte geben Sie eine Web-Adresse an, zum Beispiel www.example.de.'],
       topicIds: ['Bitte wählen Sie 1 bis 5 Themen.'],
     })
     assert.lengthOf(await Vendor.query().where('name', 'X'), 0)

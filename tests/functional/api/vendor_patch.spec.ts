@@ -87,7 +87,7 @@ test.group('API / PATCH /api/v1/vendors/:slug', (group) => {
       },
       {
         field: 'website',
-        message: 'Please enter a complete address starting with http:// or https://.',
+        message: 'Please enter a web address, for example www.example.de.',
       },
       { field: 'topicIds', message: 'Please choose at least 1 topic.' },
       { field: 'name', message: 'Please fill in “Name”.' },

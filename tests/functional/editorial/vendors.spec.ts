@@ -175,7 +175,7 @@ test.group('Editorial / new vendors', (group) => {
     response.assertTextIncludes('Übernahmeanfrage von Clara Claimant')
     response.assertTextIncludes(`href="${urlFor('vendors.show', { slug: 'offen-gmbh' })}"`)
     response.assertTextIncludes(
-      `href="${urlFor('editorial.audit', [], { qs: { vendor: 'offen-gmbh' } })}"`
+      `href="${urlFor('editorial.audit', [], { qs: { vendorId: vendor.id } })}"`
     )
     response.assertTextIncludes(
       `action="${urlFor('editorial.vendors.unpublish', { id: vendor.id })}"`

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import vine, { errors } from '@vinejs/vine'
 import i18nManager from '@adonisjs/i18n/services/main'
 import {
+  countryCode,
   emailAddress,
   germanPostalCode,
   isGermanPostalCode,
@@ -15,6 +16,7 @@ const validator = vine.compile(
     plz: postalCodePrefix().optional(),
     website: websiteUrl().optional(),
     email: emailAddress().optional(),
+    country: countryCode().optional(),
   })
 )
 
@@ -76,15 +78,57 @@ test.group('Validators / vendor rules', () => {
     .with([
       ['https://www.seitenbau.com', true],
       ['http://ekom21.de/kontakt?x=1', true],
-      ['www.seitenbau.com', false],
+      ['www.seitenbau.com', true],
       ['ftp://example.de/file', false],
       ['javascript:alert(1)', false],
+      ['data:text/html,x', false],
       ['https://', false],
+      ['localhost:3000', false],
+      ['not a website', false],
     ] as const)
     .run(async ({ assert }, [value, valid]) => {
       const messages = await messagesFor({ website: value })
       assert.equal(!messages.website, valid)
-      if (!valid) assert.include(messages.website, 'https://')
+      if (!valid) assert.include(messages.website, 'www.example.de')
+    })
+
+  test('a website without a scheme is stored with https://: {0}')
+    .with([
+      ['www.example.de', 'https://www.example.de'],
+      [' example.de/kontakt ', 'https://example.de/kontakt'],
+      ['example.de:8080/a', 'https://example.de:8080/a'],
+      ['//example.de', 'https://example.de'],
+      ['http://example.de', 'http://example.de'],
+      ['HTTPS://Example.de', 'HTTPS://Example.de'],
+    ] as const)
+    .run(async ({ assert }, [value, stored]) => {
+      const output = await validator.validate({ website: value })
+      assert.equal(output.website, stored)
+    })
+
+  test('a country is an ISO code, or a German or English name: {0}')
+    .with([
+      ['DE', 'DE'],
+      ['at', 'AT'],
+      ['Deutschland', 'DE'],
+      ['Österreich', 'AT'],
+      ['switzerland', 'CH'],
+      ['De', 'DE'],
+    ] as const)
+    .run(async ({ assert }, [value, stored]) => {
+      const output = await validator.validate({ country: value })
+      assert.equal(output.country, stored)
+    })
+
+  test('anything else is no country: {0}')
+    .with(['Deutschlandia', 'XX', 'EU', '<s', ''])
+    .run(async ({ assert }, value) => {
+      assert.deepEqual(await messagesFor({ country: value }), {
+        country: 'Bitte wählen Sie ein Land aus der Liste.',
+      })
+      assert.deepEqual(await messagesFor({ country: value }, 'en'), {
+        country: 'Please choose a country from the list.',
+      })
     })
 
   test('an e-mail address must be valid: {0}')
@@ -102,17 +146,14 @@ test.group('Validators / vendor rules', () => {
 
   test('messages are in English for English readers', async ({ assert }) => {
     const messages = await messagesFor(
-      { postalCode: '123', website: 'example.de', email: 'nope' },
+      { postalCode: '123', website: 'javascript:alert(1)', email: 'nope' },
       'en'
     )
     assert.equal(
       messages.postalCode,
       'A German postal code has exactly 5 digits, for example 06217.'
     )
-    assert.equal(
-      messages.website,
-      'Please enter a complete address starting with http:// or https://.'
-    )
+    assert.equal(messages.website, 'Please enter a web address, for example www.example.de.')
     assert.equal(messages.email, 'Please enter a valid e-mail address.')
   })
 })

@@ -101,7 +101,7 @@ test.group('Validators / vendor', (group) => {
       'Eine Telefonnummer enthält nur Ziffern, Leerzeichen und + - ( ) /.'
     )
     assert.equal(messages.email, 'Bitte geben Sie eine gültige E-Mail-Adresse an.')
-    assert.include(messages.website, 'https://')
+    assert.include(messages.website, 'www.example.de')
     assert.equal(messages.description, '„Beschreibung“ darf höchstens 10000 Zeichen lang sein.')
     assert.equal(messages.topicIds, 'Bitte wählen Sie höchstens 5 Themen.')
   })

@@ -1,6 +1,5 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
-import { errors as lucidErrors } from '@adonisjs/lucid'
 import Vendor from '#models/vendor'
 import VendorPolicy from '#policies/vendor_policy'
 import VendorEditor from '#services/vendors/vendor_editor'
@@ -14,13 +13,7 @@ export default class VendorEditsController {
 
   async update({ auth, bouncer, params, request, serialize }: HttpContext) {
     const vendor = await Vendor.findByOrFail('slug', params.slug)
-    // Whoever may not see an unpublished vendor learns nothing about it: 404, as for GET.
-    if (
-      vendor.status !== 'published' &&
-      !(await bouncer.with(VendorPolicy).allows('view', vendor))
-    ) {
-      throw new lucidErrors.E_ROW_NOT_FOUND()
-    }
+    // The policy answers 404 for unpublished vendors the user may not see.
     await bouncer.with(VendorPolicy).authorize('edit', vendor)
     const input = await request.validateUsing(vendorPatchValidator)
     const outcome = await this.editor.patch(auth.getUserOrFail(), vendor, input)
