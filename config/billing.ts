@@ -16,6 +16,8 @@ const billingConfig = {
     city: env.get('SELLER_CITY', 'Berlin'),
     country: env.get('SELLER_COUNTRY', 'DE'),
     email: env.get('SELLER_EMAIL', 'rechnung@example.com'),
+    /** XRechnung requires a seller contact telephone number (BR-DE-6). */
+    phone: env.get('SELLER_PHONE', '+49 30 1234567'),
     vatId: env.get('SELLER_VAT_ID', 'DE123456789'),
     taxNumber: env.get('SELLER_TAX_NUMBER', '30/123/45678'),
     iban: env.get('SELLER_IBAN', 'DE02120300000000202051'),

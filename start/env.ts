@@ -92,6 +92,7 @@ const env = await Env.create(new URL('../', import.meta.url), {
   SELLER_CITY: Env.schema.string.optional(),
   SELLER_COUNTRY: Env.schema.string.optional(),
   SELLER_EMAIL: Env.schema.string.optional({ format: 'email' }),
+  SELLER_PHONE: Env.schema.string.optional(),
   SELLER_VAT_ID: Env.schema.string.optional(),
   SELLER_TAX_NUMBER: Env.schema.string.optional(),
   SELLER_IBAN: Env.schema.string.optional(),

@@ -45,3 +45,4 @@ router
   })
   .prefix('/api/v1')
   .as('api.v1')
+import '#start/routes/invoices'

@@ -7,6 +7,7 @@
 import type { InferData, InferVariants } from '@adonisjs/core/types/transformers'
 import type AccessTokenTransformer from '#transformers/access_token_transformer'
 import type BookingTransformer from '#transformers/booking_transformer'
+import type InvoiceTransformer from '#transformers/invoice_transformer'
 import type QueueItemTransformer from '#transformers/queue_item_transformer'
 import type SearchHitTransformer from '#transformers/search_hit_transformer'
 import type SlotTransformer from '#transformers/slot_transformer'
@@ -28,6 +29,10 @@ export namespace Data {
   export type Booking = InferData<BookingTransformer>
   export namespace Booking {
     export type Variants = InferVariants<BookingTransformer>
+  }
+  export type Invoice = InferData<InvoiceTransformer>
+  export namespace Invoice {
+    export type Variants = InferVariants<InvoiceTransformer>
   }
   export type QueueItem = InferData<QueueItemTransformer>
   export namespace QueueItem {

@@ -10,6 +10,7 @@ export const controllers = {
     Bookings: () => import('#controllers/account/bookings_controller'),
     Claims: () => import('#controllers/account/claims_controller'),
     Invitations: () => import('#controllers/account/invitations_controller'),
+    Invoices: () => import('#controllers/account/invoices_controller'),
     Logos: () => import('#controllers/account/logos_controller'),
     Members: () => import('#controllers/account/members_controller'),
     Previews: () => import('#controllers/account/previews_controller'),
@@ -25,6 +26,7 @@ export const controllers = {
       editorial: {
         Bookings: () => import('#controllers/api/v1/editorial/bookings_controller'),
       },
+      Invoices: () => import('#controllers/api/v1/invoices_controller'),
       Me: () => import('#controllers/api/v1/me_controller'),
       Slots: () => import('#controllers/api/v1/slots_controller'),
       Topics: () => import('#controllers/api/v1/topics_controller'),
@@ -45,6 +47,7 @@ export const controllers = {
     Audit: () => import('#controllers/editorial/audit_controller'),
     Bookings: () => import('#controllers/editorial/bookings_controller'),
     Claims: () => import('#controllers/editorial/claims_controller'),
+    Invoices: () => import('#controllers/editorial/invoices_controller'),
     Occupancy: () => import('#controllers/editorial/occupancy_controller'),
     Previews: () => import('#controllers/editorial/previews_controller'),
     Queue: () => import('#controllers/editorial/queue_controller'),

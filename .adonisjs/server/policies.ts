@@ -2,6 +2,7 @@ export const policies = {
   AccountPolicy: () => import('#policies/account_policy'),
   BookingPolicy: () => import('#policies/booking_policy'),
   EditorialPolicy: () => import('#policies/editorial_policy'),
+  InvoicePolicy: () => import('#policies/invoice_policy'),
   SlotPolicy: () => import('#policies/slot_policy'),
   VendorPolicy: () => import('#policies/vendor_policy'),
 }

@@ -4,42 +4,6 @@ type ParamValue = string | number | bigint | boolean
 
 export type ScannedRoutes = {
   ALL: {
-    'api.v1.bookings.index': { paramsTuple?: []; params?: {} }
-    'api.v1.bookings.store': { paramsTuple?: []; params?: {} }
-    'api.v1.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.bookings.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.editorial.bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.editorial.bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'advertise': { paramsTuple?: []; params?: {} }
-    'advertise.quote': { paramsTuple?: []; params?: {} }
-    'account.billing.edit': { paramsTuple?: []; params?: {} }
-    'account.billing.update': { paramsTuple?: []; params?: {} }
-    'account.bookings.index': { paramsTuple?: []; params?: {} }
-    'account.bookings.create': { paramsTuple?: []; params?: {} }
-    'account.bookings.store': { paramsTuple?: []; params?: {} }
-    'account.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'account.bookings.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'account.bookings.confirmation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'editorial.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'editorial.bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'editorial.bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'editorial.bookings.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'ping': { paramsTuple?: []; params?: {} }
-    'home': { paramsTuple?: []; params?: {} }
-    'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'search': { paramsTuple?: []; params?: {} }
-    'sitemap': { paramsTuple?: []; params?: {} }
-    'robots': { paramsTuple?: []; params?: {} }
-    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
-    'legal.imprint': { paramsTuple?: []; params?: {} }
-    'legal.privacy': { paramsTuple?: []; params?: {} }
-    'api.v1.topics.index': { paramsTuple?: []; params?: {} }
-    'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
-    'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'api.v1.slots.index': { paramsTuple?: []; params?: {} }
-    'api.v1.slots.availability': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'auth.signup': { paramsTuple?: []; params?: {} }
     'auth.signup.store': { paramsTuple?: []; params?: {} }
     'auth.login': { paramsTuple?: []; params?: {} }
@@ -119,145 +83,193 @@ export type ScannedRoutes = {
     'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
     'api.v1.editorial.revisions.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.editorial.revisions.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-  }
-  GET: {
     'api.v1.bookings.index': { paramsTuple?: []; params?: {} }
-    'api.v1.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'advertise': { paramsTuple?: []; params?: {} }
-    'advertise.quote': { paramsTuple?: []; params?: {} }
-    'account.billing.edit': { paramsTuple?: []; params?: {} }
-    'account.bookings.index': { paramsTuple?: []; params?: {} }
-    'account.bookings.create': { paramsTuple?: []; params?: {} }
-    'account.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'account.bookings.confirmation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'editorial.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'ping': { paramsTuple?: []; params?: {} }
-    'home': { paramsTuple?: []; params?: {} }
-    'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'search': { paramsTuple?: []; params?: {} }
-    'sitemap': { paramsTuple?: []; params?: {} }
-    'robots': { paramsTuple?: []; params?: {} }
-    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
-    'legal.imprint': { paramsTuple?: []; params?: {} }
-    'legal.privacy': { paramsTuple?: []; params?: {} }
-    'api.v1.topics.index': { paramsTuple?: []; params?: {} }
-    'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
-    'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'api.v1.slots.index': { paramsTuple?: []; params?: {} }
-    'api.v1.slots.availability': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'auth.signup': { paramsTuple?: []; params?: {} }
-    'auth.login': { paramsTuple?: []; params?: {} }
-    'auth.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'auth.password.forgot': { paramsTuple?: []; params?: {} }
-    'auth.password.reset': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
-    'account.home': { paramsTuple?: []; params?: {} }
-    'account.export': { paramsTuple?: []; params?: {} }
-    'api.v1.me': { paramsTuple?: []; params?: {} }
-    'dev.mailbox.index': { paramsTuple?: []; params?: {} }
-    'dev.mailbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'account.vendors.index': { paramsTuple?: []; params?: {} }
-    'account.vendors.create': { paramsTuple?: []; params?: {} }
-    'account.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'account.vendors.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'account.vendors.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'account.vendors.revisions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'revisionId': ParamValue} }
-    'account.invitations.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
-    'account.claims.create': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'editorial.queue': { paramsTuple?: []; params?: {} }
-    'editorial.vendors.index': { paramsTuple?: []; params?: {} }
-    'editorial.vendors.export': { paramsTuple?: []; params?: {} }
-    'editorial.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'editorial.vendors.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'editorial.revisions.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'editorial.revisions.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'editorial.claims.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'editorial.topics.index': { paramsTuple?: []; params?: {} }
-    'editorial.topics.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'editorial.users.index': { paramsTuple?: []; params?: {} }
-    'editorial.audit': { paramsTuple?: []; params?: {} }
-    'editorial.slots.index': { paramsTuple?: []; params?: {} }
-    'editorial.slots.create': { paramsTuple?: []; params?: {} }
-    'editorial.slots.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'editorial.slots.occupancy': { paramsTuple?: []; params?: {} }
-    'editorial.slots.occupancy_csv': { paramsTuple?: []; params?: {} }
-    'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
-  }
-  HEAD: {
-    'api.v1.bookings.index': { paramsTuple?: []; params?: {} }
-    'api.v1.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'advertise': { paramsTuple?: []; params?: {} }
-    'advertise.quote': { paramsTuple?: []; params?: {} }
-    'account.billing.edit': { paramsTuple?: []; params?: {} }
-    'account.bookings.index': { paramsTuple?: []; params?: {} }
-    'account.bookings.create': { paramsTuple?: []; params?: {} }
-    'account.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'account.bookings.confirmation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'editorial.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'ping': { paramsTuple?: []; params?: {} }
-    'home': { paramsTuple?: []; params?: {} }
-    'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'search': { paramsTuple?: []; params?: {} }
-    'sitemap': { paramsTuple?: []; params?: {} }
-    'robots': { paramsTuple?: []; params?: {} }
-    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
-    'legal.imprint': { paramsTuple?: []; params?: {} }
-    'legal.privacy': { paramsTuple?: []; params?: {} }
-    'api.v1.topics.index': { paramsTuple?: []; params?: {} }
-    'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
-    'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'api.v1.slots.index': { paramsTuple?: []; params?: {} }
-    'api.v1.slots.availability': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'auth.signup': { paramsTuple?: []; params?: {} }
-    'auth.login': { paramsTuple?: []; params?: {} }
-    'auth.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'auth.password.forgot': { paramsTuple?: []; params?: {} }
-    'auth.password.reset': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
-    'account.home': { paramsTuple?: []; params?: {} }
-    'account.export': { paramsTuple?: []; params?: {} }
-    'api.v1.me': { paramsTuple?: []; params?: {} }
-    'dev.mailbox.index': { paramsTuple?: []; params?: {} }
-    'dev.mailbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'account.vendors.index': { paramsTuple?: []; params?: {} }
-    'account.vendors.create': { paramsTuple?: []; params?: {} }
-    'account.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'account.vendors.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'account.vendors.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'account.vendors.revisions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'revisionId': ParamValue} }
-    'account.invitations.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
-    'account.claims.create': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'editorial.queue': { paramsTuple?: []; params?: {} }
-    'editorial.vendors.index': { paramsTuple?: []; params?: {} }
-    'editorial.vendors.export': { paramsTuple?: []; params?: {} }
-    'editorial.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'editorial.vendors.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'editorial.revisions.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'editorial.revisions.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'editorial.claims.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'editorial.topics.index': { paramsTuple?: []; params?: {} }
-    'editorial.topics.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'editorial.users.index': { paramsTuple?: []; params?: {} }
-    'editorial.audit': { paramsTuple?: []; params?: {} }
-    'editorial.slots.index': { paramsTuple?: []; params?: {} }
-    'editorial.slots.create': { paramsTuple?: []; params?: {} }
-    'editorial.slots.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'editorial.slots.occupancy': { paramsTuple?: []; params?: {} }
-    'editorial.slots.occupancy_csv': { paramsTuple?: []; params?: {} }
-    'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
-  }
-  POST: {
     'api.v1.bookings.store': { paramsTuple?: []; params?: {} }
+    'api.v1.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bookings.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.editorial.bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.editorial.bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'advertise': { paramsTuple?: []; params?: {} }
+    'advertise.quote': { paramsTuple?: []; params?: {} }
+    'account.billing.edit': { paramsTuple?: []; params?: {} }
     'account.billing.update': { paramsTuple?: []; params?: {} }
+    'account.bookings.index': { paramsTuple?: []; params?: {} }
+    'account.bookings.create': { paramsTuple?: []; params?: {} }
     'account.bookings.store': { paramsTuple?: []; params?: {} }
+    'account.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.bookings.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.bookings.confirmation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.bookings.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.invoices.index': { paramsTuple?: []; params?: {} }
+    'account.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
+    'editorial.invoices.index': { paramsTuple?: []; params?: {} }
+    'editorial.invoices.export': { paramsTuple?: []; params?: {} }
+    'editorial.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
+    'api.v1.invoices.index': { paramsTuple?: []; params?: {} }
+    'api.v1.invoices.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'ping': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'search': { paramsTuple?: []; params?: {} }
+    'sitemap': { paramsTuple?: []; params?: {} }
+    'robots': { paramsTuple?: []; params?: {} }
+    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+    'legal.imprint': { paramsTuple?: []; params?: {} }
+    'legal.privacy': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.index': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
+    'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.slots.index': { paramsTuple?: []; params?: {} }
+    'api.v1.slots.availability': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  GET: {
+    'auth.signup': { paramsTuple?: []; params?: {} }
+    'auth.login': { paramsTuple?: []; params?: {} }
+    'auth.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'auth.password.forgot': { paramsTuple?: []; params?: {} }
+    'auth.password.reset': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'account.home': { paramsTuple?: []; params?: {} }
+    'account.export': { paramsTuple?: []; params?: {} }
+    'api.v1.me': { paramsTuple?: []; params?: {} }
+    'dev.mailbox.index': { paramsTuple?: []; params?: {} }
+    'dev.mailbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.index': { paramsTuple?: []; params?: {} }
+    'account.vendors.create': { paramsTuple?: []; params?: {} }
+    'account.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.revisions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'revisionId': ParamValue} }
+    'account.invitations.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'account.claims.create': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'editorial.queue': { paramsTuple?: []; params?: {} }
+    'editorial.vendors.index': { paramsTuple?: []; params?: {} }
+    'editorial.vendors.export': { paramsTuple?: []; params?: {} }
+    'editorial.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.vendors.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.revisions.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.revisions.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.claims.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.topics.index': { paramsTuple?: []; params?: {} }
+    'editorial.topics.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.users.index': { paramsTuple?: []; params?: {} }
+    'editorial.audit': { paramsTuple?: []; params?: {} }
+    'editorial.slots.index': { paramsTuple?: []; params?: {} }
+    'editorial.slots.create': { paramsTuple?: []; params?: {} }
+    'editorial.slots.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.slots.occupancy': { paramsTuple?: []; params?: {} }
+    'editorial.slots.occupancy_csv': { paramsTuple?: []; params?: {} }
+    'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
+    'api.v1.bookings.index': { paramsTuple?: []; params?: {} }
+    'api.v1.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'advertise': { paramsTuple?: []; params?: {} }
+    'advertise.quote': { paramsTuple?: []; params?: {} }
+    'account.billing.edit': { paramsTuple?: []; params?: {} }
+    'account.bookings.index': { paramsTuple?: []; params?: {} }
+    'account.bookings.create': { paramsTuple?: []; params?: {} }
+    'account.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.bookings.confirmation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.invoices.index': { paramsTuple?: []; params?: {} }
+    'account.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
+    'editorial.invoices.index': { paramsTuple?: []; params?: {} }
+    'editorial.invoices.export': { paramsTuple?: []; params?: {} }
+    'editorial.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
+    'api.v1.invoices.index': { paramsTuple?: []; params?: {} }
+    'api.v1.invoices.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'ping': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'search': { paramsTuple?: []; params?: {} }
+    'sitemap': { paramsTuple?: []; params?: {} }
+    'robots': { paramsTuple?: []; params?: {} }
+    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+    'legal.imprint': { paramsTuple?: []; params?: {} }
+    'legal.privacy': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.index': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
+    'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.slots.index': { paramsTuple?: []; params?: {} }
+    'api.v1.slots.availability': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  HEAD: {
+    'auth.signup': { paramsTuple?: []; params?: {} }
+    'auth.login': { paramsTuple?: []; params?: {} }
+    'auth.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'auth.password.forgot': { paramsTuple?: []; params?: {} }
+    'auth.password.reset': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'account.home': { paramsTuple?: []; params?: {} }
+    'account.export': { paramsTuple?: []; params?: {} }
+    'api.v1.me': { paramsTuple?: []; params?: {} }
+    'dev.mailbox.index': { paramsTuple?: []; params?: {} }
+    'dev.mailbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.index': { paramsTuple?: []; params?: {} }
+    'account.vendors.create': { paramsTuple?: []; params?: {} }
+    'account.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.revisions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'revisionId': ParamValue} }
+    'account.invitations.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'account.claims.create': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'editorial.queue': { paramsTuple?: []; params?: {} }
+    'editorial.vendors.index': { paramsTuple?: []; params?: {} }
+    'editorial.vendors.export': { paramsTuple?: []; params?: {} }
+    'editorial.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.vendors.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.revisions.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.revisions.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.claims.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.topics.index': { paramsTuple?: []; params?: {} }
+    'editorial.topics.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.users.index': { paramsTuple?: []; params?: {} }
+    'editorial.audit': { paramsTuple?: []; params?: {} }
+    'editorial.slots.index': { paramsTuple?: []; params?: {} }
+    'editorial.slots.create': { paramsTuple?: []; params?: {} }
+    'editorial.slots.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.slots.occupancy': { paramsTuple?: []; params?: {} }
+    'editorial.slots.occupancy_csv': { paramsTuple?: []; params?: {} }
+    'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
+    'api.v1.bookings.index': { paramsTuple?: []; params?: {} }
+    'api.v1.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'advertise': { paramsTuple?: []; params?: {} }
+    'advertise.quote': { paramsTuple?: []; params?: {} }
+    'account.billing.edit': { paramsTuple?: []; params?: {} }
+    'account.bookings.index': { paramsTuple?: []; params?: {} }
+    'account.bookings.create': { paramsTuple?: []; params?: {} }
+    'account.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.bookings.confirmation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.invoices.index': { paramsTuple?: []; params?: {} }
+    'account.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
+    'editorial.invoices.index': { paramsTuple?: []; params?: {} }
+    'editorial.invoices.export': { paramsTuple?: []; params?: {} }
+    'editorial.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
+    'api.v1.invoices.index': { paramsTuple?: []; params?: {} }
+    'api.v1.invoices.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'ping': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'search': { paramsTuple?: []; params?: {} }
+    'sitemap': { paramsTuple?: []; params?: {} }
+    'robots': { paramsTuple?: []; params?: {} }
+    'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
+    'legal.imprint': { paramsTuple?: []; params?: {} }
+    'legal.privacy': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.index': { paramsTuple?: []; params?: {} }
+    'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
+    'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.slots.index': { paramsTuple?: []; params?: {} }
+    'api.v1.slots.availability': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  POST: {
     'auth.signup.store': { paramsTuple?: []; params?: {} }
     'auth.login.store': { paramsTuple?: []; params?: {} }
     'auth.password.email': { paramsTuple?: []; params?: {} }
@@ -296,12 +308,21 @@ export type ScannedRoutes = {
     'editorial.slots.deactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.editorial.revisions.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.editorial.revisions.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bookings.store': { paramsTuple?: []; params?: {} }
+    'api.v1.editorial.bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.editorial.bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.billing.update': { paramsTuple?: []; params?: {} }
+    'account.bookings.store': { paramsTuple?: []; params?: {} }
+    'account.bookings.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.bookings.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
-    'api.v1.bookings.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.auth.tokens.destroy': { paramsTuple?: []; params?: {} }
     'account.vendors.logo.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'memberId': ParamValue} }
+    'api.v1.bookings.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
     'account.vendors.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import { BaseModel, belongsTo, column, scope } from '@adonisjs/lucid/orm'
+import { BaseModel, beforeDelete, beforeSave, belongsTo, column, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import Booking from '#models/booking'
 import User from '#models/user'
@@ -84,6 +84,19 @@ export default class Invoice extends BaseModel {
 
   @belongsTo(() => Invoice, { foreignKey: 'correctsInvoiceId' })
   declare corrects: BelongsTo<typeof Invoice>
+
+  /** Issued is final: a correction is a credit note plus a new invoice. */
+  @beforeSave()
+  static refuseUpdates(invoice: Invoice) {
+    if (invoice.$isPersisted) {
+      throw new Error(`Invoice ${invoice.number} is issued and cannot be changed`)
+    }
+  }
+
+  @beforeDelete()
+  static refuseDeletes(invoice: Invoice) {
+    throw new Error(`Invoice ${invoice.number} is issued and cannot be deleted`)
+  }
 
   static ownedBy = scope((query, userId: number) => {
     query.where('invoices.user_id', userId)
