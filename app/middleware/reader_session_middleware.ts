@@ -42,9 +42,8 @@ export default class ReaderSessionMiddleware {
     await ctx.session.initiate(true)
     if (!(await ctx.auth.check())) return next()
 
+    // A page for this user only: SecurityHeadersMiddleware sends `no-store`.
     applyUserLocale(ctx)
-    // A page for this user only: never stored by a shared cache.
-    ctx.response.header('Cache-Control', 'private, no-store')
     if (!ctx.session.has('csrf-secret')) return next()
     const shield = await ctx.containerResolver.make(ShieldMiddleware)
     return shield.handle(ctx, next)

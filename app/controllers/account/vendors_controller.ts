@@ -6,7 +6,10 @@ import VendorAccount from '#queries/vendor_account'
 import VendorEditor from '#services/vendors/vendor_editor'
 import MembershipService from '#services/vendors/membership_service'
 import { GERMAN_STATES, vendorValidator } from '#validators/vendor_validator'
-import { findAccountVendor } from '#services/accounts/account_vendor'
+import {
+  findAccountVendor,
+  findAccountVendorWithMembership,
+} from '#services/accounts/account_vendor'
 
 /** A member's own vendors: create, edit, submit for review. */
 @inject()
@@ -37,10 +40,14 @@ export default class VendorsController {
   }
 
   async show({ auth, bouncer, params, view }: HttpContext) {
-    // Another vendor's id answers 404 like a missing one (ids cannot be probed).
-    const vendor = await findAccountVendor(bouncer, params.id)
-    // Loaded once: every ability below is decided without another query.
-    const membership = await this.account.membership(auth.getUserOrFail(), vendor)
+    // 404 for another vendor's id, as for a missing one; the membership is
+    // loaded once and every ability below is decided from it.
+    const { vendor, membership } = await findAccountVendorWithMembership(
+      bouncer,
+      auth.getUserOrFail(),
+      params.id,
+      (user, found) => this.account.membership(user, found)
+    )
     const policy = bouncer.with(VendorPolicy)
     const [canManage, canEdit, canSubmit] = await Promise.all([
       policy.allows('manageMembers', vendor, membership),

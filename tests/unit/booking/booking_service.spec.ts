@@ -49,7 +49,7 @@ test.group('BookingService / holds and the clock', (group) => {
       .catch((error) => error)
     assert.instanceOf(refusal, DomainError)
     assert.equal(refusal.key, 'bookings.errors.weeks_full')
-    assert.equal(refusal.params.weeks, week)
+    assert.equal(refusal.values.weeks, week)
 
     const later = start.plus({ hours: 72, seconds: 1 })
     const taken = await service.request(bob, request, later)
