@@ -15,8 +15,8 @@ export default class extends BaseSchema {
   }
 
   async down() {
-    this.schema.alterTable(this.tableName, (table) => {
-      table.dropColumn('session_generation')
-    })
+    // Plain DROP COLUMN (SQLite 3.35+, PostgreSQL): knex would rebuild the
+    // table on SQLite, and dropping `users` fails while rows refer to it.
+    this.schema.raw(`ALTER TABLE ${this.tableName} DROP COLUMN session_generation`)
   }
 }

@@ -10,30 +10,51 @@ export const BLOCKING_IMPACTS = ['serious', 'critical']
  * colour contrast is measured) and returns all of its violations.
  */
 export async function auditPage(page: Page): Promise<Result[]> {
+  try {
+    return await withinAuditTime(page, runAxe(page))
+  } catch (error) {
+    if (!(error instanceof AuditTimeout)) throw error
+    // Seen rarely in headless Chromium: an evaluate that never returns. The
+    // page is loaded again and audited once more; a second hang fails.
+    await page.reload()
+    return withinAuditTime(page, runAxe(page))
+  }
+}
+
+async function runAxe(page: Page) {
   // Evaluated through the DevTools protocol, not as an inline <script>: the
   // site's CSP (no inline script) blocks the latter in any context that
   // does not bypass it, e.g. browser.newContext() in a journey.
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axe.source)
   // A string, because this runs in the page, where `axe` and `document` live.
-  const audit = page.evaluate<AxeResults>(`axe.run(document, { resultTypes: ['violations'] })`)
-  // page.evaluate has no timeout of its own: a stuck audit fails here, naming the page.
+  const results = await page.evaluate<AxeResults>(
+    `axe.run(document, { resultTypes: ['violations'] })`
+  )
+  return results.violations
+}
+
+const AUDIT_TIMEOUT_MS = 30_000
+
+class AuditTimeout extends Error {}
+
+/** page.evaluate has no timeout of its own: a stuck audit fails, naming the page. */
+async function withinAuditTime<T>(page: Page, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const stuck = new Promise<never>((_, reject) => {
     timer = setTimeout(
       () =>
-        reject(new Error(`axe-core did not finish within ${AUDIT_TIMEOUT_MS} ms on ${page.url()}`)),
+        reject(
+          new AuditTimeout(`axe-core did not finish within ${AUDIT_TIMEOUT_MS} ms on ${page.url()}`)
+        ),
       AUDIT_TIMEOUT_MS
     )
   })
   try {
-    const results = await Promise.race([audit, stuck])
-    return results.violations
+    return await Promise.race([work, stuck])
   } finally {
     clearTimeout(timer)
   }
 }
-
-const AUDIT_TIMEOUT_MS = 60_000
 
 export function blockingViolations(violations: Result[]) {
   return violations.filter((v) => v.impact && BLOCKING_IMPACTS.includes(v.impact))
