@@ -104,6 +104,22 @@ export function decidePlacement(
 }
 
 /**
+ * The unpaid rotation: the topic's vendors (in a fixed order) without those
+ * that hold a paid place, so no vendor shows twice and a paid vendor never
+ * again unpaid. A vendor whose every paid booking is capped rotates unpaid.
+ */
+export function unpaidRotation(
+  members: Int32Array,
+  paid: readonly PaidCandidate[],
+  capped: ReadonlySet<number> = new Set()
+): Int32Array {
+  const paidVendors = new Set(
+    paid.filter((place) => !capped.has(place.bookingId)).map((place) => place.vendorId)
+  )
+  return paidVendors.size === 0 ? members : members.filter((id) => !paidVendors.has(id))
+}
+
+/**
  * Smooth weighted round-robin choosing `places` distinct keys, every key
  * weighing one share: each turn every key gains `places`, the `places`
  * highest are chosen (ties: earlier key first) and each pays back the number

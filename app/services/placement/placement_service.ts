@@ -17,6 +17,7 @@ import {
   type PaidCandidate,
   type PlacementCandidates,
   type RotationState,
+  unpaidRotation,
 } from '#services/placement/decision'
 import { weekOf, type IsoWeek } from '#services/booking/iso_week'
 import { creativeImageUrl } from '#services/booking/creative_url'
@@ -125,7 +126,11 @@ export default class PlacementService {
   async forTopic(topic: Topic, now: DateTime = DateTime.now()): Promise<Placement> {
     const live = await this.#candidates(topic, weekOf(now))
     const capped = this.#capped(live)
-    const rule = capped.size > 0 ? withCappedUnpaid(live, capped) : live.rule
+    // A vendor whose paid places are all capped joins the unpaid rotation again.
+    const rule =
+      capped.size > 0
+        ? { ...live.rule, unpaid: unpaidRotation(live.members, live.rule.paid, capped) }
+        : live.rule
     const decision = await this.cursors.turn<RotationState, Decision>(
       `placement:${topic.id}`,
       (state) => {
@@ -154,7 +159,12 @@ export default class PlacementService {
     const { targetUrl, ...shown } = creative
     return {
       ...shown,
-      clickUrl: linkFor({ kind: 'ad', bookingId: creative.bookingId, topicSlug: topic.slug, targetUrl }),
+      clickUrl: linkFor({
+        kind: 'ad',
+        bookingId: creative.bookingId,
+        topicSlug: topic.slug,
+        targetUrl,
+      }),
     }
   }
 
@@ -204,7 +214,7 @@ export default class PlacementService {
   /** The topic's live bookings of `week`, loaded once per process until something changes. */
   #candidates(topic: Topic, week: IsoWeek): Promise<LiveCandidates> {
     return this.cache.remember(`placement:${topic.id}:${week}`, async () => {
-      const members = (await this.directory.topicMembers(topic.id)).byId
+      const { byId: members } = await this.directory.topicMembers(topic.id)
       const bookings = await Booking.query()
         .withScopes((scopes) => scopes.liveIn(week))
         .whereHas('slot', (slots) =>
@@ -251,7 +261,6 @@ function liveCandidates(bookings: Booking[], members: Int32Array): LiveCandidate
     if (booking.impressionCap !== null) caps.set(booking.id, booking.impressionCap)
   }
 
-  const paidVendors = new Set(paid.map((place) => place.vendorId))
   const paidPlaces = Math.min(
     VENDOR_BOX_SIZE,
     [...paidSlots.values()].reduce((sum, capacity) => sum + capacity, 0)
@@ -261,20 +270,12 @@ function liveCandidates(bookings: Booking[], members: Int32Array): LiveCandidate
       ads,
       paid,
       paidPlaces,
-      unpaid: members.filter((id) => !paidVendors.has(id)),
+      unpaid: unpaidRotation(members, paid),
     },
     creatives,
     caps,
     members,
   }
-}
-
-/** A vendor whose every paid place is capped joins the unpaid rotation again. */
-function withCappedUnpaid(live: LiveCandidates, capped: Set<number>): PlacementCandidates {
-  const stillPaid = new Set(
-    live.rule.paid.filter((place) => !capped.has(place.bookingId)).map((place) => place.vendorId)
-  )
-  return { ...live.rule, unpaid: live.members.filter((id) => !stillPaid.has(id)) }
 }
 
 /** A sidebar booking's creative, or null when it lacks what it needs to be shown. */
