@@ -127,10 +127,10 @@ export default class PlacementService {
     const live = await this.#candidates(topic, weekOf(now))
     const capped = this.#capped(live)
     // A vendor whose paid places are all capped joins the unpaid rotation again.
-    const rule =
-      capped.size > 0
-        ? { ...live.rule, unpaid: unpaidRotation(live.members, live.rule.paid, capped) }
-        : live.rule
+    const paidCapped = live.rule.paid.some((place) => capped.has(place.bookingId))
+    const rule = paidCapped
+      ? { ...live.rule, unpaid: unpaidRotation(live.members, live.rule.paid, capped) }
+      : live.rule
     const decision = await this.cursors.turn<RotationState, Decision>(
       `placement:${topic.id}`,
       (state) => {
