@@ -4,7 +4,8 @@ import app from '@adonisjs/core/services/app'
 import mail from '@adonisjs/mail/services/main'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { urlFor } from '@adonisjs/core/services/url_builder'
-import type Booking from '#models/booking'
+import Booking from '#models/booking'
+import DirectoryService from '#services/directory_service'
 import type Slot from '#models/slot'
 import type Topic from '#models/topic'
 import type User from '#models/user'
@@ -387,5 +388,38 @@ test.group('Placements with the caches on', (group) => {
     const cancelled = await client.get(placementUrl(topic))
     assert.isNull(cancelled.body().data.ad)
     mail.restore()
+  })
+
+  test('a warm view asks the database nothing', async ({ client, assert }) => {
+    const { topic, vendors, sidebar, box } = await socialMedia()
+    await textAd(await advertiser(), sidebar, [thisWeek()], 'approved')
+    await paidPlace(await advertiser(), box, vendors[0], [thisWeek()], 'approved')
+
+    const calls = { bookings: 0, vendors: 0 }
+    const bookingQuery = Booking.query
+    const vendorsInOrder = DirectoryService.prototype.vendorsInOrder
+    Booking.query = function (this: typeof Booking, ...args: unknown[]) {
+      calls.bookings++
+      return bookingQuery.apply(this, args as [])
+    } as typeof Booking.query
+    DirectoryService.prototype.vendorsInOrder = function (this: DirectoryService, ...args) {
+      calls.vendors++
+      return vendorsInOrder.apply(this, args)
+    }
+    try {
+      // Two views show all six vendors once: the box rows are known after them.
+      for (let view = 0; view < 2; view++) await client.get(placementUrl(topic))
+      assert.equal(calls.bookings, 1)
+      const warm = { ...calls }
+      for (let view = 0; view < 5; view++) {
+        const response = await client.get(placementUrl(topic))
+        assert.isTrue(response.body().data.vendors[0].paid)
+        assert.isNotNull(response.body().data.ad)
+      }
+      assert.deepEqual(calls, warm)
+    } finally {
+      Booking.query = bookingQuery
+      DirectoryService.prototype.vendorsInOrder = vendorsInOrder
+    }
   })
 })
