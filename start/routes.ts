@@ -35,6 +35,7 @@ router
   .group(() => {
     router.get('/topics', [controllers.api.v1.Topics, 'index']).as('topics.index')
     router.get('/topics/:slug', [controllers.api.v1.Topics, 'show']).as('topics.show')
+    router.get('/placements', [controllers.api.v1.Placements, 'show']).as('placements.show')
     router.get('/vendors', [controllers.api.v1.Vendors, 'index']).as('vendors.index')
     router.get('/vendors/:slug', [controllers.api.v1.Vendors, 'show']).as('vendors.show')
     router.get('/slots', [controllers.api.v1.Slots, 'index']).as('slots.index')

@@ -8,6 +8,7 @@ import type { InferData, InferVariants } from '@adonisjs/core/types/transformers
 import type AccessTokenTransformer from '#transformers/access_token_transformer'
 import type BookingTransformer from '#transformers/booking_transformer'
 import type InvoiceTransformer from '#transformers/invoice_transformer'
+import type PlacementTransformer from '#transformers/placement_transformer'
 import type QueueItemTransformer from '#transformers/queue_item_transformer'
 import type SearchHitTransformer from '#transformers/search_hit_transformer'
 import type SlotTransformer from '#transformers/slot_transformer'
@@ -33,6 +34,10 @@ export namespace Data {
   export type Invoice = InferData<InvoiceTransformer>
   export namespace Invoice {
     export type Variants = InferVariants<InvoiceTransformer>
+  }
+  export type Placement = InferData<PlacementTransformer>
+  export namespace Placement {
+    export type Variants = InferVariants<PlacementTransformer>
   }
   export type QueueItem = InferData<QueueItemTransformer>
   export namespace QueueItem {

@@ -28,6 +28,7 @@ export const controllers = {
       },
       Invoices: () => import('#controllers/api/v1/invoices_controller'),
       Me: () => import('#controllers/api/v1/me_controller'),
+      Placements: () => import('#controllers/api/v1/placements_controller'),
       Slots: () => import('#controllers/api/v1/slots_controller'),
       Topics: () => import('#controllers/api/v1/topics_controller'),
       VendorEdits: () => import('#controllers/api/v1/vendor_edits_controller'),

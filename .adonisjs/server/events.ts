@@ -3,8 +3,10 @@
  * DO NOT EDIT manually
  */
 
+import BookingsChanged from '#events/bookings_changed'
 import DirectoryChanged from '#events/directory_changed'
 
 export const events = {
+  BookingsChanged: BookingsChanged,
   DirectoryChanged: DirectoryChanged,
 }

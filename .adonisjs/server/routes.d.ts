@@ -122,6 +122,7 @@ export type ScannedRoutes = {
     'legal.privacy': { paramsTuple?: []; params?: {} }
     'api.v1.topics.index': { paramsTuple?: []; params?: {} }
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.placements.show': { paramsTuple?: []; params?: {} }
     'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
     'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.slots.index': { paramsTuple?: []; params?: {} }
@@ -193,6 +194,7 @@ export type ScannedRoutes = {
     'legal.privacy': { paramsTuple?: []; params?: {} }
     'api.v1.topics.index': { paramsTuple?: []; params?: {} }
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.placements.show': { paramsTuple?: []; params?: {} }
     'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
     'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.slots.index': { paramsTuple?: []; params?: {} }
@@ -264,6 +266,7 @@ export type ScannedRoutes = {
     'legal.privacy': { paramsTuple?: []; params?: {} }
     'api.v1.topics.index': { paramsTuple?: []; params?: {} }
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.placements.show': { paramsTuple?: []; params?: {} }
     'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
     'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.slots.index': { paramsTuple?: []; params?: {} }

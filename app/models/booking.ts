@@ -169,6 +169,15 @@ export default class Booking extends BaseModel {
     )
   })
 
+  /** Approved, with `week` among its weeks: what a page may show that week. */
+  static liveIn = scope((query, week: IsoWeek) => {
+    query
+      .where('bookings.status', 'approved')
+      .whereIn('bookings.id', (weeks) =>
+        weeks.from('booking_weeks').select('booking_weeks.booking_id').where('week', week)
+      )
+  })
+
   static ownedBy = scope((query, userId: number) => {
     query.where('bookings.user_id', userId)
   })

@@ -1,6 +1,7 @@
 import { BaseTransformer } from '@adonisjs/core/transformers'
 import type Topic from '#models/topic'
 import type { Placement } from '#services/placement/placement_service'
+import { placementShape } from '#transformers/placement_transformer'
 
 /** One view of a topic page: the topic and what its placement shows on this view. */
 export type TopicPage = { topic: Topic; placement: Placement }
@@ -11,8 +12,7 @@ export default class TopicPageTransformer extends BaseTransformer<TopicPage> {
     const { topic, placement } = this.resource
     return {
       ...this.pick(topic, ['slug', 'name', 'description']),
-      vendors: placement.vendors,
-      ad: placement.ad,
+      ...placementShape(placement),
     }
   }
 }

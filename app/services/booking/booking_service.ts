@@ -26,6 +26,7 @@ import {
 } from '#services/booking/creative_image'
 import DomainError, { type RefusalKey } from '#exceptions/domain_error'
 import BookingNotification, { type BookingMailKind } from '#mails/booking_notification'
+import BookingsChanged from '#events/bookings_changed'
 
 /** The creative as validated: text (headline, body, url), image (alt, url; the file apart) or vendor (vendorSlug). */
 export type CreativeInput = {
@@ -259,6 +260,8 @@ export default class BookingService {
         },
         trx
       )
+      // Placements read live bookings from a per-process cache: cleared once this commits.
+      await BookingsChanged.dispatch(trx)
       return { booking: locked, afterCommit: decided.afterCommit }
     })
     if (afterCommit) await afterCommit()

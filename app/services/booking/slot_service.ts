@@ -8,6 +8,7 @@ import DomainError from '#exceptions/domain_error'
 import AuditService from '#services/audit_service'
 import { WEEKS_AHEAD, weekUse } from '#services/booking/capacity'
 import { weekOf, weekRange, type IsoWeek } from '#services/booking/iso_week'
+import BookingsChanged from '#events/bookings_changed'
 
 export type SlotInput = {
   topicId?: number | null
@@ -126,5 +127,7 @@ export default class SlotService {
       { action, subjectType: 'slot', subjectId: slot.id, before, after: auditFields(slot) },
       trx
     )
+    // Placements read slots with their live bookings from a per-process cache.
+    await BookingsChanged.dispatch(trx)
   }
 }

@@ -1,69 +1,321 @@
+import { DateTime } from 'luxon'
 import { inject } from '@adonisjs/core'
+import { errors as lucidErrors } from '@adonisjs/lucid'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import type Topic from '#models/topic'
-import { rotationWindow, RotationCursorStore } from '#services/placement/rotation'
+import Booking from '#models/booking'
+import DomainError from '#exceptions/domain_error'
 import DirectoryService from '#services/directory_service'
+import { DirectoryCache } from '#services/directory_cache'
+import { RotationCursorStore } from '#services/placement/rotation'
+import { DeliveredCounts } from '#services/placement/delivered_counts'
+import {
+  decidePlacement,
+  EMPTY_STATE,
+  VENDOR_BOX_SIZE,
+  type Decision,
+  type PaidCandidate,
+  type PlacementCandidates,
+  type RotationState,
+  unpaidRotation,
+} from '#services/placement/decision'
+import { weekOf, type IsoWeek } from '#services/booking/iso_week'
+import { creativeImageUrl } from '#services/booking/creative_url'
+import { absoluteUrl } from '#services/mail/app_url'
 
-export const VENDOR_BOX_SIZE = 4
+export { VENDOR_BOX_SIZE }
+
+/** The label every ad and paid place carries, in the API as on the page. */
+export const AD_LABEL = 'Anzeige' as const
 
 export type PlacedVendor = {
+  id: number
   slug: string
   name: string
   postalCode: string
   city: string
   paid: boolean
+  /** The paid place's booking (for counting); null for unpaid places. */
+  bookingId: number | null
+  /** Where a paid place links to (see `linkFor`); unpaid places link to the profile as usual. */
+  clickUrl: string | null
 }
 
+export type PlacedAd = {
+  bookingId: number
+  kind: 'text' | 'image'
+  headline: string | null
+  body: string | null
+  imageUrl: string | null
+  alt: string | null
+  clickUrl: string
+  label: typeof AD_LABEL
+}
+
+/** What one view of a topic page shows: the vendor box and the ad slot. */
 export type Placement = {
   vendors: PlacedVendor[]
-  ad: null
+  ad: PlacedAd | null
 }
 
+/** What a link of a placement leads to. */
+export type LinkTarget =
+  | { kind: 'ad'; bookingId: number; topicSlug: string; targetUrl: string }
+  | { kind: 'vendor'; bookingId: number; topicSlug: string; vendorSlug: string }
+
 /**
- * What one view of a topic page shows: the vendor box and the ad slot.
- * The topic page, `GET /api/v1/topics/:slug` and (later) the embeds all ask
- * this service, so they rotate together.
- *
- * Today: unpaid vendors rotate in a window; the ad slot has no bookings yet
- * and the page shows the house ad. The booking issue adds paid places and
- * ads here.
+ * The one place where the links of ads and paid box places are made. Today
+ * it is the raw target: the advertiser's URL, or the vendor's profile. The
+ * click redirect (`/c/:token`) wraps it here, and nowhere else.
+ */
+export function linkFor(target: LinkTarget): string {
+  if (target.kind === 'ad') return target.targetUrl
+  return absoluteUrl(
+    urlFor('vendors.show', { slug: target.vendorSlug }, { qs: { from: target.topicSlug } })
+  )
+}
+
+/** An ad's creative as cached with its candidates; the link is made per view. */
+type Creative = Omit<PlacedAd, 'clickUrl'> & { targetUrl: string }
+
+/** One topic's live bookings for one week, with what the rule needs. */
+type LiveCandidates = {
+  rule: PlacementCandidates
+  creatives: Map<number, Creative>
+  /** Impression caps of the capped bookings, by booking id. */
+  caps: Map<number, number>
+  /** The topic's published vendors by id, for the unpaid rotation when a paid place is capped. */
+  members: Int32Array
+}
+
+type BoxRow = Pick<PlacedVendor, 'id' | 'slug' | 'name' | 'postalCode' | 'city'>
+
+const BOX_COLUMNS = ['id', 'slug', 'name', 'postal_code', 'city']
+
+/**
+ * The single placement decision: the topic page, `GET /api/v1/topics/:slug`,
+ * `GET /api/v1/placements?topic=` and (later) the embeds ask it, so they
+ * rotate together. The rule is `decidePlacement` (pure); this service feeds
+ * it the live candidates and the rotation state and turns its decision into
+ * rows. When warm, a view costs no query: the candidates (per topic and
+ * week) and the box rows are kept in the directory cache, which every
+ * vendor, topic, booking or slot change clears once committed
+ * (DirectoryChanged, BookingsChanged).
  */
 @inject()
 export default class PlacementService {
   constructor(
     private cursors: RotationCursorStore,
-    private directory: DirectoryService
+    private directory: DirectoryService,
+    private cache: DirectoryCache,
+    private delivered: DeliveredCounts
   ) {}
 
-  async forTopic(topic: Topic): Promise<Placement> {
-    return { vendors: await this.vendorBox(topic), ad: null }
+  /** The topic a placement request names; an unknown one is an input error (422). */
+  async topic(slug: string): Promise<Topic> {
+    try {
+      return await this.directory.topicBySlug(slug)
+    } catch (error) {
+      if (error instanceof lucidErrors.E_ROW_NOT_FOUND) {
+        throw new DomainError('placements.errors.unknown_topic')
+      }
+      throw error
+    }
   }
 
-  private async vendorBox(topic: Topic): Promise<PlacedVendor[]> {
-    const { byId } = await this.directory.topicMembers(topic.id)
-    if (byId.length === 0) return []
-
-    const cursor =
-      byId.length > VENDOR_BOX_SIZE
-        ? await this.cursors.advance(`vendor-box:${topic.id}`, VENDOR_BOX_SIZE)
-        : 0
-    const { segments } = rotationWindow(byId.length, cursor, VENDOR_BOX_SIZE)
-    const ids = segments.flatMap((segment) =>
-      Array.from(byId.subarray(segment.offset, segment.offset + segment.limit))
+  async forTopic(topic: Topic, now: DateTime = DateTime.now()): Promise<Placement> {
+    const live = await this.#candidates(topic, weekOf(now))
+    const capped = this.#capped(live)
+    // A vendor whose paid places are all capped joins the unpaid rotation again.
+    const paidCapped = live.rule.paid.some((place) => capped.has(place.bookingId))
+    const rule = paidCapped
+      ? { ...live.rule, unpaid: unpaidRotation(live.members, live.rule.paid, capped) }
+      : live.rule
+    const decision = await this.cursors.turn<RotationState, Decision>(
+      `placement:${topic.id}`,
+      (state) => {
+        const turned = decidePlacement(rule, state ?? EMPTY_STATE, capped)
+        return { value: turned.decision, next: turned.next }
+      }
     )
-
-    const vendors = await this.directory.vendorsInOrder(ids, [
-      'id',
-      'slug',
-      'name',
-      'postal_code',
-      'city',
-    ])
-    return vendors.map((vendor) => ({
-      slug: vendor.slug,
-      name: vendor.name,
-      postalCode: vendor.postalCode,
-      city: vendor.city,
-      paid: false,
-    }))
+    return {
+      vendors: await this.#vendors(topic, decision),
+      ad: this.#ad(topic, live, decision.adBookingId),
+    }
   }
+
+  /** Bookings with a cap that the delivered counts say is reached. */
+  #capped(live: LiveCandidates): Set<number> {
+    const capped = new Set<number>()
+    for (const [bookingId, cap] of live.caps) {
+      if (this.delivered.reached(bookingId, cap)) capped.add(bookingId)
+    }
+    return capped
+  }
+
+  #ad(topic: Topic, live: LiveCandidates, bookingId: number | null): PlacedAd | null {
+    const creative = bookingId === null ? undefined : live.creatives.get(bookingId)
+    if (!creative) return null
+    const { targetUrl, ...shown } = creative
+    return {
+      ...shown,
+      clickUrl: linkFor({
+        kind: 'ad',
+        bookingId: creative.bookingId,
+        topicSlug: topic.slug,
+        targetUrl,
+      }),
+    }
+  }
+
+  async #vendors(topic: Topic, decision: Decision): Promise<PlacedVendor[]> {
+    const paidBy = new Map(decision.paid.map((place) => [place.vendorId, place.bookingId]))
+    const ids = [...decision.paid.map((place) => place.vendorId), ...decision.unpaidIds]
+    const rows = await this.#boxRows(ids)
+    return rows.map((row) => {
+      const bookingId = paidBy.get(row.id) ?? null
+      return {
+        ...row,
+        paid: bookingId !== null,
+        bookingId,
+        clickUrl:
+          bookingId === null
+            ? null
+            : linkFor({ kind: 'vendor', bookingId, topicSlug: topic.slug, vendorSlug: row.slug }),
+      }
+    })
+  }
+
+  /**
+   * The box's rows, in the order of `ids`, from a per-process map that
+   * fills as vendors are shown; only unseen vendors cost a query. A vendor
+   * unpublished since is left out (the directory's rule).
+   */
+  async #boxRows(ids: number[]): Promise<BoxRow[]> {
+    const known = await this.cache.remember('placement:box-rows', async () => {
+      return new Map<number, BoxRow>()
+    })
+    const missing = ids.filter((id) => !known.has(id))
+    if (missing.length > 0) {
+      const vendors = await this.directory.vendorsInOrder(missing, BOX_COLUMNS)
+      for (const vendor of vendors) {
+        known.set(vendor.id, {
+          id: vendor.id,
+          slug: vendor.slug,
+          name: vendor.name,
+          postalCode: vendor.postalCode,
+          city: vendor.city,
+        })
+      }
+    }
+    return ids.map((id) => known.get(id)).filter((row): row is BoxRow => row !== undefined)
+  }
+
+  /** The topic's live bookings of `week`, loaded once per process until something changes. */
+  #candidates(topic: Topic, week: IsoWeek): Promise<LiveCandidates> {
+    return this.cache.remember(`placement:${topic.id}:${week}`, async () => {
+      const { byId: members } = await this.directory.topicMembers(topic.id)
+      const bookings = await Booking.query()
+        .withScopes((scopes) => scopes.liveIn(week))
+        .whereHas('slot', (slots) =>
+          slots.withScopes((scopes) => {
+            scopes.active()
+            scopes.onTopicPage(topic.id)
+          })
+        )
+        .preload('slot')
+        .orderBy('bookings.id', 'asc')
+      return liveCandidates(bookings, members)
+    })
+  }
+}
+
+/**
+ * The rule's candidates from the live bookings: sidebar bookings with a
+ * complete creative, and vendor_box bookings whose vendor is still
+ * published and in the topic. Paid places may take the capacity of the
+ * vendor_box slots on the page, never more than the box.
+ */
+function liveCandidates(bookings: Booking[], members: Int32Array): LiveCandidates {
+  const creatives = new Map<number, Creative>()
+  const caps = new Map<number, number>()
+  const ads: PlacementCandidates['ads'][number][] = []
+  const paid: PaidCandidate[] = []
+  const paidSlots = new Map<number, number>()
+
+  for (const booking of bookings) {
+    const creative = creativeOf(booking)
+    if (booking.slot.position === 'sidebar' && creative) {
+      ads.push({ bookingId: booking.id, advertiserId: booking.userId })
+      creatives.set(booking.id, creative)
+    } else if (
+      booking.slot.position === 'vendor_box' &&
+      booking.vendorId !== null &&
+      sortedHas(members, booking.vendorId)
+    ) {
+      paid.push({ bookingId: booking.id, advertiserId: booking.userId, vendorId: booking.vendorId })
+      paidSlots.set(booking.slotId, booking.slot.capacity)
+    } else {
+      continue
+    }
+    if (booking.impressionCap !== null) caps.set(booking.id, booking.impressionCap)
+  }
+
+  const paidPlaces = Math.min(
+    VENDOR_BOX_SIZE,
+    [...paidSlots.values()].reduce((sum, capacity) => sum + capacity, 0)
+  )
+  return {
+    rule: {
+      ads,
+      paid,
+      paidPlaces,
+      unpaid: unpaidRotation(members, paid),
+    },
+    creatives,
+    caps,
+    members,
+  }
+}
+
+/** A sidebar booking's creative, or null when it lacks what it needs to be shown. */
+function creativeOf(booking: Booking): Creative | null {
+  const targetUrl = booking.targetUrl
+  if (!targetUrl) return null
+  const common = { bookingId: booking.id, label: AD_LABEL, targetUrl }
+  if (booking.creativeKind === 'text' && booking.headline) {
+    return {
+      ...common,
+      kind: 'text',
+      headline: booking.headline,
+      body: booking.body ?? '',
+      imageUrl: null,
+      alt: null,
+    }
+  }
+  const imagePath = creativeImageUrl(booking.imagePath)
+  if (booking.creativeKind === 'image' && imagePath) {
+    return {
+      ...common,
+      kind: 'image',
+      headline: null,
+      body: null,
+      imageUrl: absoluteUrl(imagePath),
+      alt: booking.imageAlt ?? '',
+    }
+  }
+  return null
+}
+
+/** Whether the ascending `ids` hold `id` (binary search). */
+function sortedHas(ids: Int32Array, id: number): boolean {
+  let low = 0
+  let high = ids.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (ids[middle] === id) return true
+    if (ids[middle] < id) low = middle + 1
+    else high = middle - 1
+  }
+  return false
 }

@@ -26,16 +26,38 @@ export function rotationWindow(
 }
 
 /**
- * Where the cursors live. One process keeps them in memory; the scale-out
- * issue swaps in a shared store (Redis INCRBY) behind the same interface.
+ * Where the rotation state lives: plain cursors, and the placement's state
+ * (smooth round-robin weights and the unpaid cursor). One process keeps
+ * them in memory; the scale-out issue swaps in a shared store (Redis
+ * INCRBY, and a compare-and-set for `turn`) behind the same interface.
  */
 export abstract class RotationCursorStore {
   /** Returns the current cursor for `key` and advances it by `step`. */
   abstract advance(key: string, step: number): Promise<number>
+
+  /**
+   * One atomic turn of the state under `key`: `step` gets the current state
+   * (undefined at first) and returns the value to hand back and the next state.
+   */
+  abstract turn<State, Value>(
+    key: string,
+    step: (state: State | undefined) => { value: Value; next: State }
+  ): Promise<Value>
 }
 
 export class MemoryCursorStore extends RotationCursorStore {
   #cursors = new Map<string, number>()
+  #states = new Map<string, unknown>()
+
+  // Read, step and write with no await between them: atomic within the process.
+  async turn<State, Value>(
+    key: string,
+    step: (state: State | undefined) => { value: Value; next: State }
+  ) {
+    const { value, next } = step(this.#states.get(key) as State | undefined)
+    this.#states.set(key, next)
+    return value
+  }
 
   async advance(key: string, step: number) {
     const current = this.#cursors.get(key) ?? 0

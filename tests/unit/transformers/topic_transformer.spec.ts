@@ -15,16 +15,16 @@ test.group('Transformers / topic', () => {
   })
 
   test('the page adds the description and the placement of this view', async ({ assert }) => {
+    const shown = {
+      slug: 'karten-gmbh',
+      name: 'Karten GmbH',
+      postalCode: '06108',
+      city: 'Halle',
+      paid: false,
+    }
+    // The id, booking and link are for counting and clicks; the API leaves them out.
     const placement = {
-      vendors: [
-        {
-          slug: 'karten-gmbh',
-          name: 'Karten GmbH',
-          postalCode: '06108',
-          city: 'Halle',
-          paid: false,
-        },
-      ],
+      vendors: [{ ...shown, id: 7, bookingId: null, clickUrl: null }],
       ad: null,
     }
     assert.deepEqual(await apiJson(TopicPageTransformer.transform({ topic: topic(), placement })), {
@@ -32,7 +32,7 @@ test.group('Transformers / topic', () => {
         slug: 'geodaten',
         name: 'Geodaten',
         description: 'Karten und mehr',
-        vendors: placement.vendors,
+        vendors: [shown],
         ad: null,
       },
     })

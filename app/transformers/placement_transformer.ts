@@ -1,0 +1,37 @@
+import { BaseTransformer } from '@adonisjs/core/transformers'
+import type { Placement } from '#services/placement/placement_service'
+
+/**
+ * A placement as the API shows it: the box's vendors (paid places marked)
+ * and the ad, or null for the house ad. Topic pages and embeds share it.
+ */
+export function placementShape(placement: Placement) {
+  return {
+    vendors: placement.vendors.map((vendor) => ({
+      slug: vendor.slug,
+      name: vendor.name,
+      postalCode: vendor.postalCode,
+      city: vendor.city,
+      paid: vendor.paid,
+    })),
+    ad: placement.ad
+      ? {
+          bookingId: placement.ad.bookingId,
+          kind: placement.ad.kind,
+          headline: placement.ad.headline,
+          body: placement.ad.body,
+          imageUrl: placement.ad.imageUrl,
+          alt: placement.ad.alt,
+          clickUrl: placement.ad.clickUrl,
+          label: placement.ad.label,
+        }
+      : null,
+  }
+}
+
+/** `GET /api/v1/placements?topic=`: one rotating view of a topic's box and ad. */
+export default class PlacementTransformer extends BaseTransformer<Placement> {
+  toObject() {
+    return placementShape(this.resource)
+  }
+}

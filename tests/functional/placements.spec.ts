@@ -1,0 +1,425 @@
+import { DateTime } from 'luxon'
+import { test } from '@japa/runner'
+import app from '@adonisjs/core/services/app'
+import mail from '@adonisjs/mail/services/main'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
+import Booking from '#models/booking'
+import DirectoryService from '#services/directory_service'
+import type Slot from '#models/slot'
+import type Topic from '#models/topic'
+import type User from '#models/user'
+import type Vendor from '#models/vendor'
+import { TopicFactory } from '#database/factories/topic_factory'
+import { SlotFactory } from '#database/factories/slot_factory'
+import { BookingFactory, bookWeeks } from '#database/factories/booking_factory'
+import { BillingDetailFactory } from '#database/factories/billing_detail_factory'
+import { addWeeks, weekOf, type IsoWeek } from '#services/booking/iso_week'
+import BookingService from '#services/booking/booking_service'
+import { DeliveredCounts } from '#services/placement/delivered_counts'
+import { MemoryCursorStore, RotationCursorStore } from '#services/placement/rotation'
+import { absoluteUrl } from '#services/mail/app_url'
+import { createVendor, withDirectoryCache } from '#tests/helpers/directory'
+import { createUser } from '#tests/helpers/users'
+
+const thisWeek = () => weekOf(DateTime.now())
+
+/** Social Media with six published vendors, its sidebar slot and its vendor_box slot. */
+async function socialMedia() {
+  const topic = await TopicFactory.merge({ slug: 'social-media', name: 'Social Media' }).create()
+  const vendors: Vendor[] = []
+  for (let i = 1; i <= 6; i++) {
+    vendors.push(
+      await createVendor(
+        {
+          slug: `anbieter-${i}`,
+          name: `Anbieter ${i} GmbH`,
+          postalCode: '06108',
+          city: 'Halle (Saale)',
+        },
+        [topic]
+      )
+    )
+  }
+  const sidebar = await SlotFactory.merge({ topicId: topic.id }).create()
+  const box = await SlotFactory.apply('vendorBox').merge({ topicId: topic.id }).create()
+  return { topic, vendors, sidebar, box }
+}
+
+/** A member with billing details, as every advertiser has. */
+async function advertiser() {
+  const user = await createUser()
+  await BillingDetailFactory.merge({ userId: user.id }).create()
+  return user
+}
+
+type State = 'approved' | 'rejected' | 'cancelled' | 'expired'
+
+/** A text ad of `user` on the slot for these weeks (a request unless a state is given). */
+async function textAd(
+  user: User,
+  slot: Slot,
+  weeks: IsoWeek[],
+  state?: State,
+  creative: Partial<Booking> = {}
+) {
+  const factory = BookingFactory.merge({
+    slotId: slot.id,
+    userId: user.id,
+    headline: 'Bürgerdialog online',
+    body: 'Wir moderieren Ihre Kanäle.',
+    targetUrl: 'https://werbung.example.com/angebot',
+    ...creative,
+  })
+  if (state) factory.apply(state)
+  return bookWeeks(await factory.create(), weeks)
+}
+
+/** A paid place of the vendor in the box slot for these weeks. */
+async function paidPlace(user: User, slot: Slot, vendor: Vendor, weeks: IsoWeek[], state?: State) {
+  const factory = BookingFactory.merge({
+    slotId: slot.id,
+    userId: user.id,
+    creativeKind: 'vendor',
+    headline: null,
+    body: null,
+    targetUrl: null,
+    vendorId: vendor.id,
+  })
+  if (state) factory.apply(state)
+  return bookWeeks(await factory.create(), weeks)
+}
+
+/** A fresh rotation state per test: ids repeat across rolled-back tests. */
+function freshRotation() {
+  const store = new MemoryCursorStore()
+  app.container.swap(RotationCursorStore as any, () => store)
+  return () => app.container.restore(RotationCursorStore as any)
+}
+
+function placementUrl(topic: Topic | string) {
+  return urlFor(
+    'api.v1.placements.show',
+    {},
+    {
+      qs: { topic: typeof topic === 'string' ? topic : topic.slug },
+    }
+  )
+}
+
+/** The box of a topic page: each item's name and whether it is marked "Anzeige". */
+function boxItems(html: string) {
+  const box = html.split('class="vendor-box"')[1]?.split('</aside>')[0] ?? ''
+  return [...box.matchAll(/<li class="vendor-box__item[^"]*">([\s\S]*?)<\/li>/g)].map((m) => ({
+    name: /class="vendor-box__name"[^>]*>([^<]+)</.exec(m[1])![1],
+    marked: m[1].includes('class="vendor-box__label">Anzeige<'),
+    sponsored: m[1].includes('rel="sponsored noopener"'),
+  }))
+}
+
+function adSlot(html: string) {
+  return html.split('class="ad-slot"')[1]?.split('</aside>')[0] ?? ''
+}
+
+test.group('Placements: booked ads and paid places', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(freshRotation)
+
+  test('the API shows a live text ad and a paid vendor; readers get no cookie', async ({
+    client,
+    assert,
+  }) => {
+    const { topic, vendors, sidebar, box } = await socialMedia()
+    const ad = await textAd(
+      await advertiser(),
+      sidebar,
+      [thisWeek(), addWeeks(thisWeek(), 1)],
+      'approved'
+    )
+    await paidPlace(await advertiser(), box, vendors[4], [thisWeek()], 'approved')
+
+    const response = await client.get(placementUrl(topic))
+    response.assertStatus(200)
+    assert.notExists(response.header('set-cookie'))
+    const { data } = response.body()
+    assert.deepEqual(data.ad, {
+      bookingId: ad.id,
+      kind: 'text',
+      headline: 'Bürgerdialog online',
+      body: 'Wir moderieren Ihre Kanäle.',
+      imageUrl: null,
+      alt: null,
+      clickUrl: 'https://werbung.example.com/angebot',
+      label: 'Anzeige',
+    })
+    assert.lengthOf(data.vendors, 4)
+    assert.deepEqual(data.vendors[0], {
+      slug: 'anbieter-5',
+      name: 'Anbieter 5 GmbH',
+      postalCode: '06108',
+      city: 'Halle (Saale)',
+      paid: true,
+    })
+    const slugs = data.vendors.map((vendor: { slug: string }) => vendor.slug)
+    assert.lengthOf(new Set(slugs), 4)
+    assert.isTrue(data.vendors.slice(1).every((vendor: { paid: boolean }) => !vendor.paid))
+
+    // The topic API answers through the same decision.
+    const topicApi = await client.get(urlFor('api.v1.topics.show', { slug: topic.slug }))
+    topicApi.assertStatus(200)
+    assert.equal(topicApi.body().data.slug, 'social-media')
+    assert.equal(topicApi.body().data.ad.bookingId, ad.id)
+    assert.deepInclude(topicApi.body().data.vendors, { ...data.vendors[0] })
+    assert.notExists(topicApi.header('set-cookie'))
+  })
+
+  test('the topic page shows the text ad and the paid vendor marked "Anzeige"', async ({
+    client,
+    assert,
+  }) => {
+    const { topic, vendors, sidebar, box } = await socialMedia()
+    await textAd(await advertiser(), sidebar, [thisWeek()], 'approved')
+    await paidPlace(await advertiser(), box, vendors[2], [thisWeek()], 'approved')
+
+    const response = await client.get(urlFor('topics.show', { slug: topic.slug }))
+    response.assertStatus(200)
+    assert.notExists(response.header('set-cookie'))
+    const slot = adSlot(response.text())
+    assert.include(slot, 'Anzeige')
+    assert.include(
+      slot,
+      '<a class="ad-slot__link" href="https://werbung.example.com/angebot" rel="sponsored noopener">Bürgerdialog online</a>'
+    )
+    assert.include(slot, 'Wir moderieren Ihre Kanäle.')
+    assert.notInclude(slot, 'Ihre Anzeige an dieser Stelle')
+
+    const items = boxItems(response.text())
+    assert.lengthOf(items, 4)
+    assert.deepEqual(items[0], { name: 'Anbieter 3 GmbH', marked: true, sponsored: true })
+    assert.isTrue(items.slice(1).every((item) => !item.marked && !item.sponsored))
+    assert.include(
+      response.text(),
+      `href="${absoluteUrl('/vendors/anbieter-3?from=social-media')}"`
+    )
+  })
+
+  test('an image ad shows its image with its alt text, linked as sponsored', async ({
+    client,
+    assert,
+  }) => {
+    const { topic, sidebar } = await socialMedia()
+    await textAd(await advertiser(), sidebar, [thisWeek()], 'approved', {
+      creativeKind: 'image',
+      headline: null,
+      body: null,
+      imagePath: 'creatives/0123456789abcdef.png',
+      imageAlt: 'Logo der Werbeagentur',
+    })
+
+    const api = await client.get(placementUrl(topic))
+    assert.equal(api.body().data.ad.kind, 'image')
+    assert.equal(api.body().data.ad.alt, 'Logo der Werbeagentur')
+    assert.match(
+      api.body().data.ad.imageUrl,
+      /^http:\/\/.+\/uploads\/creatives\/0123456789abcdef\.png$/
+    )
+
+    const page = await client.get(urlFor('topics.show', { slug: topic.slug }))
+    const slot = adSlot(page.text())
+    assert.include(slot, 'rel="sponsored noopener"')
+    assert.include(slot, 'alt="Logo der Werbeagentur"')
+    assert.include(slot, '/uploads/creatives/0123456789abcdef.png')
+  })
+
+  test('requested, expired, rejected, cancelled and future bookings are not shown', async ({
+    client,
+    assert,
+  }) => {
+    const { topic, vendors, sidebar, box } = await socialMedia()
+    const user = await advertiser()
+    await textAd(user, sidebar, [thisWeek()])
+    await textAd(user, sidebar, [thisWeek()], 'expired')
+    await textAd(user, sidebar, [thisWeek()], 'rejected')
+    await textAd(user, sidebar, [thisWeek()], 'cancelled')
+    await textAd(user, sidebar, [addWeeks(thisWeek(), 1)], 'approved')
+    await textAd(user, sidebar, [addWeeks(thisWeek(), -1)], 'approved')
+    await paidPlace(user, box, vendors[0], [thisWeek()])
+    await paidPlace(user, box, vendors[1], [addWeeks(thisWeek(), 1)], 'approved')
+    await paidPlace(user, box, vendors[2], [thisWeek()], 'cancelled')
+
+    for (let view = 0; view < 3; view++) {
+      const response = await client.get(placementUrl(topic))
+      response.assertStatus(200)
+      assert.isNull(response.body().data.ad)
+      assert.lengthOf(response.body().data.vendors, 4)
+      assert.isTrue(response.body().data.vendors.every((vendor: { paid: boolean }) => !vendor.paid))
+    }
+
+    const page = await client.get(urlFor('topics.show', { slug: topic.slug }))
+    assert.include(adSlot(page.text()), 'Ihre Anzeige an dieser Stelle')
+    assert.notInclude(page.text(), 'Bürgerdialog online')
+    assert.isTrue(boxItems(page.text()).every((item) => !item.marked))
+  })
+
+  test('an inactive slot, an unpublished vendor or one no longer in the topic shows nothing paid', async ({
+    client,
+    assert,
+  }) => {
+    const { topic, vendors, sidebar, box } = await socialMedia()
+    const user = await advertiser()
+    await textAd(user, sidebar, [thisWeek()], 'approved')
+    sidebar.active = false
+    await sidebar.save()
+    await paidPlace(user, box, vendors[0], [thisWeek()], 'approved')
+    vendors[0].status = 'draft'
+    await vendors[0].save()
+    const otherBox = await SlotFactory.apply('vendorBox').merge({ topicId: null }).create()
+    const elsewhere = await createVendor({ slug: 'woanders', name: 'Woanders GmbH' })
+    await paidPlace(await advertiser(), otherBox, elsewhere, [thisWeek()], 'approved')
+
+    const response = await client.get(placementUrl(topic))
+    assert.isNull(response.body().data.ad)
+    const slugs = response.body().data.vendors.map((vendor: { slug: string }) => vendor.slug)
+    assert.notInclude(slugs, 'anbieter-1')
+    assert.notInclude(slugs, 'woanders')
+    assert.isTrue(response.body().data.vendors.every((vendor: { paid: boolean }) => !vendor.paid))
+  })
+
+  test("run-of-site bookings compete with the topic's own for the ad place", async ({
+    client,
+    assert,
+  }) => {
+    const { topic, sidebar } = await socialMedia()
+    const own = await textAd(await advertiser(), sidebar, [thisWeek()], 'approved')
+    const runOfSite = await SlotFactory.apply('runOfSite').create()
+    const everywhere = await textAd(await advertiser(), runOfSite, [thisWeek()], 'approved', {
+      headline: 'Überall zu sehen',
+    })
+
+    const shown: number[] = []
+    for (let view = 0; view < 4; view++) {
+      const response = await client.get(placementUrl(topic))
+      shown.push(response.body().data.ad.bookingId)
+    }
+    assert.includeMembers(shown, [own.id, everywhere.id])
+    assert.equal(shown.filter((id) => id === own.id).length, 2)
+  })
+
+  test('an advertiser with the ad does not also get a paid place on that view', async ({
+    client,
+    assert,
+  }) => {
+    const { topic, vendors, sidebar, box } = await socialMedia()
+    const user = await advertiser()
+    const ad = await textAd(user, sidebar, [thisWeek()], 'approved')
+    await paidPlace(user, box, vendors[3], [thisWeek()], 'approved')
+
+    const response = await client.get(placementUrl(topic))
+    assert.equal(response.body().data.ad.bookingId, ad.id)
+    assert.isTrue(response.body().data.vendors.every((vendor: { paid: boolean }) => !vendor.paid))
+    assert.notInclude(
+      response.body().data.vendors.map((vendor: { slug: string }) => vendor.slug),
+      'anbieter-4'
+    )
+  })
+
+  test('a booking whose impression cap is reached is not shown', async ({ client, assert }) => {
+    const { topic, sidebar } = await socialMedia()
+    const capped = await textAd(await advertiser(), sidebar, [thisWeek()], 'approved', {
+      impressionCap: 1000,
+    })
+    const open = await textAd(await advertiser(), sidebar, [thisWeek()], 'approved')
+    class CapReached extends DeliveredCounts {
+      reached(bookingId: number, cap: number) {
+        return bookingId === capped.id && cap === 1000
+      }
+    }
+    app.container.swap(DeliveredCounts, () => new CapReached())
+    try {
+      for (let view = 0; view < 3; view++) {
+        const response = await client.get(placementUrl(topic))
+        assert.equal(response.body().data.ad.bookingId, open.id)
+      }
+    } finally {
+      app.container.restore(DeliveredCounts)
+    }
+  })
+
+  test('422 for a missing or unknown topic', async ({ client }) => {
+    const unknown = await client.get(placementUrl('gibt-es-nicht'))
+    unknown.assertStatus(422)
+    unknown.assertBody({ errors: [{ field: 'topic', message: 'Dieses Thema gibt es nicht.' }] })
+
+    const missing = await client.get(urlFor('api.v1.placements.show'))
+    missing.assertStatus(422)
+    missing.assertBody({
+      errors: [{ field: 'topic', message: 'Bitte füllen Sie das Feld „Thema“ aus.' }],
+    })
+
+    const english = await client.get(placementUrl('gibt-es-nicht')).header('accept-language', 'en')
+    english.assertStatus(422)
+    english.assertBody({ errors: [{ field: 'topic', message: 'There is no such topic.' }] })
+  })
+})
+
+test.group('Placements with the caches on', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(withDirectoryCache)
+  group.each.setup(freshRotation)
+
+  test('an approval shows on the next view; a cancellation takes it off', async ({
+    client,
+    assert,
+  }) => {
+    mail.fake()
+    const { topic, sidebar } = await socialMedia()
+    const editor = await createUser({ role: 'editor' })
+    const request = await textAd(await advertiser(), sidebar, [thisWeek()])
+
+    const before = await client.get(placementUrl(topic))
+    assert.isNull(before.body().data.ad)
+
+    const bookings = await app.container.make(BookingService)
+    await bookings.approve(editor, request.id)
+    const approved = await client.get(placementUrl(topic))
+    assert.equal(approved.body().data.ad.bookingId, request.id)
+
+    await bookings.cancel(editor, request.id)
+    const cancelled = await client.get(placementUrl(topic))
+    assert.isNull(cancelled.body().data.ad)
+    mail.restore()
+  })
+
+  test('a warm view asks the database nothing', async ({ client, assert }) => {
+    const { topic, vendors, sidebar, box } = await socialMedia()
+    await textAd(await advertiser(), sidebar, [thisWeek()], 'approved')
+    await paidPlace(await advertiser(), box, vendors[0], [thisWeek()], 'approved')
+
+    const calls = { bookings: 0, vendors: 0 }
+    const bookingQuery = Booking.query
+    const vendorsInOrder = DirectoryService.prototype.vendorsInOrder
+    Booking.query = function (this: typeof Booking, ...args: unknown[]) {
+      calls.bookings++
+      return bookingQuery.apply(this, args as [])
+    } as typeof Booking.query
+    DirectoryService.prototype.vendorsInOrder = function (this: DirectoryService, ...args) {
+      calls.vendors++
+      return vendorsInOrder.apply(this, args)
+    }
+    try {
+      // Two views show all six vendors once: the box rows are known after them.
+      for (let view = 0; view < 2; view++) await client.get(placementUrl(topic))
+      assert.equal(calls.bookings, 1)
+      const warm = { ...calls }
+      for (let view = 0; view < 5; view++) {
+        const response = await client.get(placementUrl(topic))
+        assert.isTrue(response.body().data.vendors[0].paid)
+        assert.isNotNull(response.body().data.ad)
+      }
+      assert.deepEqual(calls, warm)
+    } finally {
+      Booking.query = bookingQuery
+      DirectoryService.prototype.vendorsInOrder = vendorsInOrder
+    }
+  })
+})
