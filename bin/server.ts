@@ -28,6 +28,19 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
     app.listen('SIGTERM', () => app.terminate())
     app.listen('SIGINT', () => app.terminate())
     /**
+     * Placement counters are flushed every second, and once more on the way
+     * out. Terminating hooks run in reverse order of registration, and this
+     * one is registered first, before the HTTP server's own: so it runs
+     * last, once the server has stopped accepting and answered the requests
+     * in flight (and after-response work has settled). Nothing served is lost.
+     */
+    let stopCounterFlush: (() => Promise<void>) | null = null
+    app.terminating(async () => {
+      const { settleAfterResponse } = await import('#services/after_response')
+      await settleAfterResponse()
+      await stopCounterFlush?.()
+    })
+    /**
      * Booking holds lapse while the server runs: `bookings:expire` every few
      * minutes, in this process only (not in tests or ace commands).
      */
@@ -35,6 +48,14 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
       const { startHoldExpiryScheduler } = await import('#services/booking/hold_scheduler')
       const stop = startHoldExpiryScheduler()
       app.terminating(stop)
+
+      const { ImpressionCounter } = await import('#services/delivery/impression_counter')
+      const { startCounterFlush } = await import('#services/delivery/flush_scheduler')
+      const { default: env } = await import('#start/env')
+      stopCounterFlush = startCounterFlush(
+        await app.container.make(ImpressionCounter),
+        env.get('COUNTER_FLUSH_MS', 1_000)
+      )
     })
   })
   .httpServer()
