@@ -22,7 +22,11 @@ export default class ClickService {
     private dedupe: ClickDedupe
   ) {}
 
-  follow(token: string, request: ViewRequest & { ip: string }, now: Date = new Date()): ClickOutcome {
+  follow(
+    token: string,
+    request: ViewRequest & { ip: string },
+    now: Date = new Date()
+  ): ClickOutcome {
     const check = readClickToken(token, now)
     if (check.status === 'invalid') return check
     const target = check.click.target

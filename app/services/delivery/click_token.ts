@@ -19,11 +19,17 @@ export type Click = {
 }
 
 export type ClickTokenCheck =
-  | { status: 'valid' | 'expired'; click: Click; shownAt: Date }
-  | { status: 'invalid' }
+  { status: 'valid' | 'expired'; click: Click; shownAt: Date } | { status: 'invalid' }
 
 /** The payload, short keys: it travels in every link. */
-type Payload = { k: ClickKind; b: number | null; v: number | null; t: number | null; u: string; at: number }
+type Payload = {
+  k: ClickKind
+  b: number | null
+  v: number | null
+  t: number | null
+  u: string
+  at: number
+}
 
 /** Only http(s) URLs are ever redirected to. */
 export function httpTarget(value: string): string | null {

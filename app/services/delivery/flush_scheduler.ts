@@ -18,7 +18,10 @@ export function startCounterFlush(
   const tick = () => {
     if (counter.isFlushing) return
     counter.flush().catch((error) => {
-      logger.error({ err: error }, 'flushing the placement counters failed; kept for the next flush')
+      logger.error(
+        { err: error },
+        'flushing the placement counters failed; kept for the next flush'
+      )
     })
   }
   const timer = setInterval(tick, everyMs)

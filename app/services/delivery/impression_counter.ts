@@ -105,7 +105,13 @@ export class ImpressionCounter {
 
   /** Counts not written yet, summed per field (the ace command, tests). */
   unflushed(): Record<CounterField, number> {
-    const sums = { raw_impressions: 0, impressions: 0, clicks: 0, website_clicks: 0, profile_views: 0 }
+    const sums = {
+      raw_impressions: 0,
+      impressions: 0,
+      clicks: 0,
+      website_clicks: 0,
+      profile_views: 0,
+    }
     for (const row of this.#pending.values()) {
       for (const field of Object.keys(sums) as CounterField[]) sums[field] += row[field]
     }

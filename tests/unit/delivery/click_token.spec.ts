@@ -72,11 +72,22 @@ test.group('Delivery / click tokens', () => {
   })
 
   test('only ever carries http(s) targets', ({ assert }) => {
-    for (const target of ['javascript:alert(1)', 'data:text/html,hi', 'ftp://x.example', '/local']) {
+    for (const target of [
+      'javascript:alert(1)',
+      'data:text/html,hi',
+      'ftp://x.example',
+      '/local',
+    ]) {
       assert.throws(() => signClickToken({ ...ad, target }, shownAt), /http\(s\) URL/)
     }
     const website = signClickToken(
-      { kind: 'website', bookingId: null, vendorId: 7, topicId: null, target: 'http://vendor.example' },
+      {
+        kind: 'website',
+        bookingId: null,
+        vendorId: 7,
+        topicId: null,
+        target: 'http://vendor.example',
+      },
       shownAt
     )
     const check = readClickToken(website, shownAt)

@@ -14,9 +14,14 @@ const READER: ViewRequest = {
 }
 const BOT: ViewRequest = {
   method: 'GET',
-  headers: { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' },
+  headers: {
+    'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+  },
 }
-const PREFETCH: ViewRequest = { ...READER, headers: { ...READER.headers, 'sec-purpose': 'prefetch' } }
+const PREFETCH: ViewRequest = {
+  ...READER,
+  headers: { ...READER.headers, 'sec-purpose': 'prefetch' },
+}
 const HEAD: ViewRequest = { ...READER, method: 'HEAD' }
 
 /** 14:20 in Berlin on 15 January 2027 (UTC+1). */
@@ -94,7 +99,12 @@ test.group('Delivery / impression counter', (group) => {
       clicks: 0,
     })
     const unpaid = rows.find((row) => row.vendor_id === 3)!
-    assert.containsSubset(unpaid, { booking_id: 0, paid: false, raw_impressions: 2, impressions: 1 })
+    assert.containsSubset(unpaid, {
+      booking_id: 0,
+      paid: false,
+      raw_impressions: 2,
+      impressions: 1,
+    })
 
     // Just after midnight in Berlin is still the 15th in UTC, but a new day here.
     const late = new ImpressionCounter(
@@ -122,7 +132,11 @@ test.group('Delivery / impression counter', (group) => {
     assert.equal(counter.unflushed().impressions, 50_000)
 
     const first = await statementsDuring(() => counter.flush())
-    assert.lengthOf(first.filter((sql) => /insert into/i.test(sql)), 1, first.join('\n'))
+    assert.lengthOf(
+      first.filter((sql) => /insert into/i.test(sql)),
+      1,
+      first.join('\n')
+    )
     assert.lengthOf(first, 1)
     assert.equal(await sum('impressions'), 50_000)
     assert.lengthOf(await storedRows(), 20 * 5)
@@ -178,8 +192,26 @@ test.group('Delivery / impression counter', (group) => {
 
   test('delivered: stored plus unflushed filtered impressions; caps', async ({ assert }) => {
     await db.table('placement_counts').insert([
-      { day: '2027-01-14', hour: 9, booking_id: 101, vendor_id: 0, topic_id: 7, paid: true, raw_impressions: 12, impressions: 8 },
-      { day: '2027-01-15', hour: 9, booking_id: 101, vendor_id: 0, topic_id: 8, paid: true, raw_impressions: 3, impressions: 2 },
+      {
+        day: '2027-01-14',
+        hour: 9,
+        booking_id: 101,
+        vendor_id: 0,
+        topic_id: 7,
+        paid: true,
+        raw_impressions: 12,
+        impressions: 8,
+      },
+      {
+        day: '2027-01-15',
+        hour: 9,
+        booking_id: 101,
+        vendor_id: 0,
+        topic_id: 8,
+        paid: true,
+        raw_impressions: 3,
+        impressions: 2,
+      },
     ])
     const counter = new ImpressionCounter(new DatabaseCounterStore(), () => noon)
     const counts = await counter.deliveredCounts([101, 303])
@@ -199,7 +231,14 @@ test.group('Delivery / impression counter', (group) => {
 
     // Another process's flush arrives with this process's next flush.
     await db.table('placement_counts').insert({
-      day: '2027-01-15', hour: 10, booking_id: 101, vendor_id: 0, topic_id: 9, paid: true, raw_impressions: 5, impressions: 5,
+      day: '2027-01-15',
+      hour: 10,
+      booking_id: 101,
+      vendor_id: 0,
+      topic_id: 9,
+      paid: true,
+      raw_impressions: 5,
+      impressions: 5,
     })
     assert.equal(counts.delivered(101), 11)
     await counter.flush()

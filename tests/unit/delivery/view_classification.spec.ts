@@ -27,7 +27,10 @@ test.group('Delivery / which views count as filtered impressions', () => {
       isCountedView({ method: 'GET', headers: { ...ua, 'sec-purpose': 'prefetch;prerender' } })
     )
     assert.isFalse(
-      isCountedView({ method: 'GET', headers: { ...ua, 'sec-purpose': 'prefetch; anonymous-client-ip' } })
+      isCountedView({
+        method: 'GET',
+        headers: { ...ua, 'sec-purpose': 'prefetch; anonymous-client-ip' },
+      })
     )
     assert.isFalse(isCountedView({ method: 'GET', headers: { ...ua, purpose: 'prefetch' } }))
     assert.isFalse(isCountedView({ method: 'GET', headers: { ...ua, purpose: 'Prefetch' } }))
