@@ -49,6 +49,21 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
       const stop = startHoldExpiryScheduler()
       app.terminating(stop)
 
+      /**
+       * Closing the server ends only idle keep-alive connections; busy ones
+       * would keep taking requests until they time out. Registered after the
+       * server's own hook, this runs just before it: from then on, every
+       * connection is closed as soon as its response is out.
+       */
+      const server = await app.container.make('server')
+      app.terminating(() => {
+        const nodeServer = server.getNodeServer()
+        if (!nodeServer) return
+        const sweep = setInterval(() => nodeServer.closeIdleConnections(), 25)
+        sweep.unref()
+        nodeServer.once('close', () => clearInterval(sweep))
+      })
+
       const { ImpressionCounter } = await import('#services/delivery/impression_counter')
       const { startCounterFlush } = await import('#services/delivery/flush_scheduler')
       const { default: env } = await import('#start/env')
