@@ -39,6 +39,10 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
       const { settleAfterResponse } = await import('#services/after_response')
       await settleAfterResponse()
       await stopCounterFlush?.()
+      // Views of capped bookings this process holds but did not serve go back.
+      const { CapLedger } = await import('#services/delivery/cap_ledger')
+      const ledger = await app.container.make(CapLedger)
+      await ledger.release().catch(() => {})
     })
     /**
      * Booking holds lapse while the server runs: `bookings:expire` every few

@@ -4,6 +4,7 @@ import { DirectoryCache } from '#services/directory_cache'
 import { MemoryCursorStore, RotationCursorStore } from '#services/placement/rotation'
 import { ImpressionCounter } from '#services/delivery/impression_counter'
 import { ClickDedupe, MemoryClickDedupe } from '#services/delivery/click_dedupe'
+import { CapLedger } from '#services/delivery/cap_ledger'
 
 /**
  * Container bindings of the app's own services.
@@ -24,5 +25,7 @@ export default class AppProvider {
     // One counter buffer and one click memory per process; bin/server.ts flushes the counter.
     this.app.container.singleton(ImpressionCounter, () => new ImpressionCounter())
     this.app.container.singleton(ClickDedupe as any, () => new MemoryClickDedupe())
+    // Impression caps across processes: leases of each capped booking's budget.
+    this.app.container.singleton(CapLedger, () => new CapLedger())
   }
 }

@@ -34,9 +34,26 @@ export default class extends BaseSchema {
       table.index(['booking_id', 'day'])
       table.index(['vendor_id', 'day'])
     })
+
+    /**
+     * Impression caps across processes: how many filtered impressions of a
+     * capped booking the processes have taken from its budget, in leases
+     * (app/services/delivery/cap_ledger.ts). Never above the cap.
+     */
+    this.schema.createTable('booking_deliveries', (table) => {
+      table
+        .integer('booking_id')
+        .unsigned()
+        .primary()
+        .references('id')
+        .inTable('bookings')
+        .onDelete('CASCADE')
+      table.integer('reserved').notNullable().defaultTo(0)
+    })
   }
 
   async down() {
+    this.schema.dropTable('booking_deliveries')
     this.schema.dropTable(this.tableName)
   }
 }
