@@ -70,6 +70,17 @@ test.group('Counting / SIGTERM loses nothing (separate server)', (group) => {
     assert.equal(await storedClicks(server), requests)
   }).timeout(120_000)
 
+  test('SIGINT (Ctrl+C) flushes the same way', async ({ assert }) => {
+    await server.start()
+    const before = await storedClicks(server)
+    const statuses = await Promise.all(links(40).map((path) => click(server, path)))
+    assert.deepEqual(new Set(statuses), new Set([302]))
+    const exited = server.exited()
+    server.process!.kill('SIGINT')
+    assert.equal(await exited, 0, server.output)
+    assert.equal((await storedClicks(server)) - before, 40)
+  }).timeout(120_000)
+
   test('SIGTERM during load: every click served is stored, none more', async ({ assert }) => {
     await server.start()
     const before = await storedClicks(server)
