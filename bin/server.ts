@@ -28,6 +28,23 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
     app.listen('SIGTERM', () => app.terminate())
     app.listen('SIGINT', () => app.terminate())
     /**
+     * Placement counters are flushed every second, and once more on the way
+     * out. Terminating hooks run in reverse order of registration, and this
+     * one is registered first, before the HTTP server's own: so it runs
+     * last, once the server has stopped accepting and answered the requests
+     * in flight (and after-response work has settled). Nothing served is lost.
+     */
+    let stopCounterFlush: (() => Promise<void>) | null = null
+    app.terminating(async () => {
+      const { settleAfterResponse } = await import('#services/after_response')
+      await settleAfterResponse()
+      await stopCounterFlush?.()
+      // Views of capped bookings this process holds but did not serve go back.
+      const { CapLedger } = await import('#services/delivery/cap_ledger')
+      const ledger = await app.container.make(CapLedger)
+      await ledger.release().catch(() => {})
+    })
+    /**
      * Booking holds lapse while the server runs: `bookings:expire` every few
      * minutes, in this process only (not in tests or ace commands).
      */
@@ -35,6 +52,29 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
       const { startHoldExpiryScheduler } = await import('#services/booking/hold_scheduler')
       const stop = startHoldExpiryScheduler()
       app.terminating(stop)
+
+      /**
+       * Closing the server ends only idle keep-alive connections; busy ones
+       * would keep taking requests until they time out. Registered after the
+       * server's own hook, this runs just before it: from then on, every
+       * connection is closed as soon as its response is out.
+       */
+      const server = await app.container.make('server')
+      app.terminating(() => {
+        const nodeServer = server.getNodeServer()
+        if (!nodeServer) return
+        const sweep = setInterval(() => nodeServer.closeIdleConnections(), 25)
+        sweep.unref()
+        nodeServer.once('close', () => clearInterval(sweep))
+      })
+
+      const { ImpressionCounter } = await import('#services/delivery/impression_counter')
+      const { startCounterFlush } = await import('#services/delivery/flush_scheduler')
+      const { default: env } = await import('#start/env')
+      stopCounterFlush = startCounterFlush(
+        await app.container.make(ImpressionCounter),
+        env.get('COUNTER_FLUSH_MS', 1_000)
+      )
     })
   })
   .httpServer()

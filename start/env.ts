@@ -84,6 +84,11 @@ const env = await Env.create(new URL('../', import.meta.url), {
   BOOKING_CANCEL_DAYS: Env.schema.number.optional(),
 
   /*
+  | Placement counters: how often the web server flushes them (ms, default 1000)
+  */
+  COUNTER_FLUSH_MS: Env.schema.number.optional(),
+
+  /*
   | The seller on every invoice (the portal's operator)
   */
   SELLER_NAME: Env.schema.string.optional(),

@@ -30,6 +30,8 @@ router.get('/robots.txt', [controllers.public.Seo, 'robots']).as('robots')
 router.get('/uploads/*', [controllers.public.Uploads, 'show']).as('drive.fs.serve')
 router.get('/impressum', [controllers.public.Legal, 'imprint']).as('legal.imprint')
 router.get('/datenschutz', [controllers.public.Legal, 'privacy']).as('legal.privacy')
+// Every ad, paid box and website link: counts once, redirects; no session, no cookie.
+router.get('/c/:token', [controllers.public.Clicks, 'show']).as('clicks.show')
 
 router
   .group(() => {

@@ -60,6 +60,7 @@ export const controllers = {
   },
   public: {
     Advertise: () => import('#controllers/public/advertise_controller'),
+    Clicks: () => import('#controllers/public/clicks_controller'),
     Home: () => import('#controllers/public/home_controller'),
     Legal: () => import('#controllers/public/legal_controller'),
     Search: () => import('#controllers/public/search_controller'),

@@ -120,6 +120,7 @@ export type ScannedRoutes = {
     'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'legal.imprint': { paramsTuple?: []; params?: {} }
     'legal.privacy': { paramsTuple?: []; params?: {} }
+    'clicks.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'api.v1.topics.index': { paramsTuple?: []; params?: {} }
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.placements.show': { paramsTuple?: []; params?: {} }
@@ -192,6 +193,7 @@ export type ScannedRoutes = {
     'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'legal.imprint': { paramsTuple?: []; params?: {} }
     'legal.privacy': { paramsTuple?: []; params?: {} }
+    'clicks.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'api.v1.topics.index': { paramsTuple?: []; params?: {} }
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.placements.show': { paramsTuple?: []; params?: {} }
@@ -264,6 +266,7 @@ export type ScannedRoutes = {
     'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
     'legal.imprint': { paramsTuple?: []; params?: {} }
     'legal.privacy': { paramsTuple?: []; params?: {} }
+    'clicks.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'api.v1.topics.index': { paramsTuple?: []; params?: {} }
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.placements.show': { paramsTuple?: []; params?: {} }

@@ -4,6 +4,8 @@ import { urlFor } from '@adonisjs/core/services/url_builder'
 import DirectoryService from '#services/directory_service'
 import { vendorProfile } from '#queries/vendor_profile'
 import { absoluteUrl } from '#services/mail/app_url'
+import { ImpressionCounter } from '#services/delivery/impression_counter'
+import { clickUrl } from '#services/delivery/click_token'
 
 /**
  * The topic the reader came from (`?from=<slug>` on links from topic
@@ -16,18 +18,33 @@ export function breadcrumbTopic<T extends { slug: string }>(topics: T[], from: u
 
 @inject()
 export default class VendorsController {
-  constructor(private directory: DirectoryService) {}
+  constructor(
+    private directory: DirectoryService,
+    private counter: ImpressionCounter
+  ) {}
 
   async show({ params, request, view }: HttpContext) {
     const vendor = await this.directory.publishedVendor(params.slug)
     const canonical = absoluteUrl(urlFor('vendors.show', { slug: vendor.slug }))
+    const profile = vendorProfile(vendor, canonical)
+    this.counter.recordProfileView(vendor.id, request.request)
     return view.render('pages/vendors/show', {
       vendor,
       canonical,
       breadcrumbTopic: breadcrumbTopic(vendor.topics, request.qs().from),
       // "Eintrag übernehmen" is a plain link to a signed-in page: no session here.
       claimable: !(await this.directory.hasMembers(vendor)),
-      ...vendorProfile(vendor, canonical),
+      ...profile,
+      // The website link goes through /c/, where it counts as a website click.
+      websiteClickUrl: profile.websiteUrl
+        ? clickUrl({
+            kind: 'website',
+            bookingId: null,
+            vendorId: vendor.id,
+            topicId: null,
+            target: profile.websiteUrl,
+          })
+        : null,
     })
   }
 }

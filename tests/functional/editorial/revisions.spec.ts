@@ -168,7 +168,9 @@ test.group('Editorial / revisions', (group) => {
       'Sachsen',
       '03461 222',
       'mailto:neu@example.com',
-      'href="https://neu.example.com/"',
+      // The website link goes through the click redirect; JSON-LD names it directly.
+      'rel="nofollow noopener">neu.example.com</a>',
+      '"url":"https://neu.example.com/"',
       '<strong>neue</strong>',
       `src="${urlFor('drive.fs.serve', { '*': ['logos', 'neu.png'] })}"`,
       `href="${urlFor('topics.show', { slug: 'geodaten' })}"`,

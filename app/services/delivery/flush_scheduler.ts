@@ -1,0 +1,44 @@
+import logger from '@adonisjs/core/services/logger'
+import type { ImpressionCounter } from '#services/delivery/impression_counter'
+
+/** How often the web server writes its buffered counts. */
+export const FLUSH_EVERY_MS = 1_000
+
+/**
+ * Flushes the counter at least once a second in the web server process
+ * (bin/server.ts starts it; tests and ace never do). The timer is unref'd,
+ * so it never keeps the process alive, and a tick is skipped while a flush
+ * runs. The stop function stops the timer and writes what is left; a
+ * failed final write is tried again a few times before it is logged.
+ */
+export function startCounterFlush(
+  counter: ImpressionCounter,
+  everyMs: number = FLUSH_EVERY_MS
+): () => Promise<void> {
+  const tick = () => {
+    if (counter.isFlushing) return
+    counter.flush().catch((error) => {
+      logger.error(
+        { err: error },
+        'flushing the placement counters failed; kept for the next flush'
+      )
+    })
+  }
+  const timer = setInterval(tick, everyMs)
+  timer.unref()
+  return async () => {
+    clearInterval(timer)
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await counter.flush()
+        return
+      } catch (error) {
+        if (attempt === 3) {
+          logger.error({ err: error, unflushed: counter.unflushed() }, 'final counter flush failed')
+          return
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt))
+      }
+    }
+  }
+}
