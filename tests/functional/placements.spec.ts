@@ -16,7 +16,7 @@ import { BookingFactory, bookWeeks } from '#database/factories/booking_factory'
 import { BillingDetailFactory } from '#database/factories/billing_detail_factory'
 import { addWeeks, weekOf, type IsoWeek } from '#services/booking/iso_week'
 import BookingService from '#services/booking/booking_service'
-import { DeliveredCounts } from '#services/placement/delivered_counts'
+import { ImpressionCounter } from '#services/delivery/impression_counter'
 import { MemoryCursorStore, RotationCursorStore } from '#services/placement/rotation'
 import { absoluteUrl } from '#services/mail/app_url'
 import { createVendor, withDirectoryCache } from '#tests/helpers/directory'
@@ -142,16 +142,20 @@ test.group('Placements: booked ads and paid places', (group) => {
     response.assertStatus(200)
     assert.notExists(response.header('set-cookie'))
     const { data } = response.body()
-    assert.deepEqual(data.ad, {
+    const { clickUrl, ...shown } = data.ad
+    assert.deepEqual(shown, {
       bookingId: ad.id,
       kind: 'text',
       headline: 'Bürgerdialog online',
       body: 'Wir moderieren Ihre Kanäle.',
       imageUrl: null,
       alt: null,
-      clickUrl: 'https://werbung.example.com/angebot',
       label: 'Anzeige',
     })
+    // The link goes through the counted click redirect to the advertiser's page.
+    const click = await client.get(new URL(clickUrl).pathname).redirects(0)
+    click.assertStatus(302)
+    click.assertHeader('location', 'https://werbung.example.com/angebot')
     assert.lengthOf(data.vendors, 4)
     assert.deepEqual(data.vendors[0], {
       slug: 'anbieter-5',
@@ -186,10 +190,14 @@ test.group('Placements: booked ads and paid places', (group) => {
     assert.notExists(response.header('set-cookie'))
     const slot = adSlot(response.text())
     assert.include(slot, 'Anzeige')
-    assert.include(
-      slot,
-      '<a class="ad-slot__link" href="https://werbung.example.com/angebot" rel="sponsored noopener">Bürgerdialog online</a>'
-    )
+    const link =
+      /<a class="ad-slot__link" href="([^"]+)" rel="sponsored noopener">Bürgerdialog online<\/a>/.exec(
+        slot
+      )
+    assert.exists(link, slot)
+    const click = await client.get(new URL(link![1].replaceAll('&amp;', '&')).pathname).redirects(0)
+    click.assertStatus(302)
+    click.assertHeader('location', 'https://werbung.example.com/angebot')
     assert.include(slot, 'Wir moderieren Ihre Kanäle.')
     assert.notInclude(slot, 'Ihre Anzeige an dieser Stelle')
 
@@ -197,10 +205,17 @@ test.group('Placements: booked ads and paid places', (group) => {
     assert.lengthOf(items, 4)
     assert.deepEqual(items[0], { name: 'Anbieter 3 GmbH', marked: true, sponsored: true })
     assert.isTrue(items.slice(1).every((item) => !item.marked && !item.sponsored))
-    assert.include(
-      response.text(),
-      `href="${absoluteUrl('/vendors/anbieter-3?from=social-media')}"`
+    // The paid place links through the counted click redirect to the profile.
+    const clickLinks = [...response.text().matchAll(/href="([^"]*\/c\/[^"]+)"/g)]
+    const targets = await Promise.all(
+      clickLinks.map(async ([, href]) => {
+        const redirect = await client
+          .get(new URL(href.replaceAll('&amp;', '&')).pathname)
+          .redirects(0)
+        return redirect.header('location')
+      })
     )
+    assert.include(targets, absoluteUrl('/vendors/anbieter-3?from=social-media'))
   })
 
   test('an image ad shows its image with its alt text, linked as sponsored', async ({
@@ -329,20 +344,19 @@ test.group('Placements: booked ads and paid places', (group) => {
       impressionCap: 1000,
     })
     const open = await textAd(await advertiser(), sidebar, [thisWeek()], 'approved')
-    class CapReached extends DeliveredCounts {
-      reached(bookingId: number, cap: number) {
-        return bookingId === capped.id && cap === 1000
-      }
+    // 1,000 filtered impressions of the capped booking, as readers' views leave them.
+    const counter = await app.container.make(ImpressionCounter)
+    const entry = { bookingId: capped.id, vendorId: null, topicId: topic.id, paid: true }
+    counter.record(
+      Array.from({ length: 1000 }, () => entry),
+      { method: 'GET', headers: {} }
+    )
+    for (let view = 0; view < 3; view++) {
+      const response = await client.get(placementUrl(topic))
+      assert.equal(response.body().data.ad.bookingId, open.id)
     }
-    app.container.swap(DeliveredCounts, () => new CapReached())
-    try {
-      for (let view = 0; view < 3; view++) {
-        const response = await client.get(placementUrl(topic))
-        assert.equal(response.body().data.ad.bookingId, open.id)
-      }
-    } finally {
-      app.container.restore(DeliveredCounts)
-    }
+    // Written inside the test's transaction, so nothing is left for other tests.
+    await counter.flush()
   })
 
   test('422 for a missing or unknown topic', async ({ client }) => {

@@ -19,7 +19,7 @@ export default class TopicsController {
     const { input, errors } = await validateQuery(ctx, topicVendorsValidator)
 
     const [placement, vendors] = await Promise.all([
-      this.placements.forTopic(topic),
+      this.placements.forTopic(topic, ctx.request.request),
       this.directory.topicVendors(topic, {
         plz: input?.plz,
         page: input?.page ?? 1,

@@ -8,7 +8,9 @@ import DomainError from '#exceptions/domain_error'
 import DirectoryService from '#services/directory_service'
 import { DirectoryCache } from '#services/directory_cache'
 import { RotationCursorStore } from '#services/placement/rotation'
-import { DeliveredCounts } from '#services/placement/delivered_counts'
+import { ImpressionCounter, type PlacementEntry } from '#services/delivery/impression_counter'
+import type { ViewRequest } from '#services/delivery/view_classification'
+import { absoluteClickUrl } from '#services/delivery/click_token'
 import {
   decidePlacement,
   EMPTY_STATE,
@@ -60,19 +62,36 @@ export type Placement = {
 
 /** What a link of a placement leads to. */
 export type LinkTarget =
-  | { kind: 'ad'; bookingId: number; topicSlug: string; targetUrl: string }
-  | { kind: 'vendor'; bookingId: number; topicSlug: string; vendorSlug: string }
+  | { kind: 'ad'; bookingId: number; topic: Topic; targetUrl: string }
+  | { kind: 'vendor'; bookingId: number; topic: Topic; vendorId: number; vendorSlug: string }
 
 /**
- * The one place where the links of ads and paid box places are made. Today
- * it is the raw target: the advertiser's URL, or the vendor's profile. The
- * click redirect (`/c/:token`) wraps it here, and nowhere else.
+ * The one place where the links of ads and paid box places are made: the
+ * signed click redirect (`/c/:token`, absolute, so embeds and the API can
+ * use it) to the advertiser's URL or the vendor's profile.
  */
 export function linkFor(target: LinkTarget): string {
-  if (target.kind === 'ad') return target.targetUrl
-  return absoluteUrl(
-    urlFor('vendors.show', { slug: target.vendorSlug }, { qs: { from: target.topicSlug } })
+  if (target.kind === 'ad') {
+    return absoluteClickUrl({
+      kind: 'ad',
+      bookingId: target.bookingId,
+      vendorId: null,
+      topicId: target.topic.id,
+      target: target.targetUrl,
+    })
+  }
+  const profile = urlFor(
+    'vendors.show',
+    { slug: target.vendorSlug },
+    { qs: { from: target.topic.slug } }
   )
+  return absoluteClickUrl({
+    kind: 'box',
+    bookingId: target.bookingId,
+    vendorId: target.vendorId,
+    topicId: target.topic.id,
+    target: absoluteUrl(profile),
+  })
 }
 
 /** An ad's creative as cached with its candidates; the link is made per view. */
@@ -108,7 +127,7 @@ export default class PlacementService {
     private cursors: RotationCursorStore,
     private directory: DirectoryService,
     private cache: DirectoryCache,
-    private delivered: DeliveredCounts
+    private counter: ImpressionCounter
   ) {}
 
   /** The topic a placement request names; an unknown one is an input error (422). */
@@ -123,18 +142,31 @@ export default class PlacementService {
     }
   }
 
-  async forTopic(topic: Topic, now: DateTime = DateTime.now()): Promise<Placement> {
+  /**
+   * One view of the topic's placement. With `viewer` (the request that
+   * will receive it) the view is counted: every place shown is an
+   * impression, raw always, filtered unless a bot, prefetch or HEAD asked.
+   * Caps are checked and the view counted in one synchronous step, so a
+   * capped booking overshoots by at most one view per process.
+   */
+  async forTopic(
+    topic: Topic,
+    viewer: ViewRequest | null = null,
+    now: DateTime = DateTime.now()
+  ): Promise<Placement> {
     const live = await this.#candidates(topic, weekOf(now))
-    const capped = this.#capped(live)
-    // A vendor whose paid places are all capped joins the unpaid rotation again.
-    const paidCapped = live.rule.paid.some((place) => capped.has(place.bookingId))
-    const rule = paidCapped
-      ? { ...live.rule, unpaid: unpaidRotation(live.members, live.rule.paid, capped) }
-      : live.rule
+    if (live.caps.size > 0) await this.counter.deliveredCounts([...live.caps.keys()])
     const decision = await this.cursors.turn<RotationState, Decision>(
       `placement:${topic.id}`,
       (state) => {
+        const capped = this.#capped(live)
+        // A vendor whose paid places are all capped joins the unpaid rotation again.
+        const paidCapped = live.rule.paid.some((place) => capped.has(place.bookingId))
+        const rule = paidCapped
+          ? { ...live.rule, unpaid: unpaidRotation(live.members, live.rule.paid, capped) }
+          : live.rule
         const turned = decidePlacement(rule, state ?? EMPTY_STATE, capped)
+        if (viewer) this.counter.record(entriesOf(topic, turned.decision), viewer)
         return { value: turned.decision, next: turned.next }
       }
     )
@@ -148,7 +180,7 @@ export default class PlacementService {
   #capped(live: LiveCandidates): Set<number> {
     const capped = new Set<number>()
     for (const [bookingId, cap] of live.caps) {
-      if (this.delivered.reached(bookingId, cap)) capped.add(bookingId)
+      if (this.counter.delivered(bookingId) >= cap) capped.add(bookingId)
     }
     return capped
   }
@@ -159,12 +191,7 @@ export default class PlacementService {
     const { targetUrl, ...shown } = creative
     return {
       ...shown,
-      clickUrl: linkFor({
-        kind: 'ad',
-        bookingId: creative.bookingId,
-        topicSlug: topic.slug,
-        targetUrl,
-      }),
+      clickUrl: linkFor({ kind: 'ad', bookingId: creative.bookingId, topic, targetUrl }),
     }
   }
 
@@ -181,7 +208,13 @@ export default class PlacementService {
         clickUrl:
           bookingId === null
             ? null
-            : linkFor({ kind: 'vendor', bookingId, topicSlug: topic.slug, vendorSlug: row.slug }),
+            : linkFor({
+                kind: 'vendor',
+                bookingId,
+                topic,
+                vendorId: row.id,
+                vendorSlug: row.slug,
+              }),
       }
     })
   }
@@ -228,6 +261,23 @@ export default class PlacementService {
       return liveCandidates(bookings, members)
     })
   }
+}
+
+/** What one view shows, as counted: the ad, the paid places and the unpaid ones. */
+function entriesOf(topic: Topic, decision: Decision): PlacementEntry[] {
+  const entries: PlacementEntry[] = decision.paid.map((place) => ({
+    bookingId: place.bookingId,
+    vendorId: place.vendorId,
+    topicId: topic.id,
+    paid: true,
+  }))
+  for (const vendorId of decision.unpaidIds) {
+    entries.push({ bookingId: null, vendorId, topicId: topic.id, paid: false })
+  }
+  if (decision.adBookingId !== null) {
+    entries.push({ bookingId: decision.adBookingId, vendorId: null, topicId: topic.id, paid: true })
+  }
+  return entries
 }
 
 /**

@@ -12,7 +12,7 @@ export default class PlacementsController {
   async show({ request, serialize }: HttpContext) {
     const input = await request.validateUsing(placementQueryValidator, { data: request.qs() })
     const topic = await this.placements.topic(input.topic)
-    const placement = await this.placements.forTopic(topic)
+    const placement = await this.placements.forTopic(topic, request.request)
     return serialize(PlacementTransformer.transform(placement))
   }
 }

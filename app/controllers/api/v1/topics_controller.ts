@@ -19,9 +19,9 @@ export default class TopicsController {
   }
 
   /** GET /api/v1/topics/:slug — the topic with the vendors of its box (one rotating view). */
-  async show({ params, serialize }: HttpContext) {
+  async show({ params, request, serialize }: HttpContext) {
     const topic = await this.directory.topicBySlug(params.slug)
-    const placement = await this.placements.forTopic(topic)
+    const placement = await this.placements.forTopic(topic, request.request)
     return serialize(TopicPageTransformer.transform({ topic, placement }))
   }
 }
