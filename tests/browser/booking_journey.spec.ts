@@ -39,13 +39,38 @@ async function checkPage(page: Page, name: string, html: Record<string, string>)
   html[`${name} (${new URL(page.url()).pathname})`] = await page.content()
 }
 
+/** Booked and held shares of the Social Media sidebar in the given weeks, as the grid shows them. */
+async function sidebarWeeks(editor: Page, weeks: string[]) {
+  await editor.goto(
+    urlFor('editorial.slots.occupancy', undefined, { qs: { from: weeks[0], weeks: 4 } })
+  )
+  const row = editor
+    .locator('tbody[data-topic="social-media"] tr[data-slot]')
+    .filter({ hasText: 'Seitenleiste' })
+  const cells: Record<string, { booked: number; held: number }> = {}
+  for (const week of weeks) {
+    const cell = row.locator(`td[data-week="${week}"]`)
+    cells[week] = {
+      booked: Number(await cell.getAttribute('data-booked')),
+      held: Number(await cell.getAttribute('data-held')),
+    }
+  }
+  return cells
+}
+
+/** The bytes of the file a link downloads. */
+async function downloaded(page: Page, link: ReturnType<Page['locator']>) {
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
+  return readFile((await download.path())!)
+}
+
 /** Money as a reader sees it (no-break spaces read as spaces). */
 function plain(text: string | null) {
   return squash((text ?? '').replace(/\u00a0/g, ' '))
 }
 
 test.group('Booking journey', () => {
-  test('an advertiser books two weeks of the Social Media sidebar, an editor approves it', async ({
+  test('an advertiser books two weeks of the Social Media sidebar, an editor approves it, the invoice follows', async ({
     browser,
     assert,
     cleanup,
@@ -60,9 +85,17 @@ test.group('Booking journey', () => {
 
     await step('log in as the demo advertiser', () => logIn(advertiser, 'advertiser@example.com'))
 
-    // 1. The Social Media rate card: free shares and prices per week.
+    // 1. From the Social Media page, "Anzeige buchen" leads to its slots.
+    await step('follow "Anzeige buchen" on the Social Media page', async () => {
+      await advertiser.goto(urlFor('topics.show', { slug: 'social-media' }))
+      await clickAndWait(advertiser.getByRole('link', { name: 'Anzeige buchen' }).first())
+      const landed = new URL(advertiser.url())
+      assert.equal(landed.pathname, urlFor('advertise'))
+      assert.equal(landed.searchParams.get('topic'), 'social-media')
+    })
+
+    // The Social Media rate card: free shares and prices per week.
     const chosen = await step('check the availability of the Social Media sidebar', async () => {
-      await advertiser.goto(urlFor('advertise', undefined, { qs: { topic: 'social-media' } }))
       const card = advertiser.locator('section.rate-card', {
         has: advertiser.getByRole('heading', {
           name: 'Anzeigenplatz (Seitenleiste) – Social Media',
@@ -138,13 +171,17 @@ test.group('Booking journey', () => {
       assert.match(download.suggestedFilename(), /^booking-\d+\.pdf$/)
     })
 
-    // 5. An editor approves it from the queue.
+    // 5. An editor approves it from the queue; the occupancy grid follows.
+    const editorContext = await newPersonContext(browser)
+    cleanup(() => editorContext.close())
+    const editor = await editorContext.newPage()
+    watchForBreakage(editor, problems)
+    await step('log in as the demo editor', () => logIn(editor, 'editor@example.com'))
+    const gridBefore = await step('the occupancy grid holds the request', () =>
+      sidebarWeeks(editor, chosen)
+    )
+
     await step('an editor approves the booking', async () => {
-      const editorContext = await newPersonContext(browser)
-      cleanup(() => editorContext.close())
-      const editor = await editorContext.newPage()
-      watchForBreakage(editor, problems)
-      await logIn(editor, 'editor@example.com')
       await editor.goto(urlFor('editorial.queue'))
       const id = bookingPath.split('/').pop()
       const row = editor.locator(`tr[data-queue-item="booking-${id}"]`)
@@ -159,12 +196,43 @@ test.group('Booking journey', () => {
       )
     })
 
+    await step('the occupancy grid shows the booking as booked', async () => {
+      const gridAfter = await sidebarWeeks(editor, chosen)
+      for (const week of chosen) {
+        assert.equal(gridAfter[week].booked, gridBefore[week].booked + 1, week)
+        assert.equal(gridAfter[week].held, gridBefore[week].held - 1, week)
+      }
+      await checkPage(editor, 'occupancy grid', pages)
+    })
+
     await step('the advertiser sees the booking approved', async () => {
       await advertiser.goto(bookingPath)
       assert.equal(
         await advertiser.locator('[data-status]').first().getAttribute('data-status'),
         'approved'
       )
+    })
+
+    // 6. The invoice, as a PDF and as an XRechnung.
+    await step('the advertiser downloads the invoice and the XRechnung', async () => {
+      await advertiser.goto(urlFor('account.invoices.index'))
+      const id = bookingPath.split('/').pop()
+      const row = advertiser.locator('tr[data-invoice]', { hasText: `#${id}` })
+      assert.equal(await row.count(), 1)
+      const number = (await row.getAttribute('data-invoice'))!
+      assert.match(number, /^\d{4}-\d{5}$/)
+      assert.include(plain(await row.textContent()), '595,00 €')
+      await checkPage(advertiser, 'invoices', pages)
+
+      const pdf = await downloaded(advertiser, row.getByRole('link', { name: 'PDF', exact: true }))
+      assert.equal(pdf.subarray(0, 5).toString(), '%PDF-')
+      const xmlFile = await downloaded(
+        advertiser,
+        row.getByRole('link', { name: 'XRechnung (XML)' })
+      )
+      const xml = xmlFile.toString()
+      assert.include(xml, `<ram:ID>${number}</ram:ID>`)
+      assert.match(xml, /<ram:GrandTotalAmount>595\.00<\/ram:GrandTotalAmount>/)
     })
 
     assert.deepEqual(problems, [])
