@@ -108,9 +108,15 @@ test.group('Vendor review journey', () => {
       await owner.assertPath(urlFor('auth.login'))
       assert.include(await notice(owner), 'Bitte bestätigen Sie Ihre E-Mail-Adresse')
 
+      // Sign-up mails after its response (so a known address takes no longer):
+      // the mailbox is looked at until the mail is there, for up to 10 s.
       const mailbox = urlFor('dev.mailbox.index')
-      await owner.goto(mailbox)
       const row = owner.locator('table tbody tr', { hasText: person.email })
+      for (let look = 0; look < 20; look++) {
+        await owner.goto(mailbox)
+        if ((await row.count()) > 0) break
+        await owner.waitForTimeout(500)
+      }
       assert.equal(await row.count(), 1, `exactly one mail to ${person.email} in ${mailbox}`)
       await clickAndWait(
         row.getByRole('link', { name: 'Bitte bestätigen Sie Ihre E-Mail-Adresse' })
