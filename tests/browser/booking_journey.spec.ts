@@ -11,21 +11,9 @@ import {
   logIn,
   newPersonContext,
   watchForBreakage,
+  step,
+  notice,
 } from '#tests/helpers/browser_session'
-
-/** Runs one step of the journey; a failure names the step it happened in. */
-async function step<T>(title: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run()
-  } catch (error) {
-    if (error instanceof Error) error.message = `Journey step "${title}": ${error.message}`
-    throw error
-  }
-}
-
-async function notice(page: Page) {
-  return squash(await page.locator('.notice[role="status"]').first().textContent())
-}
 
 /**
  * What the journey's pages must pass: axe-core finds nothing serious or

@@ -11,6 +11,8 @@ import {
   newPersonContext,
   clickAndWait,
   watchForBreakage,
+  step,
+  notice,
 } from '#tests/helpers/browser_session'
 
 const TOPIC = { name: 'Social Media', slug: 'social-media' }
@@ -18,21 +20,6 @@ const LOGO = { width: 120, height: 60 }
 
 /** What the test reads of an <img> in the page (the project has no DOM typings). */
 type LoadedImage = { complete: boolean; naturalWidth: number; naturalHeight: number }
-
-/** Runs one step of the journey; a failure names the step it happened in. */
-async function step<T>(title: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run()
-  } catch (error) {
-    if (error instanceof Error) error.message = `Journey step "${title}": ${error.message}`
-    throw error
-  }
-}
-
-/** The text of the page's success notice (flashed by the POST before). */
-async function notice(page: Page) {
-  return squash(await page.locator('.notice[role="status"]').first().textContent())
-}
 
 /**
  * Looks for the vendor in the topic's full list, following its "next"

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright'
 import { urlFor } from '@adonisjs/core/services/url_builder'
-import { baseUrl } from '#tests/helpers/pages'
+import { baseUrl, squash } from '#tests/helpers/pages'
 
 /** The password of every demo account (docs/decisions.md). */
 export const DEMO_PASSWORD = 'demo-password-2026'
@@ -78,4 +78,19 @@ export async function clickAndWait(target: Locator): Promise<Response | null> {
     target.click(),
   ])
   return response
+}
+
+/** Runs one step of a journey; a failure names the step it happened in. */
+export async function step<T>(title: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    if (error instanceof Error) error.message = `Journey step "${title}": ${error.message}`
+    throw error
+  }
+}
+
+/** The text of the page's success notice (flashed by the POST before). */
+export async function notice(page: Page) {
+  return squash(await page.locator('.notice[role="status"]').first().textContent())
 }

@@ -1,11 +1,7 @@
 import { DateTime } from 'luxon'
-import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
-import { rm } from 'node:fs/promises'
 import { test } from '@japa/runner'
-import app from '@adonisjs/core/services/app'
-import appEnv from '#start/env'
 import db from '@adonisjs/lucid/services/db'
+import { SeparateServer } from '#tests/helpers/separate_server'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import Booking from '#models/booking'
 import BookingWeek from '#models/booking_week'
@@ -18,127 +14,17 @@ import { upcomingWeeks } from './fixtures.js'
 
 /**
  * The capacity guarantee across real parallel requests. A separately
- * started server process (node bin/server.js) runs on a database of its
- * own, migrated fresh: on SQLite its own file, on PostgreSQL a dedicated
- * database (RACE_PG_DB_NAME, default "<PG_DB_NAME>_race"). Nothing runs in
- * a test transaction: the server commits, and the test reads what it
- * committed.
+ * started server process (SeparateServer: node bin/server.js) runs on a
+ * database of its own, migrated fresh: on SQLite its own file, on
+ * PostgreSQL "<PG_DB_NAME>_race". Nothing runs in a test transaction: the
+ * server commits, and the test reads what it committed.
  */
 
 const REQUESTS = 50
 const RACE = 'race'
 const PASSWORD = 'race-password-2026'
 
-const dialect = appEnv.get('DB_CONNECTION', 'sqlite') === 'pg' ? 'pg' : 'sqlite'
-const sqliteFile = `tmp/race-${process.pid}.sqlite3`
-const pgDatabase = process.env.RACE_PG_DB_NAME ?? `${appEnv.get('PG_DB_NAME', 'anbieter')}_race`
-
-let server: ChildProcess | null = null
-
-/** A free local port for the server. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
-
-/** The server's environment: its own database, port and mailbox; nothing else changes. */
-function serverEnv(port: number): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    LOG_LEVEL: 'silent',
-    MAILBOX_DIR: `tmp/mailbox-race-${process.pid}`,
-    DB_CONNECTION: dialect,
-    SQLITE_FILE: sqliteFile,
-    PG_DB_NAME: pgDatabase,
-  }
-}
-
-/** Runs `node <args>` in the app root and resolves once it exited with 0. */
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: app.appRoot, env, stdio: 'pipe' })
-    let output = ''
-    child.stdout.on('data', (chunk) => (output += chunk))
-    child.stderr.on('data', (chunk) => (output += chunk))
-    child.on('error', reject)
-    child.on('exit', (code) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`node ${args.join(' ')} exited ${code}:\n${output}`))
-    )
-  })
-}
-
-/** A fresh schema in the server's database. */
-async function prepareDatabase(env: NodeJS.ProcessEnv) {
-  if (dialect === 'pg') {
-    const exists = await db.rawQuery('select 1 from pg_database where datname = ?', [pgDatabase])
-    if (exists.rows.length === 0) await db.rawQuery(`create database "${pgDatabase}"`)
-  } else {
-    await removeSqliteFiles()
-  }
-  await run(['ace.js', 'migration:fresh', '--force'], env)
-  const base = app.config.get<Record<string, any>>(`database.connections.${dialect}`)
-  db.manager.add(
-    RACE,
-    dialect === 'pg'
-      ? { ...base, connection: { ...base.connection, database: pgDatabase } }
-      : ({
-          ...base,
-          connection: { filename: app.makePath(sqliteFile) },
-        } as any)
-  )
-}
-
-async function removeSqliteFiles() {
-  for (const suffix of ['', '-wal', '-shm']) {
-    await rm(app.makePath(`${sqliteFile}${suffix}`), { force: true })
-  }
-}
-
-/** Starts `node bin/server.js` and waits until it answers /ping. */
-async function startServer(env: NodeJS.ProcessEnv, port: number) {
-  let output = ''
-  const child = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'bin/server.js'], {
-    cwd: app.appRoot,
-    env,
-    stdio: 'pipe',
-  })
-  server = child
-  child.stdout!.on('data', (chunk) => (output += chunk))
-  child.stderr!.on('data', (chunk) => (output += chunk))
-  const deadline = Date.now() + 60_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited early:\n${output}`)
-    const ready = await fetch(`http://127.0.0.1:${port}/ping`)
-      .then((response) => response.ok)
-      .catch(() => false)
-    if (ready) return
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`The server did not answer within 60 s:\n${output}`)
-}
-
-/** Ends the server (SIGTERM, then SIGKILL) and waits for it. */
-async function stopServer() {
-  const child = server
-  server = null
-  if (!child || child.exitCode !== null) return
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
-  await exited
-  clearTimeout(timer)
-}
+const server = new SeparateServer(RACE)
 
 /**
  * An advertiser with billing details, and a slot of capacity 3 whose next
@@ -196,23 +82,15 @@ async function seedRace() {
 }
 
 test.group('Bookings / capacity under concurrency (separate server)', (group) => {
-  group.teardown(async () => {
-    await stopServer()
-    await db.manager.close(RACE).catch(() => {})
-    db.manager.connections.delete(RACE)
-    if (dialect === 'sqlite') await removeSqliteFiles()
-    await rm(app.makePath(`tmp/mailbox-race-${process.pid}`), { recursive: true, force: true })
-  })
+  group.teardown(() => server.cleanup())
 
   test('50 parallel requests for the last free share: exactly one 201 and 49 × 409', async ({
     assert,
   }) => {
-    const port = await freePort()
-    const env = serverEnv(port)
-    await prepareDatabase(env)
+    await server.prepare()
     const { slot, week } = await seedRace()
-    await startServer(env, port)
-    const base = `http://127.0.0.1:${port}`
+    await server.start()
+    const base = server.base
 
     const login = await fetch(`${base}${urlFor('api.v1.auth.tokens.store')}`, {
       method: 'POST',

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { clickUrl } from '#services/delivery/click_token'
-import { SeparateServer } from './separate_server.js'
+import { SeparateServer } from '#tests/helpers/separate_server'
 
 /**
  * Nothing served is lost on SIGTERM. The server runs as a real process
