@@ -103,6 +103,17 @@ export type ScannedRoutes = {
     'editorial.bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.bookings.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.index': { paramsTuple?: []; params?: {} }
+    'editorial.news.create': { paramsTuple?: []; params?: {} }
+    'editorial.news.store': { paramsTuple?: []; params?: {} }
+    'editorial.news.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.unpublish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.vendor_keywords': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.press_releases.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.press_releases.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.invoices.index': { paramsTuple?: []; params?: {} }
     'account.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
     'editorial.invoices.index': { paramsTuple?: []; params?: {} }
@@ -115,6 +126,11 @@ export type ScannedRoutes = {
     'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'search': { paramsTuple?: []; params?: {} }
+    'topics.news': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'news.pdf': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'news.print': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'news.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'keywords.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'sitemap': { paramsTuple?: []; params?: {} }
     'robots': { paramsTuple?: []; params?: {} }
     'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
@@ -124,6 +140,8 @@ export type ScannedRoutes = {
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
     'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.news.index': { paramsTuple?: []; params?: {} }
+    'api.v1.news.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.slots.index': { paramsTuple?: []; params?: {} }
     'api.v1.slots.availability': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
@@ -174,6 +192,10 @@ export type ScannedRoutes = {
     'account.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.bookings.confirmation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.index': { paramsTuple?: []; params?: {} }
+    'editorial.news.create': { paramsTuple?: []; params?: {} }
+    'editorial.news.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.press_releases.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.invoices.index': { paramsTuple?: []; params?: {} }
     'account.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
     'editorial.invoices.index': { paramsTuple?: []; params?: {} }
@@ -186,6 +208,11 @@ export type ScannedRoutes = {
     'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'search': { paramsTuple?: []; params?: {} }
+    'topics.news': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'news.pdf': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'news.print': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'news.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'keywords.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'sitemap': { paramsTuple?: []; params?: {} }
     'robots': { paramsTuple?: []; params?: {} }
     'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
@@ -195,6 +222,8 @@ export type ScannedRoutes = {
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
     'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.news.index': { paramsTuple?: []; params?: {} }
+    'api.v1.news.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.slots.index': { paramsTuple?: []; params?: {} }
     'api.v1.slots.availability': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
@@ -245,6 +274,10 @@ export type ScannedRoutes = {
     'account.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.bookings.confirmation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.index': { paramsTuple?: []; params?: {} }
+    'editorial.news.create': { paramsTuple?: []; params?: {} }
+    'editorial.news.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.press_releases.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.invoices.index': { paramsTuple?: []; params?: {} }
     'account.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
     'editorial.invoices.index': { paramsTuple?: []; params?: {} }
@@ -257,6 +290,11 @@ export type ScannedRoutes = {
     'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'search': { paramsTuple?: []; params?: {} }
+    'topics.news': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'news.pdf': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'news.print': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'news.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'keywords.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'sitemap': { paramsTuple?: []; params?: {} }
     'robots': { paramsTuple?: []; params?: {} }
     'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
@@ -266,6 +304,8 @@ export type ScannedRoutes = {
     'api.v1.topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
     'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.news.index': { paramsTuple?: []; params?: {} }
+    'api.v1.news.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.slots.index': { paramsTuple?: []; params?: {} }
     'api.v1.slots.availability': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
@@ -317,6 +357,13 @@ export type ScannedRoutes = {
     'editorial.bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.bookings.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.store': { paramsTuple?: []; params?: {} }
+    'editorial.news.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.unpublish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.vendor_keywords': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.press_releases.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
     'api.v1.auth.tokens.destroy': { paramsTuple?: []; params?: {} }

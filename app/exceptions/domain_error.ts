@@ -45,6 +45,7 @@ export const REFUSALS = {
   'bookings.errors.cancel_too_late': { status: 409 },
   'bookings.errors.not_requested': { status: 409 },
   'bookings.errors.hold_lapsed': { status: 409 },
+  'news.errors.wrong_status': { status: 409 },
 } as const satisfies Record<string, Refusal>
 
 export type RefusalKey = keyof typeof REFUSALS
