@@ -74,7 +74,8 @@ export default class AuditLog extends BaseModel {
   declare action: AuditAction
 
   @column()
-  declare subjectType: 'vendor' | 'revision' | 'claim' | 'user' | 'topic' | 'slot' | 'booking' | 'news'
+  declare subjectType:
+    'vendor' | 'revision' | 'claim' | 'user' | 'topic' | 'slot' | 'booking' | 'news'
 
   @column()
   declare subjectId: number | null

@@ -106,16 +106,14 @@ export default class NewsItem extends BaseModel {
   })
 
   static inTopic = scope((query, topicId: number) => {
-    query.whereIn(
-      'news_items.id',
-      (sub) => sub.from('news_topics').select('news_item_id').where('topic_id', topicId)
+    query.whereIn('news_items.id', (sub) =>
+      sub.from('news_topics').select('news_item_id').where('topic_id', topicId)
     )
   })
 
   static withKeyword = scope((query, keywordId: number) => {
-    query.whereIn(
-      'news_items.id',
-      (sub) => sub.from('news_keywords').select('news_item_id').where('keyword_id', keywordId)
+    query.whereIn('news_items.id', (sub) =>
+      sub.from('news_keywords').select('news_item_id').where('keyword_id', keywordId)
     )
   })
 

@@ -136,7 +136,9 @@ export async function newsQueue(): Promise<NewsQueueItem[]> {
   return items.map((item) => ({
     id: item.id,
     title: item.kicker ? `${item.kicker} ${item.title}` : item.title,
-    vendor: item.vendor ? { id: item.vendor.id, slug: item.vendor.slug, name: item.vendor.name } : null,
+    vendor: item.vendor
+      ? { id: item.vendor.id, slug: item.vendor.slug, name: item.vendor.name }
+      : null,
     who: person(item.author),
     submittedAt: item.submittedAt ?? item.createdAt,
   }))

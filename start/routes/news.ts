@@ -28,9 +28,7 @@ router
 
 router
   .group(() => {
-    router
-      .get('/vendors/:id/news/new', [controllers.account.PressReleases, 'create'])
-      .as('create')
+    router.get('/vendors/:id/news/new', [controllers.account.PressReleases, 'create']).as('create')
     router.post('/vendors/:id/news', [controllers.account.PressReleases, 'store']).as('store')
   })
   .prefix('/account')

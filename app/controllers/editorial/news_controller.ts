@@ -64,10 +64,7 @@ export default class NewsController {
 
   async reject(ctx: HttpContext) {
     await ctx.bouncer.with(NewsPolicy).authorize('manage')
-    const { reason } = await ctx.request.validateUsing(
-      newsRejectValidator,
-      newsMessages(ctx.i18n)
-    )
+    const { reason } = await ctx.request.validateUsing(newsRejectValidator, newsMessages(ctx.i18n))
     const item = await this.news.reject(ctx.auth.user!, ctx.params.id, reason)
     return this.#done(ctx, 'rejected', item)
   }

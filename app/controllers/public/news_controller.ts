@@ -5,12 +5,7 @@ import PlacementService from '#services/placement/placement_service'
 import { newsPdf } from '#services/documents/news_pdf'
 import { validateQuery } from '#services/forms'
 import { newsListValidator } from '#validators/news_validator'
-import {
-  latestNewsInTopic,
-  newsPage,
-  newsView,
-  publishedNewsItem,
-} from '#queries/news_listing'
+import { latestNewsInTopic, newsPage, newsView, publishedNewsItem } from '#queries/news_listing'
 
 @inject()
 export default class NewsController {

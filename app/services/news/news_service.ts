@@ -145,7 +145,7 @@ export default class NewsService {
     const item = await NewsItem.create(
       {
         ...fields(input),
-        slug: await uniqueSlug(input.title, trx, 'news_items'),
+        slug: await uniqueSlug(`${input.kicker ?? ''} ${input.title}`, trx, 'news_items'),
         status,
         vendorId,
         authorId: author.id,
