@@ -28,7 +28,8 @@ export default class DemoSeed extends BaseCommand {
       summary.topicsCreated === 0 &&
       summary.vendorsCreated === 0 &&
       !summary.usersCreated &&
-      summary.slotsCreated === 0
+      summary.slotsCreated === 0 &&
+      summary.newsCreated === 0
     ) {
       this.logger.info('Demo data already present; nothing to do')
       return
@@ -36,7 +37,7 @@ export default class DemoSeed extends BaseCommand {
     this.logger.success(
       `Demo data seeded: ${summary.topicsCreated} topics, ${summary.vendorsCreated} vendors ` +
         `(${summary.vendorsWithCoordinates} with coordinates), ${summary.usersCreated ?? 0} accounts, ` +
-        `${summary.slotsCreated} ad slots`
+        `${summary.slotsCreated} ad slots, ${summary.newsCreated} news items`
     )
   }
 }

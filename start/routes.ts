@@ -11,6 +11,7 @@ import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
 import { middleware } from '#start/kernel'
 import '#start/routes/bookings'
+import '#start/routes/news'
 
 /** Bare route for the benchmark's baseline. */
 router.get('/ping', ({ response }) => response.send('pong')).as('ping')
@@ -22,6 +23,12 @@ router
     router.get('/topics/:slug', [controllers.public.Topics, 'show']).as('topics.show')
     router.get('/vendors/:slug', [controllers.public.Vendors, 'show']).as('vendors.show')
     router.get('/search', [controllers.public.Search, 'index']).as('search')
+    router.get('/topics/:slug/news', [controllers.public.News, 'topic']).as('topics.news')
+    // The PDF before the page: `/news/:slug` would take "x.pdf" as a slug.
+    router.get('/news/:slug.pdf', [controllers.public.News, 'pdf']).as('news.pdf')
+    router.get('/news/:slug/print', [controllers.public.News, 'print']).as('news.print')
+    router.get('/news/:slug', [controllers.public.News, 'show']).as('news.show')
+    router.get('/keywords/:slug', [controllers.public.Keywords, 'show']).as('keywords.show')
   })
   .use(middleware.readerSession())
 router.get('/sitemap.xml', [controllers.public.Seo, 'sitemap']).as('sitemap')
@@ -40,6 +47,8 @@ router
     router.get('/placements', [controllers.api.v1.Placements, 'show']).as('placements.show')
     router.get('/vendors', [controllers.api.v1.Vendors, 'index']).as('vendors.index')
     router.get('/vendors/:slug', [controllers.api.v1.Vendors, 'show']).as('vendors.show')
+    router.get('/news', [controllers.api.v1.News, 'index']).as('news.index')
+    router.get('/news/:slug', [controllers.api.v1.News, 'show']).as('news.show')
     router.get('/slots', [controllers.api.v1.Slots, 'index']).as('slots.index')
     router
       .get('/slots/:id/availability', [controllers.api.v1.Slots, 'availability'])

@@ -3,6 +3,7 @@ import app from '@adonisjs/core/services/app'
 import { berlinTime, isoTime } from '#services/berlin_time'
 import { countryOptions } from '#services/countries'
 import { absoluteUrl } from '#services/mail/app_url'
+import { formatNewsDate } from '#services/news/news_date'
 
 edge.global('appName', 'Anbieterverzeichnis')
 edge.global('inProduction', app.inProduction)
@@ -27,3 +28,6 @@ edge.global('isoTime', isoTime)
 
 /** The countries for `form.country`, named and sorted in the page's language. */
 edge.global('countryOptions', countryOptions)
+
+/** A news item's day as the portal prints it: "9.3.2012". */
+edge.global('newsDate', formatNewsDate)

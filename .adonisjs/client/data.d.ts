@@ -8,6 +8,9 @@ import type { InferData, InferVariants } from '@adonisjs/core/types/transformers
 import type AccessTokenTransformer from '#transformers/access_token_transformer'
 import type BookingTransformer from '#transformers/booking_transformer'
 import type InvoiceTransformer from '#transformers/invoice_transformer'
+import type KeywordTransformer from '#transformers/keyword_transformer'
+import type NewsItemTransformer from '#transformers/news_item_transformer'
+import type NewsSummaryTransformer from '#transformers/news_summary_transformer'
 import type PlacementTransformer from '#transformers/placement_transformer'
 import type QueueItemTransformer from '#transformers/queue_item_transformer'
 import type SearchHitTransformer from '#transformers/search_hit_transformer'
@@ -34,6 +37,18 @@ export namespace Data {
   export type Invoice = InferData<InvoiceTransformer>
   export namespace Invoice {
     export type Variants = InferVariants<InvoiceTransformer>
+  }
+  export type Keyword = InferData<KeywordTransformer>
+  export namespace Keyword {
+    export type Variants = InferVariants<KeywordTransformer>
+  }
+  export type NewsItem = InferData<NewsItemTransformer>
+  export namespace NewsItem {
+    export type Variants = InferVariants<NewsItemTransformer>
+  }
+  export type NewsSummary = InferData<NewsSummaryTransformer>
+  export namespace NewsSummary {
+    export type Variants = InferVariants<NewsSummaryTransformer>
   }
   export type Placement = InferData<PlacementTransformer>
   export namespace Placement {

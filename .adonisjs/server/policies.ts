@@ -3,6 +3,7 @@ export const policies = {
   BookingPolicy: () => import('#policies/booking_policy'),
   EditorialPolicy: () => import('#policies/editorial_policy'),
   InvoicePolicy: () => import('#policies/invoice_policy'),
+  NewsPolicy: () => import('#policies/news_policy'),
   SlotPolicy: () => import('#policies/slot_policy'),
   VendorPolicy: () => import('#policies/vendor_policy'),
 }

@@ -103,6 +103,17 @@ export type ScannedRoutes = {
     'editorial.bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.bookings.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.index': { paramsTuple?: []; params?: {} }
+    'editorial.news.create': { paramsTuple?: []; params?: {} }
+    'editorial.news.store': { paramsTuple?: []; params?: {} }
+    'editorial.news.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.unpublish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.vendor_keywords': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.press_releases.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.press_releases.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.invoices.index': { paramsTuple?: []; params?: {} }
     'account.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
     'editorial.invoices.index': { paramsTuple?: []; params?: {} }
@@ -115,6 +126,11 @@ export type ScannedRoutes = {
     'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'search': { paramsTuple?: []; params?: {} }
+    'topics.news': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'news.pdf': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'news.print': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'news.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'keywords.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'sitemap': { paramsTuple?: []; params?: {} }
     'robots': { paramsTuple?: []; params?: {} }
     'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
@@ -126,6 +142,8 @@ export type ScannedRoutes = {
     'api.v1.placements.show': { paramsTuple?: []; params?: {} }
     'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
     'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.news.index': { paramsTuple?: []; params?: {} }
+    'api.v1.news.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.slots.index': { paramsTuple?: []; params?: {} }
     'api.v1.slots.availability': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
@@ -176,6 +194,10 @@ export type ScannedRoutes = {
     'account.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.bookings.confirmation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.index': { paramsTuple?: []; params?: {} }
+    'editorial.news.create': { paramsTuple?: []; params?: {} }
+    'editorial.news.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.press_releases.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.invoices.index': { paramsTuple?: []; params?: {} }
     'account.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
     'editorial.invoices.index': { paramsTuple?: []; params?: {} }
@@ -188,6 +210,11 @@ export type ScannedRoutes = {
     'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'search': { paramsTuple?: []; params?: {} }
+    'topics.news': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'news.pdf': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'news.print': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'news.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'keywords.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'sitemap': { paramsTuple?: []; params?: {} }
     'robots': { paramsTuple?: []; params?: {} }
     'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
@@ -199,6 +226,8 @@ export type ScannedRoutes = {
     'api.v1.placements.show': { paramsTuple?: []; params?: {} }
     'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
     'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.news.index': { paramsTuple?: []; params?: {} }
+    'api.v1.news.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.slots.index': { paramsTuple?: []; params?: {} }
     'api.v1.slots.availability': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
@@ -249,6 +278,10 @@ export type ScannedRoutes = {
     'account.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.bookings.confirmation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.index': { paramsTuple?: []; params?: {} }
+    'editorial.news.create': { paramsTuple?: []; params?: {} }
+    'editorial.news.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.press_releases.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.invoices.index': { paramsTuple?: []; params?: {} }
     'account.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
     'editorial.invoices.index': { paramsTuple?: []; params?: {} }
@@ -261,6 +294,11 @@ export type ScannedRoutes = {
     'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'search': { paramsTuple?: []; params?: {} }
+    'topics.news': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'news.pdf': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'news.print': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'news.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'keywords.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'sitemap': { paramsTuple?: []; params?: {} }
     'robots': { paramsTuple?: []; params?: {} }
     'drive.fs.serve': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
@@ -272,6 +310,8 @@ export type ScannedRoutes = {
     'api.v1.placements.show': { paramsTuple?: []; params?: {} }
     'api.v1.vendors.index': { paramsTuple?: []; params?: {} }
     'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.news.index': { paramsTuple?: []; params?: {} }
+    'api.v1.news.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.slots.index': { paramsTuple?: []; params?: {} }
     'api.v1.slots.availability': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
@@ -323,6 +363,13 @@ export type ScannedRoutes = {
     'editorial.bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.bookings.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.store': { paramsTuple?: []; params?: {} }
+    'editorial.news.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.unpublish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'editorial.news.vendor_keywords': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.press_releases.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
     'api.v1.auth.tokens.destroy': { paramsTuple?: []; params?: {} }

@@ -46,6 +46,7 @@ export const REFUSALS = {
   'bookings.errors.not_requested': { status: 409 },
   'bookings.errors.hold_lapsed': { status: 409 },
   'placements.errors.unknown_topic': { status: 422, field: 'topic' },
+  'news.errors.wrong_status': { status: 409 },
 } as const satisfies Record<string, Refusal>
 
 export type RefusalKey = keyof typeof REFUSALS

@@ -37,6 +37,13 @@ export const AUDIT_ACTIONS = [
   'booking.approved',
   'booking.rejected',
   'booking.cancelled',
+  'news.created',
+  'news.updated',
+  'news.submitted',
+  'news.publish',
+  'news.unpublish',
+  'news.reject',
+  'vendor.keywords',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
@@ -67,7 +74,8 @@ export default class AuditLog extends BaseModel {
   declare action: AuditAction
 
   @column()
-  declare subjectType: 'vendor' | 'revision' | 'claim' | 'user' | 'topic' | 'slot' | 'booking'
+  declare subjectType:
+    'vendor' | 'revision' | 'claim' | 'user' | 'topic' | 'slot' | 'booking' | 'news'
 
   @column()
   declare subjectId: number | null

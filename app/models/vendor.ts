@@ -15,6 +15,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Topic from '#models/topic'
 import VendorMember from '#models/vendor_member'
 import VendorRevision from '#models/vendor_revision'
+import Keyword from '#models/keyword'
 import DirectoryChanged from '#events/directory_changed'
 
 export const VENDOR_STATUSES = ['draft', 'pending', 'published', 'rejected', 'archived'] as const
@@ -116,6 +117,14 @@ export default class Vendor extends BaseModel {
 
   @manyToMany(() => Topic, { pivotTable: 'vendor_topics' })
   declare topics: ManyToMany<typeof Topic>
+
+  /** Editor-managed keywords ("Stichwörter"), shared with news items. */
+  @manyToMany(() => Keyword, {
+    pivotTable: 'vendor_keywords',
+    pivotColumns: ['position'],
+    onQuery: (query) => query.orderBy('vendor_keywords.position', 'asc'),
+  })
+  declare keywords: ManyToMany<typeof Keyword>
 
   @hasMany(() => VendorMember)
   declare members: HasMany<typeof VendorMember>

@@ -1,5 +1,6 @@
 import { DateTime as DateTimeValue, type DateTime } from 'luxon'
 import Booking from '#models/booking'
+import NewsItem from '#models/news_item'
 import type User from '#models/user'
 import Vendor, { type VendorStatus } from '#models/vendor'
 import VendorClaim from '#models/vendor_claim'
@@ -112,5 +113,33 @@ export async function bookingQueue(
     holdExpiresAt: booking.holdExpiresAt,
     lapsed: !booking.isHolding(now),
     submittedAt: booking.createdAt,
+  }))
+}
+
+/** A vendor's press release that waits for an editor. */
+export type NewsQueueItem = {
+  id: number
+  title: string
+  vendor: { id: number; slug: string; name: string } | null
+  who: { id: number; name: string; email: string } | null
+  submittedAt: DateTime
+}
+
+/** Pending press releases, oldest first. */
+export async function newsQueue(): Promise<NewsQueueItem[]> {
+  const items = await NewsItem.query()
+    .where('status', 'pending')
+    .preload('vendor')
+    .preload('author')
+    .orderBy('submitted_at', 'asc')
+    .orderBy('id', 'asc')
+  return items.map((item) => ({
+    id: item.id,
+    title: item.kicker ? `${item.kicker} ${item.title}` : item.title,
+    vendor: item.vendor
+      ? { id: item.vendor.id, slug: item.vendor.slug, name: item.vendor.name }
+      : null,
+    who: person(item.author),
+    submittedAt: item.submittedAt ?? item.createdAt,
   }))
 }

@@ -5,7 +5,7 @@ import { fold } from '#services/search/fold'
  * How long a slug's base may be in each table: room for a "-123" suffix
  * within the column (vendors.slug 160, topics.slug 120 characters).
  */
-const MAX_BASE_LENGTH = { vendors: 150, topics: 110 }
+const MAX_BASE_LENGTH = { vendors: 150, topics: 110, news_items: 190, keywords: 110 }
 type SluggedTable = keyof typeof MAX_BASE_LENGTH
 
 /**

@@ -12,6 +12,7 @@ import { demoSlots } from '#database/data/demo_slots'
 import { refreshSearchText } from '#services/search/search_index'
 import { assignVendorCoordinates } from '#services/geo/postal_code_store'
 import { seedDemoBookings } from '#database/seeders/demo_bookings'
+import { seedDemoNews } from '#database/seeders/demo_news'
 
 export type DemoSeedSummary = {
   topicsCreated: number
@@ -20,6 +21,7 @@ export type DemoSeedSummary = {
   /** null when accounts were skipped (production). */
   usersCreated: number | null
   slotsCreated: number
+  newsCreated: number
 }
 
 /** The demo topics' slots: `slots.get('social-media')!.sidebar`. */
@@ -100,12 +102,15 @@ export default class DemoSeeder extends BaseSeeder {
       // Billing details, bookings on those slots and their invoices; they need the demo accounts.
       if (!app.inProduction) await seedDemoBookings(trx, slots.slots)
 
+      const newsCreated = await seedDemoNews(trx)
+
       return {
         topicsCreated,
         vendorsCreated: created.length,
         vendorsWithCoordinates,
         usersCreated,
         slotsCreated: slots.created,
+        newsCreated,
       }
     })
   }

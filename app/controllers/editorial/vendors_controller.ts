@@ -8,6 +8,7 @@ import { listVendors } from '#queries/editorial_listing'
 import { vendorReview } from '#queries/review_view'
 import { exportTopicId, vendorCsvStream } from '#services/vendors/vendor_csv'
 import { validateQuery } from '#services/forms'
+import { formatKeywords } from '#services/news/news_input'
 import {
   decisionReasonValidator,
   editorialVendorFilterValidator,
@@ -41,7 +42,10 @@ export default class VendorsController {
   /** A vendor with everything an editor decides on: fields, members, open items. */
   async show({ params, view }: HttpContext) {
     const vendor = await Vendor.findOrFail(params.id)
-    return view.render('pages/editorial/vendors/show', await vendorReview(vendor))
+    return view.render('pages/editorial/vendors/show', {
+      ...(await vendorReview(vendor)),
+      vendorKeywords: formatKeywords(await vendor.related('keywords').query()),
+    })
   }
 
   async approve({ auth, params, response, session, i18n }: HttpContext) {
