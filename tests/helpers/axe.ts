@@ -16,7 +16,8 @@ export async function auditPage(page: Page): Promise<Result[]> {
     if (!(error instanceof AuditTimeout)) throw error
     // Seen rarely in headless Chromium: an evaluate that never returns. The
     // page is loaded again and audited once more; a second hang fails.
-    await page.reload()
+    console.warn(`${error.message}; reloading the page and auditing it once more`)
+    await page.reload({ timeout: AUDIT_TIMEOUT_MS })
     return withinAuditTime(page, runAxe(page))
   }
 }
