@@ -3,7 +3,8 @@ import { DateTime } from 'luxon'
 import type { I18n } from '@adonisjs/i18n'
 import type { VineValidator } from '@vinejs/vine'
 import type { HttpContext } from '@adonisjs/core/http'
-import type { FieldContext, MessagesProviderContact, SchemaTypes } from '@vinejs/vine/types'
+import type { FieldContext, SchemaTypes } from '@vinejs/vine/types'
+import { ScopedMessages } from '#validators/scoped_messages'
 import { fieldErrorsOf, type QueryForm } from '#services/forms'
 import { blankAsMissing } from '#validators/vendor_rules'
 import { bookingWindow, WEEKS_AHEAD } from '#services/booking/capacity'
@@ -149,46 +150,10 @@ export const bookingApproveValidator = vine.compile(
   })
 )
 
-/**
- * Messages of the booking and billing validators: their own under
- * `bookings.validator` (resources/lang/<locale>/bookings.json), the shared
- * ones (`validator.shared`) for everything else.
- */
-export class BookingMessages implements MessagesProviderContact {
-  static readonly PREFIXES = ['bookings.validator', 'validator.shared']
-
-  constructor(private i18n: I18n) {}
-
-  #resolve(keys: string[]) {
-    for (const key of keys) {
-      const found = this.i18n.resolveIdentifier(key)
-      if (found) return found.message
-    }
-    return null
-  }
-
-  getMessage(
-    defaultMessage: string,
-    rule: string,
-    field: FieldContext,
-    meta?: Record<string, unknown>
-  ) {
-    const data: Record<string, unknown> = { ...meta, field: this.translateField(field.name) }
-    const message = this.#resolve(
-      BookingMessages.PREFIXES.flatMap((prefix) => [
-        `${prefix}.messages.${field.wildCardPath}.${rule}`,
-        `${prefix}.messages.${rule}`,
-      ])
-    )
-    if (message) return this.i18n.formatRawMessage(message, data)
-    return defaultMessage.replace(/{{\s*(\w+)\s*}}/g, (_, key: string) => String(data[key] ?? ''))
-  }
-
-  translateField(name: string | number) {
-    const label = this.#resolve(
-      BookingMessages.PREFIXES.map((prefix) => `${prefix}.fields.${name}`)
-    )
-    return label ? this.i18n.formatRawMessage(label) : name
+/** Messages of the booking and billing validators (`bookings.validator`). */
+export class BookingMessages extends ScopedMessages {
+  constructor(i18n: I18n) {
+    super(i18n, 'bookings.validator')
   }
 }
 

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
+import { ScopedMessages } from '#validators/scoped_messages'
 import type { I18n } from '@adonisjs/i18n'
 import { plainText } from '#validators/plain_text_rule'
 import { blankAsMissing } from '#validators/vendor_rules'
@@ -86,47 +86,6 @@ export const newsListValidator = vine.compile(
   })
 )
 
-/**
- * Messages of the news validators: `news.validator.messages.<field>.<rule>`
- * or `.<rule>` and the field's name from `news.validator.fields`, then the
- * shared ones (validator.shared).
- */
-export class NewsMessages implements MessagesProviderContact {
-  static readonly PREFIXES = ['news.validator', 'validator.shared']
-
-  constructor(private i18n: I18n) {}
-
-  #resolve(keys: string[]) {
-    for (const key of keys) {
-      const found = this.i18n.resolveIdentifier(key)
-      if (found) return found.message
-    }
-    return null
-  }
-
-  getMessage(
-    defaultMessage: string,
-    rule: string,
-    field: FieldContext,
-    meta?: Record<string, unknown>
-  ) {
-    const data: Record<string, unknown> = { ...meta, field: this.translateField(field.name) }
-    const message = this.#resolve(
-      NewsMessages.PREFIXES.flatMap((prefix) => [
-        `${prefix}.messages.${field.wildCardPath}.${rule}`,
-        `${prefix}.messages.${rule}`,
-      ])
-    )
-    if (message) return this.i18n.formatRawMessage(message, data)
-    return defaultMessage.replace(/{{\s*(\w+)\s*}}/g, (_, key: string) => String(data[key] ?? ''))
-  }
-
-  translateField(name: string | number) {
-    const label = this.#resolve(NewsMessages.PREFIXES.map((prefix) => `${prefix}.fields.${name}`))
-    return label ? this.i18n.formatRawMessage(label) : name
-  }
-}
-
 export function newsMessages(i18n: I18n) {
-  return { messagesProvider: new NewsMessages(i18n) }
+  return { messagesProvider: new ScopedMessages(i18n, 'news.validator') }
 }

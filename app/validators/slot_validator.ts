@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
+import { ScopedMessages } from '#validators/scoped_messages'
 import type { I18n } from '@adonisjs/i18n'
 import { SLOT_POSITIONS } from '#models/slot'
 import { isWeek, weeksBetween, type IsoWeek } from '#services/booking/iso_week'
@@ -168,30 +169,7 @@ export const occupancyValidator = vine.compile(
   })
 )
 
-/**
- * Messages of the slot validators: `slots.validation.messages.<field>.<rule>`
- * and `slots.validation.fields.<field>` first, then the shared ones
- * (validator.shared), with the field named from slots.validation.fields.
- */
-class SlotMessagesProvider implements MessagesProviderContact {
-  #own: MessagesProviderContact
-  #shared: MessagesProviderContact
-
-  constructor(private i18n: I18n) {
-    this.#own = i18n.createMessagesProvider('slots.validation')
-    this.#shared = i18n.createMessagesProvider()
-  }
-
-  getMessage(raw: string, rule: string, field: FieldContext, args?: Record<string, any>) {
-    if (this.i18n.hasMessage(`slots.validation.messages.${field.wildCardPath}.${rule}`)) {
-      return this.#own.getMessage(raw, rule, field, args)
-    }
-    const name = `slots.validation.fields.${field.name}`
-    const label = this.i18n.hasMessage(name) ? this.i18n.t(name) : undefined
-    return this.#shared.getMessage(raw, rule, field, label ? { ...args, field: label } : args)
-  }
-}
-
+/** Messages of the slot validators (`slots.validation`), then the shared ones. */
 export function slotMessages(i18n: I18n): MessagesProviderContact {
-  return new SlotMessagesProvider(i18n)
+  return new ScopedMessages(i18n, 'slots.validation')
 }
