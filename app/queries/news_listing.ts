@@ -3,7 +3,7 @@ import { urlFor } from '@adonisjs/core/services/url_builder'
 import NewsItem from '#models/news_item'
 import Keyword from '#models/keyword'
 import Vendor from '#models/vendor'
-import type Topic from '#models/topic'
+import Topic from '#models/topic'
 import { renderMarkdown } from '#services/markdown'
 import { absoluteUrl } from '#services/mail/app_url'
 
@@ -60,6 +60,24 @@ export async function newsPage(
     .preload('topics')
     .preload('keywords')
     .paginate(page, perPage)
+}
+
+/**
+ * The API's list, filtered by topic and keyword slug: an unknown slug
+ * matches no item, so the answer is an empty page rather than an error.
+ */
+export async function newsPageBySlugs(
+  slugs: { topic?: string; keyword?: string },
+  page: number,
+  perPage: number
+): Promise<{ items: NewsItem[]; total: number }> {
+  const [topic, keyword] = await Promise.all([
+    slugs.topic ? Topic.findBy('slug', slugs.topic) : null,
+    slugs.keyword ? Keyword.findBy('slug', slugs.keyword) : null,
+  ])
+  if ((slugs.topic && !topic) || (slugs.keyword && !keyword)) return { items: [], total: 0 }
+  const result = await newsPage({ topic, keyword }, page, perPage)
+  return { items: result.all(), total: result.total }
 }
 
 /** A keyword's page: its published items and its published vendors; unknown slug: 404. */

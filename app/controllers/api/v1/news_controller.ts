@@ -1,8 +1,6 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
-import Keyword from '#models/keyword'
-import Topic from '#models/topic'
-import { newsPage, publishedNewsItem } from '#queries/news_listing'
+import { newsPageBySlugs, publishedNewsItem } from '#queries/news_listing'
 import NewsItemTransformer from '#transformers/news_item_transformer'
 import NewsSummaryTransformer from '#transformers/news_summary_transformer'
 import { newsListValidator } from '#validators/news_validator'
@@ -15,20 +13,10 @@ export default class NewsController {
   async index({ request, serialize }: HttpContext) {
     const input = await request.validateUsing(newsListValidator, { data: request.qs() })
     const page = input.page ?? 1
-    const [topic, keyword] = await Promise.all([
-      input.topic ? Topic.findBy('slug', input.topic) : null,
-      input.keyword ? Keyword.findBy('slug', input.keyword) : null,
-    ])
-    if ((input.topic && !topic) || (input.keyword && !keyword)) {
-      return {
-        ...(await serialize(NewsSummaryTransformer.transform([]))),
-        meta: { total: 0, page, perPage: API_NEWS_PAGE_SIZE },
-      }
-    }
-    const result = await newsPage({ topic, keyword }, page, API_NEWS_PAGE_SIZE)
+    const { items, total } = await newsPageBySlugs(input, page, API_NEWS_PAGE_SIZE)
     return {
-      ...(await serialize(NewsSummaryTransformer.transform(result.all()))),
-      meta: { total: result.total, page, perPage: API_NEWS_PAGE_SIZE },
+      ...(await serialize(NewsSummaryTransformer.transform(items))),
+      meta: { total, page, perPage: API_NEWS_PAGE_SIZE },
     }
   }
 
