@@ -8,7 +8,11 @@ import DomainError from '#exceptions/domain_error'
 import DirectoryService from '#services/directory_service'
 import { DirectoryCache } from '#services/directory_cache'
 import { RotationCursorStore } from '#services/placement/rotation'
-import { ImpressionCounter, type PlacementEntry } from '#services/delivery/impression_counter'
+import {
+  ImpressionCounter,
+  type DeliveredCounts,
+  type PlacementEntry,
+} from '#services/delivery/impression_counter'
 import type { ViewRequest } from '#services/delivery/view_classification'
 import { absoluteClickUrl } from '#services/delivery/click_token'
 import {
@@ -155,11 +159,12 @@ export default class PlacementService {
     now: DateTime = DateTime.now()
   ): Promise<Placement> {
     const live = await this.#candidates(topic, weekOf(now))
-    if (live.caps.size > 0) await this.counter.deliveredCounts([...live.caps.keys()])
+    const delivered =
+      live.caps.size > 0 ? await this.counter.deliveredCounts([...live.caps.keys()]) : null
     const decision = await this.cursors.turn<RotationState, Decision>(
       `placement:${topic.id}`,
       (state) => {
-        const capped = this.#capped(live)
+        const capped = delivered ? cappedBookings(live.caps, delivered) : NONE_CAPPED
         // A vendor whose paid places are all capped joins the unpaid rotation again.
         const paidCapped = live.rule.paid.some((place) => capped.has(place.bookingId))
         const rule = paidCapped
@@ -174,15 +179,6 @@ export default class PlacementService {
       vendors: await this.#vendors(topic, decision),
       ad: this.#ad(topic, live, decision.adBookingId),
     }
-  }
-
-  /** Bookings with a cap that the delivered counts say is reached. */
-  #capped(live: LiveCandidates): Set<number> {
-    const capped = new Set<number>()
-    for (const [bookingId, cap] of live.caps) {
-      if (this.counter.delivered(bookingId) >= cap) capped.add(bookingId)
-    }
-    return capped
   }
 
   #ad(topic: Topic, live: LiveCandidates, bookingId: number | null): PlacedAd | null {
@@ -261,6 +257,17 @@ export default class PlacementService {
       return liveCandidates(bookings, members)
     })
   }
+}
+
+const NONE_CAPPED: ReadonlySet<number> = new Set()
+
+/** Bookings whose impression cap the delivered counts say is reached. */
+function cappedBookings(caps: Map<number, number>, delivered: DeliveredCounts): Set<number> {
+  const capped = new Set<number>()
+  for (const [bookingId, cap] of caps) {
+    if (delivered.reached(bookingId, cap)) capped.add(bookingId)
+  }
+  return capped
 }
 
 /** What one view shows, as counted: the ad, the paid places and the unpaid ones. */
