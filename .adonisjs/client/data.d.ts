@@ -6,6 +6,7 @@
 /// <reference path="./manifest.d.ts" />
 import type { InferData, InferVariants } from '@adonisjs/core/types/transformers'
 import type AccessTokenTransformer from '#transformers/access_token_transformer'
+import type BookingStatsTransformer from '#transformers/booking_stats_transformer'
 import type BookingTransformer from '#transformers/booking_transformer'
 import type InvoiceTransformer from '#transformers/invoice_transformer'
 import type KeywordTransformer from '#transformers/keyword_transformer'
@@ -29,6 +30,10 @@ export namespace Data {
   export type AccessToken = InferData<AccessTokenTransformer>
   export namespace AccessToken {
     export type Variants = InferVariants<AccessTokenTransformer>
+  }
+  export type BookingStats = InferData<BookingStatsTransformer>
+  export namespace BookingStats {
+    export type Variants = InferVariants<BookingStatsTransformer>
   }
   export type Booking = InferData<BookingTransformer>
   export namespace Booking {

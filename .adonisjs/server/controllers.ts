@@ -7,6 +7,7 @@ export const controllers = {
   account: {
     Account: () => import('#controllers/account/account_controller'),
     Billing: () => import('#controllers/account/billing_controller'),
+    BookingStats: () => import('#controllers/account/booking_stats_controller'),
     Bookings: () => import('#controllers/account/bookings_controller'),
     Claims: () => import('#controllers/account/claims_controller'),
     Invitations: () => import('#controllers/account/invitations_controller'),
@@ -22,6 +23,7 @@ export const controllers = {
   api: {
     v1: {
       AuthTokens: () => import('#controllers/api/v1/auth_tokens_controller'),
+      BookingStats: () => import('#controllers/api/v1/booking_stats_controller'),
       Bookings: () => import('#controllers/api/v1/bookings_controller'),
       Editorial: () => import('#controllers/api/v1/editorial_controller'),
       editorial: {

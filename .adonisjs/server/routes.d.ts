@@ -87,6 +87,7 @@ export type ScannedRoutes = {
     'api.v1.bookings.store': { paramsTuple?: []; params?: {} }
     'api.v1.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bookings.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bookings.stats': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.editorial.bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.editorial.bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'advertise': { paramsTuple?: []; params?: {} }
@@ -99,6 +100,7 @@ export type ScannedRoutes = {
     'account.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.bookings.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.bookings.confirmation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.bookings.stats_csv': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.bookings.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.bookings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -186,6 +188,7 @@ export type ScannedRoutes = {
     'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
     'api.v1.bookings.index': { paramsTuple?: []; params?: {} }
     'api.v1.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bookings.stats': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'advertise': { paramsTuple?: []; params?: {} }
     'advertise.quote': { paramsTuple?: []; params?: {} }
     'account.billing.edit': { paramsTuple?: []; params?: {} }
@@ -193,6 +196,7 @@ export type ScannedRoutes = {
     'account.bookings.create': { paramsTuple?: []; params?: {} }
     'account.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.bookings.confirmation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.bookings.stats_csv': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.news.index': { paramsTuple?: []; params?: {} }
     'editorial.news.create': { paramsTuple?: []; params?: {} }
@@ -270,6 +274,7 @@ export type ScannedRoutes = {
     'api.v1.editorial.queue': { paramsTuple?: []; params?: {} }
     'api.v1.bookings.index': { paramsTuple?: []; params?: {} }
     'api.v1.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bookings.stats': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'advertise': { paramsTuple?: []; params?: {} }
     'advertise.quote': { paramsTuple?: []; params?: {} }
     'account.billing.edit': { paramsTuple?: []; params?: {} }
@@ -277,6 +282,7 @@ export type ScannedRoutes = {
     'account.bookings.create': { paramsTuple?: []; params?: {} }
     'account.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.bookings.confirmation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.bookings.stats_csv': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.bookings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.news.index': { paramsTuple?: []; params?: {} }
     'editorial.news.create': { paramsTuple?: []; params?: {} }

@@ -16,6 +16,7 @@ router
     router.post('/bookings', [controllers.api.v1.Bookings, 'store']).as('store')
     router.get('/bookings/:id', [controllers.api.v1.Bookings, 'show']).as('show')
     router.delete('/bookings/:id', [controllers.api.v1.Bookings, 'destroy']).as('destroy')
+    router.get('/bookings/:id/stats', [controllers.api.v1.BookingStats, 'show']).as('stats')
   })
   .prefix('/api/v1')
   .as('api.v1.bookings')
@@ -54,6 +55,9 @@ router
     router
       .get('/bookings/:id/confirmation.pdf', [controllers.account.Bookings, 'confirmation'])
       .as('bookings.confirmation')
+    router
+      .get('/bookings/:id/stats.csv', [controllers.account.BookingStats, 'csv'])
+      .as('bookings.stats_csv')
   })
   .prefix('/account')
   .as('account')

@@ -16,6 +16,7 @@ import { VAT_PERCENT } from '#services/booking/pricing'
 import { bookingConfirmationPdf } from '#services/documents/booking_confirmation_pdf'
 import { loadBookingShape, ownBookings } from '#queries/booking_listing'
 import { slotCard } from '#queries/rate_card'
+import { bookingStatsSection } from '#queries/stats_charts'
 import {
   bookingFormValidator,
   bookingMessages,
@@ -96,6 +97,7 @@ export default class BookingsController {
       vatPercent: VAT_PERCENT,
       cancelDays: billingConfig.cancelDays,
       money: (cents: number) => formatCents(cents, i18n.locale),
+      statistics: await bookingStatsSection(booking, i18n),
     })
   }
 

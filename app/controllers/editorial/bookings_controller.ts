@@ -8,6 +8,7 @@ import { creativeImageUrl } from '#services/booking/creative_url'
 import { formatCents } from '#services/booking/money'
 import { VAT_PERCENT } from '#services/booking/pricing'
 import { loadBookingShape } from '#queries/booking_listing'
+import { bookingStatsSection } from '#queries/stats_charts'
 import { decisionReasonValidator } from '#validators/editorial_validator'
 import { bookingApproveValidator, bookingMessages } from '#validators/booking_validator'
 
@@ -31,6 +32,7 @@ export default class BookingsController {
       imageUrl: creativeImageUrl(booking.imagePath),
       vatPercent: VAT_PERCENT,
       money: (cents: number) => formatCents(cents, i18n.locale),
+      statistics: await bookingStatsSection(booking, i18n),
     })
   }
 

@@ -42,7 +42,8 @@ export default class BookingsController {
   }
 }
 
-async function ownBooking(bouncer: HttpContext['bouncer'], id: number) {
+/** The caller's own booking; any other id answers 404, as for a missing one. */
+export async function ownBooking(bouncer: HttpContext['bouncer'], id: number) {
   const booking = await Booking.find(id)
   if (!booking || !(await bouncer.with(BookingPolicy).allows('own', booking))) {
     throw new lucidErrors.E_ROW_NOT_FOUND()
