@@ -18,6 +18,7 @@ export const controllers = {
     Previews: () => import('#controllers/account/previews_controller'),
     Privacy: () => import('#controllers/account/privacy_controller'),
     Revisions: () => import('#controllers/account/revisions_controller'),
+    VendorStats: () => import('#controllers/account/vendor_stats_controller'),
     Vendors: () => import('#controllers/account/vendors_controller'),
   },
   api: {

@@ -34,6 +34,7 @@ export type ScannedRoutes = {
     'account.vendors.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.stats': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.logo.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.logo.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.revisions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'revisionId': ParamValue} }
@@ -165,6 +166,7 @@ export type ScannedRoutes = {
     'account.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.stats': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.revisions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'revisionId': ParamValue} }
     'account.invitations.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'account.claims.create': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -251,6 +253,7 @@ export type ScannedRoutes = {
     'account.vendors.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.vendors.stats': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.vendors.revisions.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'revisionId': ParamValue} }
     'account.invitations.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'account.claims.create': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }

@@ -16,6 +16,7 @@ router
     router.put('/vendors/:id', [controllers.account.Vendors, 'update']).as('vendors.update')
     router.post('/vendors/:id/submit', [controllers.account.Vendors, 'submit']).as('vendors.submit')
     router.get('/vendors/:id/preview', [controllers.account.Previews, 'show']).as('vendors.preview')
+    router.get('/vendors/:id/stats', [controllers.account.VendorStats, 'show']).as('vendors.stats')
 
     router.post('/vendors/:id/logo', [controllers.account.Logos, 'store']).as('vendors.logo.store')
     router
