@@ -286,3 +286,44 @@ export async function deliveredImpressions(
   for (const row of rows) totals.set(Number(row.booking_id), Number(row.total ?? 0))
   return totals
 }
+
+/** The impression caps of a slot's approved bookings in one week: their sum, and what they delivered. */
+export type WeekCaps = { cap: number; delivered: number; bookings: number }
+export type SlotWeekCaps = Map<number, Map<IsoWeek, WeekCaps>>
+
+/**
+ * The capped approved bookings of the slots per week, each with the
+ * filtered impressions it delivered so far (a cap counts over all of a
+ * booking's weeks), in one query.
+ */
+export async function slotWeekCaps(
+  slotIds: number[],
+  weeks: IsoWeek[],
+  client: QueryClientContract = db.connection()
+): Promise<SlotWeekCaps> {
+  const bySlot: SlotWeekCaps = new Map()
+  if (slotIds.length === 0 || weeks.length === 0) return bySlot
+  const rows = await client
+    .from('booking_weeks')
+    .join('bookings', 'bookings.id', 'booking_weeks.booking_id')
+    .where('bookings.status', 'approved')
+    .whereNotNull('bookings.impression_cap')
+    .whereIn('booking_weeks.slot_id', slotIds)
+    .whereIn('booking_weeks.week', weeks)
+    .select('booking_weeks.slot_id', 'booking_weeks.week', 'bookings.impression_cap')
+    .select(
+      client.raw(
+        '(select coalesce(sum(pc.impressions), 0) from placement_counts pc where pc.booking_id = bookings.id) as delivered'
+      )
+    )
+  for (const row of rows) {
+    const slot = bySlot.get(row.slot_id) ?? new Map<IsoWeek, WeekCaps>()
+    const cell = slot.get(row.week) ?? { cap: 0, delivered: 0, bookings: 0 }
+    cell.cap += Number(row.impression_cap)
+    cell.delivered += Number(row.delivered ?? 0)
+    cell.bookings++
+    slot.set(row.week, cell)
+    bySlot.set(row.slot_id, slot)
+  }
+  return bySlot
+}

@@ -5,6 +5,12 @@ import Slot, { SLOT_POSITIONS } from '#models/slot'
 import Booking from '#models/booking'
 import { availability, weekUse, type WeekUse } from '#services/booking/capacity'
 import { weekRange, type IsoWeek } from '#services/booking/iso_week'
+import {
+  slotWeekCaps,
+  slotWeekDelivery,
+  type SlotWeekCaps,
+  type SlotWeekDelivery,
+} from '#queries/delivery_stats'
 
 export const DEFAULT_GRID_WEEKS = 12
 
@@ -21,7 +27,26 @@ export type OccupancyCell = {
 /** Sums over several slots in one week. */
 export type OccupancyTotal = Omit<OccupancyCell, 'week'> & { week: IsoWeek }
 
-export type OccupancyRow = { slot: Slot; cells: OccupancyCell[]; revenueCents: number }
+/**
+ * What one slot delivered in one week: filtered impressions and clicks of
+ * its bookings, and the caps of its capped approved bookings (null: none)
+ * with what those delivered so far.
+ */
+export type DeliveryCell = {
+  week: IsoWeek
+  impressions: number
+  clicks: number
+  cap: number | null
+  capDelivered: number | null
+}
+
+export type OccupancyRow = {
+  slot: Slot
+  cells: OccupancyCell[]
+  /** Parallel to `cells`. */
+  delivery: DeliveryCell[]
+  revenueCents: number
+}
 
 /** A topic's slots (or the run-of-site ones, `topic` null) with their sums per week. */
 export type OccupancyGroup = {
@@ -35,6 +60,8 @@ export type OccupancyGrid = {
   weeks: IsoWeek[]
   groups: OccupancyGroup[]
   totals: OccupancyTotal[]
+  /** Filtered impressions and clicks of all slots per week. */
+  deliveryTotals: { week: IsoWeek; impressions: number; clicks: number }[]
   revenueCents: number
 }
 
@@ -85,10 +112,13 @@ export function buildOccupancyGrid(
   slots: Slot[],
   weeks: IsoWeek[],
   use: Map<number, Map<IsoWeek, WeekUse>>,
-  revenue: WeekRevenue
+  revenue: WeekRevenue,
+  delivered: SlotWeekDelivery = new Map(),
+  caps: SlotWeekCaps = new Map()
 ): OccupancyGrid {
   const groups: OccupancyGroup[] = []
   const totals = emptyTotals(weeks)
+  const deliveryTotals = weeks.map((week) => ({ week, impressions: 0, clicks: 0 }))
 
   for (const slot of slots) {
     const topicId = slot.topicId ?? null
@@ -108,7 +138,25 @@ export function buildOccupancyGrid(
       ...availability(slot.capacity, week, use.get(slot.id)?.get(week)),
       revenueCents: revenue.get(slot.id)?.get(week) ?? 0,
     }))
-    const row = { slot, cells, revenueCents: cells.reduce((sum, c) => sum + c.revenueCents, 0) }
+    const delivery = weeks.map((week, index) => {
+      const counts = delivered.get(slot.id)?.get(week)
+      const capped = caps.get(slot.id)?.get(week)
+      deliveryTotals[index].impressions += counts?.impressions ?? 0
+      deliveryTotals[index].clicks += counts?.clicks ?? 0
+      return {
+        week,
+        impressions: counts?.impressions ?? 0,
+        clicks: counts?.clicks ?? 0,
+        cap: capped?.cap ?? null,
+        capDelivered: capped?.delivered ?? null,
+      }
+    })
+    const row = {
+      slot,
+      cells,
+      delivery,
+      revenueCents: cells.reduce((sum, c) => sum + c.revenueCents, 0),
+    }
     group.rows.push(row)
     group.revenueCents += row.revenueCents
     cells.forEach((cell, index) => {
@@ -121,6 +169,7 @@ export function buildOccupancyGrid(
     weeks,
     groups,
     totals,
+    deliveryTotals,
     revenueCents: groups.reduce((sum, group) => sum + group.revenueCents, 0),
   }
 }
@@ -153,8 +202,9 @@ export async function weekRevenue(
 }
 
 /**
- * The occupancy grid of every slot for `count` weeks from `from`: three
- * queries (slots, shares, revenue), however many cells.
+ * The occupancy grid of every slot for `count` weeks from `from`, with the
+ * delivery: a fixed number of queries (slots, shares, revenue, delivered
+ * impressions and clicks, caps), however many cells.
  */
 export async function occupancyGrid(
   from: IsoWeek,
@@ -165,11 +215,13 @@ export async function occupancyGrid(
   const weeks = weekRange(from, count)
   const slots = await inventorySlots(client)
   const ids = slots.map((slot) => slot.id)
-  const [use, revenue] = [
+  const [use, revenue, delivered, caps] = [
     await weekUse(ids, weeks, client, now),
     await weekRevenue(ids, weeks, client),
+    await slotWeekDelivery(ids, weeks, client),
+    await slotWeekCaps(ids, weeks, client),
   ]
-  return buildOccupancyGrid(slots, weeks, use, revenue)
+  return buildOccupancyGrid(slots, weeks, use, revenue, delivered, caps)
 }
 
 /** The grid as CSV rows: one per slot and week, then each topic's and the overall sums. */

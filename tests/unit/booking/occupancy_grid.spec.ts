@@ -158,7 +158,7 @@ test.group('Occupancy grid (database)', (group) => {
       { week, capacity: 3, booked: 1, held: 1, free: 1, priceCents: 20_000 },
       { week: addWeeks(week, 1), capacity: 3, booked: 0, held: 0, free: 3, priceCents: 20_000 },
     ])
-    // slots, topics (preload), shares, revenue: however many cells
-    assert.lengthOf(queries, 4, queries.join('\n'))
+    // slots, topics (preload), shares, revenue, delivery, caps: however many cells
+    assert.lengthOf(queries, 6, queries.join('\n'))
   })
 })
