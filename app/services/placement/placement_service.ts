@@ -16,12 +16,14 @@ import {
 import type { ViewRequest } from '#services/delivery/view_classification'
 import { absoluteClickUrl } from '#services/delivery/click_token'
 import {
+  ALL_PARTS,
   decidePlacement,
   EMPTY_STATE,
   VENDOR_BOX_SIZE,
   type Decision,
   type PaidCandidate,
   type PlacementCandidates,
+  type PlacementParts,
   type RotationState,
   unpaidRotation,
 } from '#services/placement/decision'
@@ -29,7 +31,7 @@ import { weekOf, type IsoWeek } from '#services/booking/iso_week'
 import { creativeImageUrl } from '#services/booking/creative_url'
 import { absoluteUrl } from '#services/mail/app_url'
 
-export { VENDOR_BOX_SIZE }
+export { VENDOR_BOX_SIZE, type PlacementParts }
 
 /** The label every ad and paid place carries, in the API as on the page. */
 export const AD_LABEL = 'Anzeige' as const
@@ -117,7 +119,7 @@ const BOX_COLUMNS = ['id', 'slug', 'name', 'postal_code', 'city']
 
 /**
  * The single placement decision: the topic page, `GET /api/v1/topics/:slug`,
- * `GET /api/v1/placements?topic=` and (later) the embeds ask it, so they
+ * `GET /api/v1/placements?topic=` and the embeds ask it, so they
  * rotate together. The rule is `decidePlacement` (pure); this service feeds
  * it the live candidates and the rotation state and turns its decision into
  * rows. When warm, a view costs no query: the candidates (per topic and
@@ -152,11 +154,16 @@ export default class PlacementService {
    * impression, raw always, filtered unless a bot, prefetch or HEAD asked.
    * Caps are checked and the view counted in one synchronous step, so a
    * capped booking overshoots by at most one view per process.
+   *
+   * `parts` are the parts the view shows (the topic page and the API: both;
+   * the embeds: one). A part not shown is not decided, counted or advanced,
+   * and comes back empty (`vendors: []`, `ad: null`).
    */
   async forTopic(
     topic: Topic,
     viewer: ViewRequest | null = null,
-    now: DateTime = DateTime.now()
+    now: DateTime = DateTime.now(),
+    parts: PlacementParts = ALL_PARTS
   ): Promise<Placement> {
     const live = await this.#candidates(topic, weekOf(now))
     const delivered =
@@ -170,7 +177,7 @@ export default class PlacementService {
         const rule = paidCapped
           ? { ...live.rule, unpaid: unpaidRotation(live.members, live.rule.paid, capped) }
           : live.rule
-        const turned = decidePlacement(rule, state ?? EMPTY_STATE, capped)
+        const turned = decidePlacement(rule, state ?? EMPTY_STATE, capped, { parts })
         if (viewer) this.counter.record(entriesOf(topic, turned.decision), viewer)
         return { value: turned.decision, next: turned.next }
       }
