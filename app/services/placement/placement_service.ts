@@ -47,6 +47,8 @@ export type PlacedVendor = {
   bookingId: number | null
   /** Where a paid place links to (see `linkFor`); unpaid places link to the profile as usual. */
   clickUrl: string | null
+  /** The place's link as an absolute URL, for other sites (API, embeds): `clickUrl` or the profile. */
+  url: string
 }
 
 export type PlacedAd = {
@@ -86,18 +88,18 @@ export function linkFor(target: LinkTarget): string {
       target: target.targetUrl,
     })
   }
-  const profile = urlFor(
-    'vendors.show',
-    { slug: target.vendorSlug },
-    { qs: { from: target.topic.slug } }
-  )
   return absoluteClickUrl({
     kind: 'box',
     bookingId: target.bookingId,
     vendorId: target.vendorId,
     topicId: target.topic.id,
-    target: absoluteUrl(profile),
+    target: absoluteUrl(profileOf(target.topic, target.vendorSlug)),
   })
+}
+
+/** A vendor's profile, reached from the topic's box (the breadcrumb follows the topic). */
+function profileOf(topic: Topic, vendorSlug: string): string {
+  return urlFor('vendors.show', { slug: vendorSlug }, { qs: { from: topic.slug } })
 }
 
 /** An ad's creative as cached with its candidates; the link is made per view. */
@@ -204,20 +206,22 @@ export default class PlacementService {
     const rows = await this.#boxRows(ids)
     return rows.map((row) => {
       const bookingId = paidBy.get(row.id) ?? null
+      const clickUrl =
+        bookingId === null
+          ? null
+          : linkFor({
+              kind: 'vendor',
+              bookingId,
+              topic,
+              vendorId: row.id,
+              vendorSlug: row.slug,
+            })
       return {
         ...row,
         paid: bookingId !== null,
         bookingId,
-        clickUrl:
-          bookingId === null
-            ? null
-            : linkFor({
-                kind: 'vendor',
-                bookingId,
-                topic,
-                vendorId: row.id,
-                vendorSlug: row.slug,
-              }),
+        clickUrl,
+        url: clickUrl ?? absoluteUrl(profileOf(topic, row.slug)),
       }
     })
   }
