@@ -80,7 +80,10 @@
     }
     const list = element('ul', 'avz-box__list')
     for (const vendor of vendors) {
-      const item = element('li', vendor.paid ? 'avz-box__item avz-box__item--paid' : 'avz-box__item')
+      const item = element(
+        'li',
+        vendor.paid ? 'avz-box__item avz-box__item--paid' : 'avz-box__item'
+      )
       if (vendor.paid) item.appendChild(element('span', 'avz-label', texts.label))
       const profile = `${PROFILE_PATH}${encodeURIComponent(vendor.slug)}?from=${encodeURIComponent(topic)}`
       const href = safeUrl(vendor.url) ?? safeUrl(profile)
