@@ -184,6 +184,13 @@ test.group('Embeds / the vendor-box document', (group) => {
     }
     assert.lengthOf(new Set(items.map((item) => item.name)), 4)
 
+    // A signed-in reader's session cookie is neither read nor written back.
+    const withCookie = await client
+      .get(vendorBoxUrl(topic))
+      .header('cookie', 'adonis-session=s%3Aanything')
+    withCookie.assertStatus(200)
+    assert.notExists(withCookie.header('set-cookie'))
+
     // The paid place's link is the counted click redirect to the profile.
     const click = await client
       .get(new URL(items[0].href.replaceAll('&amp;', '&')).pathname)
