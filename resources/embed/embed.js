@@ -124,7 +124,8 @@
     const topic = host.dataset.vendorBox
     if (!topic || host.dataset.vendorBoxState) return
     host.dataset.vendorBoxState = 'loading'
-    const texts = TEXTS[host.dataset.lang] ?? TEXTS.de
+    const lang = host.dataset.lang === 'en' ? 'en' : 'de'
+    const texts = TEXTS[lang]
     try {
       const url = new URL(PLACEMENTS_PATH, origin)
       url.searchParams.set('topic', topic)
@@ -135,7 +136,7 @@
       if (!response.ok) throw new Error(`${url} answered ${response.status}`)
       const { data } = await response.json()
       const wrapper = element('div', 'avz-embed')
-      wrapper.lang = host.dataset.lang === 'en' ? 'en' : 'de'
+      wrapper.lang = lang
       wrapper.appendChild(renderBox(data.vendors ?? [], topic, texts))
       wrapper.appendChild(renderAd(data.ad ?? null, topic, texts))
       host.replaceChildren(wrapper)
