@@ -7,6 +7,7 @@
 | stops the process with a message that names the variable.
 */
 import { Env } from '@adonisjs/core/env'
+import { parseFrameAncestors } from '#services/embeds/frame_ancestors'
 
 const env = await Env.create(new URL('../', import.meta.url), {
   NODE_ENV: Env.schema.enum.optional(['development', 'production', 'test'] as const),
@@ -87,6 +88,16 @@ const env = await Env.create(new URL('../', import.meta.url), {
   | Placement counters: how often the web server flushes them (ms, default 1000)
   */
   COUNTER_FLUSH_MS: Env.schema.number.optional(),
+
+  /*
+  | Embeds: the parent origins that may frame /embed/… (CSP frame-ancestors),
+  | separated by spaces; default 'self' (see README, "Embeds")
+  */
+  EMBED_FRAME_ANCESTORS: (name: string, value?: string): string[] => {
+    const parsed = parseFrameAncestors(value)
+    if ('error' in parsed) throw new Error(`Invalid value for "${name}": ${parsed.error}`)
+    return parsed.sources
+  },
 
   /*
   | The seller on every invoice (the portal's operator)

@@ -43,4 +43,5 @@ export const middleware = router.named({
   readerSession: () => import('#middleware/reader_session_middleware'),
   editorial: () => import('#middleware/editorial_middleware'),
   contentSecurityPolicy: () => import('#middleware/content_security_policy_middleware'),
+  publicCors: () => import('#middleware/public_cors_middleware'),
 })

@@ -12,6 +12,7 @@ import { controllers } from '#generated/controllers'
 import { middleware } from '#start/kernel'
 import '#start/routes/bookings'
 import '#start/routes/news'
+import '#start/routes/embeds'
 
 /** Bare route for the benchmark's baseline. */
 router.get('/ping', ({ response }) => response.send('pong')).as('ping')
@@ -44,7 +45,11 @@ router
   .group(() => {
     router.get('/topics', [controllers.api.v1.Topics, 'index']).as('topics.index')
     router.get('/topics/:slug', [controllers.api.v1.Topics, 'show']).as('topics.show')
-    router.get('/placements', [controllers.api.v1.Placements, 'show']).as('placements.show')
+    // /embed.js reads it from other sites: any origin, no credentials.
+    router
+      .get('/placements', [controllers.api.v1.Placements, 'show'])
+      .as('placements.show')
+      .use(middleware.publicCors())
     router.get('/vendors', [controllers.api.v1.Vendors, 'index']).as('vendors.index')
     router.get('/vendors/:slug', [controllers.api.v1.Vendors, 'show']).as('vendors.show')
     router.get('/news', [controllers.api.v1.News, 'index']).as('news.index')

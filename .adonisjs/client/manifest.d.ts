@@ -7,6 +7,7 @@
 /// <reference path="../../config/auth.ts" />
 /// <reference path="../../config/billing.ts" />
 /// <reference path="../../config/drive.ts" />
+/// <reference path="../../config/embeds.ts" />
 /// <reference path="../../config/hash.ts" />
 /// <reference path="../../config/headers.ts" />
 /// <reference path="../../config/i18n.ts" />

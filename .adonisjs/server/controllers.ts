@@ -68,6 +68,7 @@ export const controllers = {
   public: {
     Advertise: () => import('#controllers/public/advertise_controller'),
     Clicks: () => import('#controllers/public/clicks_controller'),
+    Embeds: () => import('#controllers/public/embeds_controller'),
     Home: () => import('#controllers/public/home_controller'),
     Keywords: () => import('#controllers/public/keywords_controller'),
     Legal: () => import('#controllers/public/legal_controller'),

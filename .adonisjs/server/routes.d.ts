@@ -117,6 +117,9 @@ export type ScannedRoutes = {
     'editorial.news.vendor_keywords': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.press_releases.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.press_releases.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'embeds.script': { paramsTuple?: []; params?: {} }
+    'embeds.vendor_box': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'embeds.slot': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.invoices.index': { paramsTuple?: []; params?: {} }
     'account.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
     'editorial.invoices.index': { paramsTuple?: []; params?: {} }
@@ -204,6 +207,9 @@ export type ScannedRoutes = {
     'editorial.news.create': { paramsTuple?: []; params?: {} }
     'editorial.news.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.press_releases.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'embeds.script': { paramsTuple?: []; params?: {} }
+    'embeds.vendor_box': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'embeds.slot': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.invoices.index': { paramsTuple?: []; params?: {} }
     'account.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
     'editorial.invoices.index': { paramsTuple?: []; params?: {} }
@@ -291,6 +297,9 @@ export type ScannedRoutes = {
     'editorial.news.create': { paramsTuple?: []; params?: {} }
     'editorial.news.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.press_releases.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'embeds.script': { paramsTuple?: []; params?: {} }
+    'embeds.vendor_box': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'embeds.slot': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.invoices.index': { paramsTuple?: []; params?: {} }
     'account.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
     'editorial.invoices.index': { paramsTuple?: []; params?: {} }

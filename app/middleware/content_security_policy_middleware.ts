@@ -10,11 +10,18 @@ import { contentSecurityPolicy, serializeCsp, type CspDirectives } from '#config
  *     middleware.contentSecurityPolicy({ 'frame-ancestors': ['https://news.example'] })
  *   )
  *
- * The directives given replace the site-wide ones of the same name.
+ * The directives given replace the site-wide ones of the same name. A
+ * function is asked on every request, for directives that come from
+ * configuration (the embeds: config/embeds.ts).
  */
 export default class ContentSecurityPolicyMiddleware {
-  async handle({ response }: HttpContext, next: NextFn, directives: CspDirectives) {
-    const policy = { ...contentSecurityPolicy, ...directives }
+  async handle(
+    { response }: HttpContext,
+    next: NextFn,
+    directives: CspDirectives | (() => CspDirectives)
+  ) {
+    const own = typeof directives === 'function' ? directives() : directives
+    const policy = { ...contentSecurityPolicy, ...own }
     response.header('Content-Security-Policy', serializeCsp(policy))
     if (policy['frame-ancestors'].join(' ') !== "'none'") response.removeHeader('X-Frame-Options')
     return next()

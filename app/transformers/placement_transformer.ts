@@ -4,6 +4,8 @@ import type { Placement } from '#services/placement/placement_service'
 /**
  * A placement as the API shows it: the box's vendors (paid places marked)
  * and the ad, or null for the house ad. Topic pages and embeds share it.
+ * A vendor's `url` is absolute, for other sites (/embed.js): a paid place
+ * links through the counted click redirect, like on the topic page.
  */
 export function placementShape(placement: Placement) {
   return {
@@ -13,6 +15,7 @@ export function placementShape(placement: Placement) {
       postalCode: vendor.postalCode,
       city: vendor.city,
       paid: vendor.paid,
+      url: vendor.url,
     })),
     ad: placement.ad
       ? {

@@ -18,6 +18,10 @@
  * - The other places rotate among the unpaid vendors with a cursor over a
  *   fixed order, so that any run of views shows each of them k or k+1 times.
  * - A booking whose impression cap is reached is not a candidate.
+ * - A view may show only one part (`parts`): an embed of the vendor box
+ *   shows no ad, an embed of an ad slot no box. The part not shown is not
+ *   decided: its rotation state stays as it was, so it is neither counted
+ *   nor advanced, and without an ad on the view no paid place sits out.
  */
 
 export type AdCandidate = { bookingId: number; advertiserId: number }
@@ -51,21 +55,35 @@ export type Decision = {
   unpaidIds: number[]
 }
 
+/** Which parts of the placement a view shows: the topic page shows both. */
+export type PlacementParts = { vendors: boolean; ad: boolean }
+
+export const ALL_PARTS: PlacementParts = { vendors: true, ad: true }
+
+export type DecisionOptions = {
+  /** The places of the vendor box (default 4). */
+  boxSize?: number
+  /** The parts this view shows (default both). */
+  parts?: PlacementParts
+}
+
 export const VENDOR_BOX_SIZE = 4
 
 export const EMPTY_STATE: RotationState = { ad: new Map(), paid: new Map(), cursor: 0 }
 
 /**
  * One view's decision. `capped` holds the bookings whose impression cap is
- * reached; they are left out as if they were not booked this view.
+ * reached; they are left out as if they were not booked this view. A part
+ * the view does not show (`options.parts`) is empty in the decision and
+ * keeps its state.
  */
 export function decidePlacement(
   candidates: PlacementCandidates,
   state: RotationState,
   capped: ReadonlySet<number> = new Set(),
-  boxSize: number = VENDOR_BOX_SIZE
+  { boxSize = VENDOR_BOX_SIZE, parts = ALL_PARTS }: DecisionOptions = {}
 ): { decision: Decision; next: RotationState } {
-  const ads = candidates.ads.filter((ad) => !capped.has(ad.bookingId))
+  const ads = parts.ad ? candidates.ads.filter((ad) => !capped.has(ad.bookingId)) : []
   const adTurn = smoothPick(
     ads.map((ad) => ad.bookingId),
     state.ad,
@@ -94,11 +112,15 @@ export function decidePlacement(
   const unpaid = windowTurn(candidates.unpaid, state.cursor, boxSize - paid.length)
 
   return {
-    decision: { adBookingId, paid, unpaidIds: unpaid.ids },
+    decision: {
+      adBookingId,
+      paid: parts.vendors ? paid : [],
+      unpaidIds: parts.vendors ? unpaid.ids : [],
+    },
     next: {
-      ad: keepKnown(adTurn.next, state.ad, candidates.ads),
-      paid: keepKnown(paidTurn.next, state.paid, candidates.paid),
-      cursor: unpaid.nextCursor,
+      ad: parts.ad ? keepKnown(adTurn.next, state.ad, candidates.ads) : state.ad,
+      paid: parts.vendors ? keepKnown(paidTurn.next, state.paid, candidates.paid) : state.paid,
+      cursor: parts.vendors ? unpaid.nextCursor : state.cursor,
     },
   }
 }

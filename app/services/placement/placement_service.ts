@@ -16,12 +16,14 @@ import {
 import type { ViewRequest } from '#services/delivery/view_classification'
 import { absoluteClickUrl } from '#services/delivery/click_token'
 import {
+  ALL_PARTS,
   decidePlacement,
   EMPTY_STATE,
   VENDOR_BOX_SIZE,
   type Decision,
   type PaidCandidate,
   type PlacementCandidates,
+  type PlacementParts,
   type RotationState,
   unpaidRotation,
 } from '#services/placement/decision'
@@ -29,7 +31,7 @@ import { weekOf, type IsoWeek } from '#services/booking/iso_week'
 import { creativeImageUrl } from '#services/booking/creative_url'
 import { absoluteUrl } from '#services/mail/app_url'
 
-export { VENDOR_BOX_SIZE }
+export { VENDOR_BOX_SIZE, type PlacementParts }
 
 /** The label every ad and paid place carries, in the API as on the page. */
 export const AD_LABEL = 'Anzeige' as const
@@ -45,6 +47,8 @@ export type PlacedVendor = {
   bookingId: number | null
   /** Where a paid place links to (see `linkFor`); unpaid places link to the profile as usual. */
   clickUrl: string | null
+  /** The place's link as an absolute URL, for other sites (API, embeds): `clickUrl` or the profile. */
+  url: string
 }
 
 export type PlacedAd = {
@@ -84,18 +88,18 @@ export function linkFor(target: LinkTarget): string {
       target: target.targetUrl,
     })
   }
-  const profile = urlFor(
-    'vendors.show',
-    { slug: target.vendorSlug },
-    { qs: { from: target.topic.slug } }
-  )
   return absoluteClickUrl({
     kind: 'box',
     bookingId: target.bookingId,
     vendorId: target.vendorId,
     topicId: target.topic.id,
-    target: absoluteUrl(profile),
+    target: absoluteUrl(profileOf(target.topic, target.vendorSlug)),
   })
+}
+
+/** A vendor's profile, reached from the topic's box (the breadcrumb follows the topic). */
+function profileOf(topic: Topic, vendorSlug: string): string {
+  return urlFor('vendors.show', { slug: vendorSlug }, { qs: { from: topic.slug } })
 }
 
 /** An ad's creative as cached with its candidates; the link is made per view. */
@@ -117,7 +121,7 @@ const BOX_COLUMNS = ['id', 'slug', 'name', 'postal_code', 'city']
 
 /**
  * The single placement decision: the topic page, `GET /api/v1/topics/:slug`,
- * `GET /api/v1/placements?topic=` and (later) the embeds ask it, so they
+ * `GET /api/v1/placements?topic=` and the embeds ask it, so they
  * rotate together. The rule is `decidePlacement` (pure); this service feeds
  * it the live candidates and the rotation state and turns its decision into
  * rows. When warm, a view costs no query: the candidates (per topic and
@@ -152,11 +156,16 @@ export default class PlacementService {
    * impression, raw always, filtered unless a bot, prefetch or HEAD asked.
    * Caps are checked and the view counted in one synchronous step, so a
    * capped booking overshoots by at most one view per process.
+   *
+   * `parts` are the parts the view shows (the topic page and the API: both;
+   * the embeds: one). A part not shown is not decided, counted or advanced,
+   * and comes back empty (`vendors: []`, `ad: null`).
    */
   async forTopic(
     topic: Topic,
     viewer: ViewRequest | null = null,
-    now: DateTime = DateTime.now()
+    now: DateTime = DateTime.now(),
+    parts: PlacementParts = ALL_PARTS
   ): Promise<Placement> {
     const live = await this.#candidates(topic, weekOf(now))
     const delivered =
@@ -170,7 +179,7 @@ export default class PlacementService {
         const rule = paidCapped
           ? { ...live.rule, unpaid: unpaidRotation(live.members, live.rule.paid, capped) }
           : live.rule
-        const turned = decidePlacement(rule, state ?? EMPTY_STATE, capped)
+        const turned = decidePlacement(rule, state ?? EMPTY_STATE, capped, { parts })
         if (viewer) this.counter.record(entriesOf(topic, turned.decision), viewer)
         return { value: turned.decision, next: turned.next }
       }
@@ -197,20 +206,22 @@ export default class PlacementService {
     const rows = await this.#boxRows(ids)
     return rows.map((row) => {
       const bookingId = paidBy.get(row.id) ?? null
+      const clickUrl =
+        bookingId === null
+          ? null
+          : linkFor({
+              kind: 'vendor',
+              bookingId,
+              topic,
+              vendorId: row.id,
+              vendorSlug: row.slug,
+            })
       return {
         ...row,
         paid: bookingId !== null,
         bookingId,
-        clickUrl:
-          bookingId === null
-            ? null
-            : linkFor({
-                kind: 'vendor',
-                bookingId,
-                topic,
-                vendorId: row.id,
-                vendorSlug: row.slug,
-              }),
+        clickUrl,
+        url: clickUrl ?? absoluteUrl(profileOf(topic, row.slug)),
       }
     })
   }

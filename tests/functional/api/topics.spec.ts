@@ -73,6 +73,7 @@ test.group('API: topics', (group) => {
       'paid',
       'postalCode',
       'slug',
+      'url',
     ])
     assert.equal(body.data.vendors[0].city, 'Halle (Saale)')
     assert.isNull(body.data.ad)

@@ -1,5 +1,7 @@
 import { test } from '@japa/runner'
+import type { Assert } from '@japa/assert'
 import {
+  ALL_PARTS,
   decidePlacement,
   EMPTY_STATE,
   smoothPick,
@@ -8,6 +10,7 @@ import {
   type Decision,
   type PaidCandidate,
   type PlacementCandidates,
+  type PlacementParts,
   type RotationState,
 } from '#services/placement/decision'
 import { MemoryCursorStore } from '#services/placement/rotation'
@@ -387,5 +390,125 @@ test.group('Placement decision / rotation state', () => {
     const values = await Promise.all([store.turn('a', step), store.turn('a', step)])
     assert.deepEqual(values.sort(), [0, 1])
     assert.equal(await store.turn('b', step), 0)
+  })
+})
+
+/**
+ * The embeds show one part each: the vendor-box embed no ad, the slot
+ * embed no box. Each part alone is as fair as on the topic page, and a
+ * part not shown neither moves nor shows, also when the views interleave.
+ */
+test.group('Placement decision / one part per view (embeds)', () => {
+  const VENDORS_ONLY: PlacementParts = { vendors: true, ad: false }
+  const AD_ONLY: PlacementParts = { vendors: false, ad: true }
+
+  /** Runs the views in order, each showing the parts `partsOf(view)` gives. */
+  function simulateParts(
+    assert: Assert,
+    rule: PlacementCandidates,
+    views: number,
+    partsOf: (view: number) => PlacementParts
+  ): { decisions: Decision[]; parts: PlacementParts[] } {
+    let state: RotationState = EMPTY_STATE
+    const decisions: Decision[] = []
+    const parts: PlacementParts[] = []
+    for (let view = 0; view < views; view++) {
+      const shown = partsOf(view)
+      const { decision, next } = decidePlacement(rule, state, new Set(), { parts: shown })
+      if (!shown.ad) assert.strictEqual(next.ad, state.ad, `view ${view}: the ad state moved`)
+      if (!shown.vendors) {
+        assert.strictEqual(next.paid, state.paid, `view ${view}: the paid state moved`)
+        assert.equal(next.cursor, state.cursor, `view ${view}: the unpaid cursor moved`)
+      }
+      decisions.push(decision)
+      parts.push(shown)
+      state = next
+    }
+    return { decisions, parts }
+  }
+
+  for (const size of [4, 5, 9, 50]) {
+    test(`vendor box alone, ${size} unpaid vendors: within ±2 % of the mean, and no ad`, ({
+      assert,
+    }) => {
+      const vendors = ids(1, size)
+      const rule = candidates({ ads: adsOf([1, 2]), unpaid: Int32Array.from(vendors) })
+      const { decisions } = simulateParts(assert, rule, RUN, () => VENDORS_ONLY)
+      assert.isAtMost(worstVendorDeviation(decisions, vendors, WINDOW), 0.02)
+      assert.isAtMost(worstVendorDeviation(decisions, vendors, RUN), 0.02)
+      for (const decision of decisions) {
+        assert.isNull(decision.adBookingId)
+        assert.lengthOf(decision.unpaidIds, Math.min(4, size))
+      }
+    })
+  }
+
+  test('vendor box alone: paid places rotate by booked share; no ad makes one sit out', ({
+    assert,
+  }) => {
+    const paid: PaidCandidate[] = [
+      { bookingId: 201, advertiserId: 1, vendorId: 3 },
+      { bookingId: 202, advertiserId: 52, vendorId: 8 },
+      { bookingId: 203, advertiserId: 53, vendorId: 9 },
+    ]
+    // Advertiser 1 also books the ad; on the topic page its paid place would sit out.
+    const rule = candidates({
+      ads: adsOf([1]),
+      paid,
+      paidPlaces: 2,
+      unpaid: unpaidRotation(Int32Array.from(ids(1, 12)), paid),
+    })
+    const { decisions } = simulateParts(assert, rule, RUN, () => VENDORS_ONLY)
+    const shown = decisions.map((decision) => decision.paid.map((place) => place.bookingId))
+    for (const windows of windowCounts(shown, [201, 202, 203], WINDOW).values()) {
+      for (const observed of windows) assert.isAtMost(Math.abs(observed / WINDOW - 2 / 3), 0.01)
+    }
+    assert.isTrue(decisions.every((decision) => decision.paid.length === 2))
+    assert.isTrue(decisions.every((decision) => decision.unpaidIds.length === 2))
+  })
+
+  for (const mix of [
+    { name: '1:1:1', advertisers: [1, 2, 3] },
+    { name: '2:1', advertisers: [1, 1, 2] },
+  ]) {
+    test(`ad alone, ${mix.name}: every booking within 1 point of its share, and no box`, ({
+      assert,
+    }) => {
+      const ads = adsOf(mix.advertisers)
+      const rule = candidates({ ads, unpaid: Int32Array.from(ids(1, 9)) })
+      const { decisions } = simulateParts(assert, rule, RUN, () => AD_ONLY)
+      const byBooking = new Map(ads.map((ad) => [ad.bookingId, [ad.bookingId]]))
+      const share = new Map(ads.map((ad) => [ad.bookingId, 1 / ads.length]))
+      assert.isAtMost(worstShareGap(decisions, byBooking, share, WINDOW), 1)
+      assert.isAtMost(worstShareGap(decisions, byBooking, share, RUN), 1)
+      for (const decision of decisions) {
+        assert.isNotNull(decision.adBookingId)
+        assert.deepEqual(decision.paid, [])
+        assert.deepEqual(decision.unpaidIds, [])
+      }
+    })
+  }
+
+  test('topic page and both embeds interleaved: each part is fair over the views that show it', ({
+    assert,
+  }) => {
+    const ads = adsOf([1, 2, 3])
+    const vendors = ids(1, 9)
+    const rule = candidates({ ads, unpaid: Int32Array.from(vendors) })
+    // An uneven, fixed mix: page, vendor-box embed, page, slot embed, slot embed, …
+    const pattern = [ALL_PARTS, VENDORS_ONLY, ALL_PARTS, AD_ONLY, AD_ONLY, VENDORS_ONLY, AD_ONLY]
+    const { decisions, parts } = simulateParts(assert, rule, 3 * RUN, (view) => pattern[view % 7])
+
+    const withAd = decisions.filter((_, view) => parts[view].ad)
+    const withBox = decisions.filter((_, view) => parts[view].vendors)
+    const byBooking = new Map(ads.map((ad) => [ad.bookingId, [ad.bookingId]]))
+    const share = new Map(ads.map((ad) => [ad.bookingId, 1 / 3]))
+    assert.isAtMost(worstShareGap(withAd, byBooking, share, WINDOW), 1)
+    assert.isAtMost(worstVendorDeviation(withBox, vendors, WINDOW), 0.02)
+    // A view shows exactly its parts.
+    decisions.forEach((decision, view) => {
+      assert.equal(decision.adBookingId !== null, parts[view].ad)
+      assert.equal(decision.unpaidIds.length > 0, parts[view].vendors)
+    })
   })
 })

@@ -21,8 +21,9 @@ test.group('Transformers / topic', () => {
       postalCode: '06108',
       city: 'Halle',
       paid: false,
+      url: 'http://localhost:3333/vendors/karten-gmbh?from=geodaten',
     }
-    // The id, booking and link are for counting and clicks; the API leaves them out.
+    // The id, booking and click link are for counting and the page; the API leaves them out.
     const placement = {
       vendors: [{ ...shown, id: 7, bookingId: null, clickUrl: null }],
       ad: null,
