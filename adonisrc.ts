@@ -69,6 +69,9 @@ export default defineConfig({
     { pattern: 'public/**', reloadServer: false },
     // The shipped postal codes, so `node ace geo:import` in build/ finds them too.
     { pattern: 'database/data/**', reloadServer: false },
+    // The operator's legal texts (LEGAL_DIR's default), and `npm start` inside build/.
+    { pattern: 'resources/legal/**', reloadServer: false },
+    { pattern: 'bin/start.js', reloadServer: false },
   ],
 
   /**

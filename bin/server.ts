@@ -1,10 +1,19 @@
 /**
+ * Validates the environment first (one clear line when it is wrong) and,
+ * with WEB_CONCURRENCY > 1, supervises the workers from here on without
+ * booting the app (bin/cluster.ts). A worker goes on below.
+ */
+const { superviseWorkers, exitWithStartupError, armShutdownDeadline, releaseWorker } =
+  await import('./cluster.js')
+await superviseWorkers()
+
+/**
  * Loaded on demand, as in the v7 starter kit, so that whatever must run
  * before the framework loads (an OpenTelemetry setup, say) can be
  * imported above these lines.
  */
 await import('reflect-metadata')
-const { Ignitor, prettyPrintError } = await import('@adonisjs/core')
+const { Ignitor } = await import('@adonisjs/core')
 
 const APP_ROOT = new URL('../', import.meta.url)
 
@@ -25,8 +34,15 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
      * at once and drops whatever the app still holds in memory (buffered
      * counters, open transactions).
      */
-    app.listen('SIGTERM', () => app.terminate())
-    app.listen('SIGINT', () => app.terminate())
+    let shutdownStep = 'closing the HTTP server (requests in flight)'
+    const shutDown = async () => {
+      armShutdownDeadline(() => shutdownStep)
+      await app.terminate()
+      shutdownStep = 'waiting for open handles (timers, sockets) to close'
+      releaseWorker()
+    }
+    app.listen('SIGTERM', shutDown)
+    app.listen('SIGINT', shutDown)
     /**
      * Placement counters are flushed every second, and once more on the way
      * out. Terminating hooks run in reverse order of registration, and this
@@ -36,13 +52,17 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
      */
     let stopCounterFlush: (() => Promise<void>) | null = null
     app.terminating(async () => {
+      shutdownStep = 'settling after-response work'
       const { settleAfterResponse } = await import('#services/after_response')
       await settleAfterResponse()
+      shutdownStep = 'flushing the placement counters'
       await stopCounterFlush?.()
+      shutdownStep = 'releasing the cap ledger'
       // Views of capped bookings this process holds but did not serve go back.
       const { CapLedger } = await import('#services/delivery/cap_ledger')
       const ledger = await app.container.make(CapLedger)
       await ledger.release().catch(() => {})
+      shutdownStep = 'closing the database connections'
     })
     /**
      * Booking holds lapse while the server runs: `bookings:expire` every few
@@ -71,15 +91,13 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
       const { ImpressionCounter } = await import('#services/delivery/impression_counter')
       const { startCounterFlush } = await import('#services/delivery/flush_scheduler')
       const { default: env } = await import('#start/env')
-      stopCounterFlush = startCounterFlush(
-        await app.container.make(ImpressionCounter),
-        env.get('COUNTER_FLUSH_MS', 1_000)
-      )
+      const counter = await app.container.make(ImpressionCounter)
+      stopCounterFlush = startCounterFlush(counter, env.get('COUNTER_FLUSH_MS', 1_000))
+      // SIGUSR2: flush now, and log what was waiting (counters:report --flush).
+      const { flushOnSignal } = await import('#services/delivery/flush_scheduler')
+      app.listen('SIGUSR2', () => flushOnSignal(counter))
     })
   })
   .httpServer()
   .start()
-  .catch((error) => {
-    process.exitCode = 1
-    prettyPrintError(error)
-  })
+  .catch(exitWithStartupError)

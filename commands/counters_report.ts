@@ -1,14 +1,23 @@
+import { readFile } from 'node:fs/promises'
 import { DateTime } from 'luxon'
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import { DISPLAY_ZONE } from '#services/berlin_time'
 import { dailyTotals } from '#services/delivery/counter_totals'
+import env from '#start/env'
+
+/** How long --flush waits for the server's workers to write before it reads. */
+const FLUSH_WAIT_MS = 1_500
 
 /**
  * The placement counters per day, as stored. Unflushed counts live in the
- * web server's memory and reach the database within a second (and on
- * shutdown), so a separate command cannot flush them: it reports what the
- * database holds.
+ * web server's memory (each worker's own) and reach the database within a
+ * second, and on shutdown. This command runs in a process of its own and
+ * cannot read that memory. With `--flush` it signals the running server
+ * (SIGUSR2, to the pid in `--pid` or in the server's PID_FILE): every
+ * worker logs the counts it had not written yet ("counters flushed on
+ * request") and writes them, and the table then includes them. A shared
+ * store for the counters (Redis) will let this command read them itself.
  */
 export default class CountersReport extends BaseCommand {
   static commandName = 'counters:report'
@@ -18,7 +27,20 @@ export default class CountersReport extends BaseCommand {
   @flags.number({ description: 'How many Europe/Berlin days back, today included', default: 7 })
   declare days: number
 
+  @flags.boolean({
+    description:
+      'Ask the running server to flush its counters first (SIGUSR2; needs --pid or PID_FILE)',
+  })
+  declare flush: boolean
+
+  @flags.number({ description: 'The server process (the cluster primary) for --flush' })
+  declare pid?: number
+
   async run() {
+    if (this.flush && !(await this.#signalServer())) {
+      this.exitCode = 1
+      return
+    }
     const from = DateTime.now()
       .setZone(DISPLAY_ZONE)
       .minus({ days: Math.max(1, this.days) - 1 })
@@ -39,5 +61,25 @@ export default class CountersReport extends BaseCommand {
     }
     if (totals.length === 0) this.logger.info(`No counts stored since ${from}.`)
     else table.render()
+  }
+
+  /** SIGUSR2 to the server; then gives its workers a moment to write. */
+  async #signalServer(): Promise<boolean> {
+    const pidFile = env.get('PID_FILE')
+    const written = pidFile ? await readFile(pidFile, 'utf8').catch(() => '') : ''
+    const pid = this.pid ?? (Number(written.trim()) || undefined)
+    if (!pid) {
+      this.logger.error("--flush needs the server's pid: --pid=<pid>, or PID_FILE set for both")
+      return false
+    }
+    try {
+      process.kill(pid, 'SIGUSR2')
+    } catch (error) {
+      this.logger.error(`Cannot signal process ${pid}: ${(error as Error).message}`)
+      return false
+    }
+    this.logger.info(`Asked process ${pid} to flush; its log lists what was not yet written.`)
+    await new Promise((resolve) => setTimeout(resolve, FLUSH_WAIT_MS))
+    return true
   }
 }

@@ -25,6 +25,8 @@ const env = await Env.create(new URL('../', import.meta.url), {
     'silent',
   ] as const),
   WEB_CONCURRENCY: Env.schema.number.optional(),
+  /** The server writes its pid here (the cluster primary's), for `counters:report --flush`. */
+  PID_FILE: Env.schema.string.optional(),
 
   /*
   | Database: SQLite by default, PostgreSQL with DB_CONNECTION=pg
@@ -117,9 +119,30 @@ const env = await Env.create(new URL('../', import.meta.url), {
 
 if (env.get('DB_CONNECTION', 'sqlite') === 'sqlite' && (env.get('WEB_CONCURRENCY') ?? 1) > 1) {
   throw new Error(
-    'WEB_CONCURRENCY > 1 is not supported on SQLite (one writer, one connection). ' +
-      'Use DB_CONNECTION=pg to run several processes.'
+    'WEB_CONCURRENCY > 1 is not supported on SQLite (one writer, one connection); ' +
+      'use DB_CONNECTION=pg to run several processes.'
   )
+}
+
+/*
+| Production names its database: no silent fallback to a default SQLite file
+| (a relative path would land inside build/, which every build empties) or to
+| a PostgreSQL server on localhost.
+*/
+if (env.get('NODE_ENV') === 'production') {
+  const connection = env.get('DB_CONNECTION', 'sqlite')
+  if (connection === 'sqlite' && !env.get('SQLITE_FILE')) {
+    throw new Error('SQLITE_FILE must be set in production (an absolute path outside build/).')
+  }
+  if (
+    connection === 'pg' &&
+    !env.get('DATABASE_URL') &&
+    !(env.get('PG_HOST') && env.get('PG_DB_NAME'))
+  ) {
+    throw new Error(
+      'DB_CONNECTION=pg needs DATABASE_URL, or PG_HOST and PG_DB_NAME, in production.'
+    )
+  }
 }
 
 export default env

@@ -17,6 +17,9 @@ import '#start/routes/embeds'
 /** Bare route for the benchmark's baseline. */
 router.get('/ping', ({ response }) => response.send('pong')).as('ping')
 
+/** Database, counter flush (and a shared store once configured): 200 or 503, JSON, no cookie. */
+router.get('/health', [controllers.ops.Health, 'show']).as('health')
+
 /** Reader pages: a session only for requests that already carry its cookie. */
 router
   .group(() => {

@@ -65,6 +65,9 @@ export const controllers = {
     VendorKeywords: () => import('#controllers/editorial/vendor_keywords_controller'),
     Vendors: () => import('#controllers/editorial/vendors_controller'),
   },
+  ops: {
+    Health: () => import('#controllers/ops/health_controller'),
+  },
   public: {
     Advertise: () => import('#controllers/public/advertise_controller'),
     Clicks: () => import('#controllers/public/clicks_controller'),

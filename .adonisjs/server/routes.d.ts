@@ -128,6 +128,7 @@ export type ScannedRoutes = {
     'api.v1.invoices.index': { paramsTuple?: []; params?: {} }
     'api.v1.invoices.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'ping': { paramsTuple?: []; params?: {} }
+    'health': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -218,6 +219,7 @@ export type ScannedRoutes = {
     'api.v1.invoices.index': { paramsTuple?: []; params?: {} }
     'api.v1.invoices.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'ping': { paramsTuple?: []; params?: {} }
+    'health': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -308,6 +310,7 @@ export type ScannedRoutes = {
     'api.v1.invoices.index': { paramsTuple?: []; params?: {} }
     'api.v1.invoices.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'ping': { paramsTuple?: []; params?: {} }
+    'health': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'topics.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }

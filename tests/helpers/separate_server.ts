@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { rm } from 'node:fs/promises'
 import app from '@adonisjs/core/services/app'
@@ -69,11 +69,11 @@ export class SeparateServer {
   }
 
   /** Starts the server and waits until it answers /ping. */
-  async start() {
+  async start(extraEnv: NodeJS.ProcessEnv = {}) {
     this.output = ''
     const child = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'bin/server.js'], {
       cwd: app.appRoot,
-      env: this.env(),
+      env: { ...this.env(), ...extraEnv },
       stdio: 'pipe',
     })
     this.process = child
@@ -89,6 +89,17 @@ export class SeparateServer {
       await new Promise((resolve) => setTimeout(resolve, 200))
     }
     throw new Error(`The server did not answer within 60 s:\n${this.output}`)
+  }
+
+  /** The cluster workers' pids (the children of the server process, WEB_CONCURRENCY > 1). */
+  workerPids(): number[] {
+    const pid = this.process?.pid
+    if (!pid) return []
+    const listed = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+    return listed.stdout
+      .split('\n')
+      .map((line) => Number(line.trim()))
+      .filter((value) => value > 0)
   }
 
   /** Sends a signal; resolves with the exit code once the process has exited by itself. */
@@ -129,7 +140,7 @@ export class SeparateServer {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer()
     probe.once('error', reject)

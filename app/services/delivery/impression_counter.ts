@@ -39,6 +39,7 @@ export class ImpressionCounter {
   #stored = new Map<number, number>()
   #flushes: Promise<void> = Promise.resolve()
   #flushing = false
+  #lastFlushAt: Date | null = null
 
   constructor(
     private store: CounterStore = new DatabaseCounterStore(),
@@ -126,6 +127,11 @@ export class ImpressionCounter {
     return this.#flushing
   }
 
+  /** When a flush last succeeded in this process (null before the first): GET /health. */
+  get lastFlushAt(): Date | null {
+    return this.#lastFlushAt
+  }
+
   /**
    * Writes what is buffered, after any flush already running. Rejects if
    * the write failed; the counts then stay buffered for the next flush.
@@ -140,6 +146,7 @@ export class ImpressionCounter {
     this.#flushing = true
     try {
       if (this.#pending.size > 0) await this.#write()
+      this.#lastFlushAt = this.clock()
       await this.#refreshStored()
     } finally {
       this.#flushing = false
