@@ -111,9 +111,17 @@ function healthWorker(base: string): Promise<number | null> {
   })
 }
 
-async function workersAnswering(server: SeparateServer, tries = 20) {
+/**
+ * The worker ids that answer GET /health until `expected` all did or the
+ * deadline passed. The server counts as started once one worker answers; the
+ * others may still be booting, so this waits for them instead of sampling once.
+ */
+async function workersAnswering(server: SeparateServer, expected: number[], deadline: number) {
   const ids = new Set<number | null>()
-  for (let i = 0; i < tries; i++) ids.add(await healthWorker(server.base))
+  while (Date.now() < deadline && !expected.every((id) => ids.has(id))) {
+    ids.add(await healthWorker(server.base))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
   return ids
 }
 
@@ -150,7 +158,8 @@ if (process.env.DB_CONNECTION === 'pg') {
     test('two workers share the port and both answer', async ({ assert }) => {
       await server.start()
       assert.equal(server.workerPids().length, 2)
-      assert.deepEqual([...(await workersAnswering(server))].sort(), [1, 2])
+      const ids = await workersAnswering(server, [1, 2], Date.now() + 30_000)
+      assert.deepEqual([...ids].sort(), [1, 2])
     }).timeout(120_000)
 
     test('a killed worker is replaced', async ({ assert }) => {
@@ -167,8 +176,7 @@ if (process.env.DB_CONNECTION === 'pg') {
       assert.notInclude(pids, victim)
       assert.include(pids, survivor)
       // The new worker (id 3) answers once it listens.
-      let ids = new Set<number | null>()
-      while (Date.now() < deadline && !ids.has(3)) ids = await workersAnswering(server, 10)
+      const ids = await workersAnswering(server, [3], deadline)
       assert.isTrue(ids.has(3), `workers answering: ${[...ids].join(', ')}`)
     }).timeout(60_000)
 
