@@ -5,6 +5,9 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 import { DISPLAY_ZONE } from '#services/berlin_time'
 import { dailyTotals } from '#services/delivery/counter_totals'
 import env from '#start/env'
+import { COUNTER_FIELDS, sumCounters, type CounterField } from '#services/delivery/counter_store'
+import { RedisCounterStore } from '#services/delivery/redis_counter_store'
+import { sharedStateInRedis } from '#services/shared/redis_mode'
 
 /** How long --flush waits for the server's workers to write before it reads. */
 const FLUSH_WAIT_MS = 1_500
@@ -16,8 +19,11 @@ const FLUSH_WAIT_MS = 1_500
  * cannot read that memory. With `--flush` it signals the running server
  * (SIGUSR2, to the pid in `--pid` or in the server's PID_FILE): every
  * worker logs the counts it had not written yet ("counters flushed on
- * request") and writes them, and the table then includes them. A shared
- * store for the counters (Redis) will let this command read them itself.
+ * request") and writes them, and the table then includes them.
+ *
+ * With REDIS_HOST set the processes add their counts to Redis every second;
+ * this command then shows what waits there, and `--flush` moves it to the
+ * database itself (signalling the server first when a pid is known).
  */
 export default class CountersReport extends BaseCommand {
   static commandName = 'counters:report'
@@ -37,7 +43,17 @@ export default class CountersReport extends BaseCommand {
   declare pid?: number
 
   async run() {
-    if (this.flush && !(await this.#signalServer())) {
+    const shared = sharedStateInRedis() ? await this.#redisStore() : null
+    if (shared) {
+      // Shared counters: what waits in Redis is readable from here, and any process may move it.
+      const waiting = sumCounters(await shared.waiting())
+      this.logger.info(`Waiting in Redis for the database: ${describeCounters(waiting)}`)
+      if (this.flush) {
+        if (this.pid || env.get('PID_FILE')) await this.#signalServer()
+        await shared.moveToDatabase()
+        this.logger.info('Moved the counters waiting in Redis to the database.')
+      }
+    } else if (this.flush && !(await this.#signalServer())) {
       this.exitCode = 1
       return
     }
@@ -63,6 +79,11 @@ export default class CountersReport extends BaseCommand {
     else table.render()
   }
 
+  async #redisStore() {
+    const redis = await this.app.container.make('redis')
+    return new RedisCounterStore(redis.connection('main').ioConnection)
+  }
+
   /** SIGUSR2 to the server; then gives its workers a moment to write. */
   async #signalServer(): Promise<boolean> {
     const pidFile = env.get('PID_FILE')
@@ -82,4 +103,8 @@ export default class CountersReport extends BaseCommand {
     await new Promise((resolve) => setTimeout(resolve, FLUSH_WAIT_MS))
     return true
   }
+}
+
+function describeCounters(sums: Record<CounterField, number>) {
+  return COUNTER_FIELDS.map((field) => `${field} ${sums[field]}`).join(', ')
 }

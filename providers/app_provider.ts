@@ -3,28 +3,58 @@ import env from '#start/env'
 import { DirectoryCache } from '#services/directory_cache'
 import { MemoryCursorStore, RotationCursorStore } from '#services/placement/rotation'
 import { ImpressionCounter } from '#services/delivery/impression_counter'
-import { ClickDedupe, MemoryClickDedupe } from '#services/delivery/click_dedupe'
+import { ClickDedupe, MemoryClickDedupe, RedisClickDedupe } from '#services/delivery/click_dedupe'
 import { CapLedger } from '#services/delivery/cap_ledger'
+import { sharedStateInRedis } from '#services/shared/redis_mode'
 
 /**
- * Container bindings of the app's own services.
+ * Container bindings of the app's own services. The state that processes
+ * share (rotation, counters, click de-duplication, cache clears) lives in
+ * memory for one process and in Redis when REDIS_HOST is set; the limiter
+ * and session stores follow the same switch in their config files.
  */
 export default class AppProvider {
   constructor(protected app: ApplicationService) {}
 
   register() {
-    // One cursor store per process; the scale-out issue binds a Redis one here.
-    this.app.container.singleton(RotationCursorStore as any, () => new MemoryCursorStore())
+    const shared = sharedStateInRedis()
+    const redisConnection = async () => {
+      const redis = await this.app.container.make('redis')
+      return redis.connection('main')
+    }
+    const ioRedis = async () => {
+      const connection = await redisConnection()
+      return connection.ioConnection
+    }
 
-    // One directory cache per process; off in tests unless a test turns it on.
-    this.app.container.singleton(
-      DirectoryCache,
-      () => new DirectoryCache(env.get('DIRECTORY_CACHE_TTL', this.app.inTest ? 0 : 30) * 1000)
+    this.app.container.singleton(RotationCursorStore as any, async () => {
+      if (!shared) return new MemoryCursorStore()
+      const { RedisCursorStore } = await import('#services/placement/redis_cursor_store')
+      return new RedisCursorStore(await ioRedis())
+    })
+
+    // Off in tests unless a test turns it on.
+    this.app.container.singleton(DirectoryCache, async () => {
+      const cache = new DirectoryCache(
+        env.get('DIRECTORY_CACHE_TTL', this.app.inTest ? 0 : 30) * 1000
+      )
+      if (shared) {
+        const { shareCacheClears } = await import('#services/shared/redis_state')
+        shareCacheClears(cache, await redisConnection())
+      }
+      return cache
+    })
+
+    // One counter buffer per process; bin/server.ts flushes it (to Redis first when shared).
+    this.app.container.singleton(ImpressionCounter, async () => {
+      if (!shared) return new ImpressionCounter()
+      const { RedisCounterStore } = await import('#services/delivery/redis_counter_store')
+      return new ImpressionCounter(new RedisCounterStore(await ioRedis()))
+    })
+
+    this.app.container.singleton(ClickDedupe as any, async () =>
+      shared ? new RedisClickDedupe(await ioRedis()) : new MemoryClickDedupe()
     )
-
-    // One counter buffer and one click memory per process; bin/server.ts flushes the counter.
-    this.app.container.singleton(ImpressionCounter, () => new ImpressionCounter())
-    this.app.container.singleton(ClickDedupe as any, () => new MemoryClickDedupe())
     // Impression caps across processes: leases of each capped booking's budget.
     this.app.container.singleton(CapLedger, () => new CapLedger())
   }

@@ -41,9 +41,19 @@ const env = await Env.create(new URL('../', import.meta.url), {
   PG_DB_NAME: Env.schema.string.optional(),
 
   /*
-  | Sessions (signed-in areas only)
+  | Redis: the state several processes share (see config/redis.ts); unset
+  | means one process keeping it in memory
   */
-  SESSION_DRIVER: Env.schema.enum.optional(['cookie', 'memory'] as const),
+  REDIS_HOST: Env.schema.string.optional({ format: 'host' }),
+  REDIS_PORT: Env.schema.number.optional(),
+  REDIS_PASSWORD: Env.schema.string.optional(),
+  REDIS_DB: Env.schema.number.optional(),
+  REDIS_PREFIX: Env.schema.string.optional(),
+
+  /*
+  | Sessions (signed-in areas only); redis when REDIS_HOST is set
+  */
+  SESSION_DRIVER: Env.schema.enum.optional(['cookie', 'memory', 'redis'] as const),
 
   /*
   | Seconds a process may serve cached topic data written by another process
@@ -53,7 +63,7 @@ const env = await Env.create(new URL('../', import.meta.url), {
   /*
   | Rate limits (log-in attempts)
   */
-  LIMITER_STORE: Env.schema.enum.optional(['memory'] as const),
+  LIMITER_STORE: Env.schema.enum.optional(['memory', 'redis'] as const),
 
   /*
   | Mail: SMTP in production, captured in tmp/mailbox elsewhere

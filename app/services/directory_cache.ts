@@ -6,8 +6,9 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
  * as a singleton. Every vendor or topic write in this process clears it once
  * its transaction commits (the DirectoryChanged event, see
  * app/listeners/clear_directory_cache.ts), so this process never serves
- * what it knows is stale; other processes catch up within the TTL. The
- * scale-out issue can share the invalidation through Redis.
+ * what it knows is stale. With REDIS_HOST set, every clear reaches every
+ * other process through Redis pub/sub (`share`); without it, other processes
+ * catch up within the TTL.
  *
  * A TTL of 0 turns caching off (the default in tests, where every test
  * rolls back its own data).
@@ -29,8 +30,26 @@ export class DirectoryCache {
     return value
   }
 
+  /** Drops every entry here and, when shared, in every other process too. */
   clear() {
     this.#entries.clear()
+    this.#shared?.publish()
+  }
+
+  /** Drops every entry of this process only (a clear announced by another process). */
+  clearLocal() {
+    this.#entries.clear()
+  }
+
+  #shared: { publish(): void } | null = null
+
+  /**
+   * Announces every `clear()` to the other processes through `publish`
+   * (REDIS_HOST set: Redis pub/sub, see app/services/shared/redis_state.ts,
+   * which also calls `clearLocal()` for theirs).
+   */
+  share(publish: () => void) {
+    this.#shared = { publish }
   }
 
   /** Clears once `trx` commits, so no reader caches what may still roll back; at once without one. */

@@ -8,7 +8,7 @@ export default class ClicksController {
   constructor(private clicks: ClickService) {}
 
   async show({ params, request, response, i18n }: HttpContext) {
-    const outcome = this.clicks.follow(params.token, {
+    const outcome = await this.clicks.follow(params.token, {
       method: request.method(),
       headers: request.headers(),
       ip: request.ip(),

@@ -22,18 +22,18 @@ export default class ClickService {
     private dedupe: ClickDedupe
   ) {}
 
-  follow(
+  async follow(
     token: string,
     request: ViewRequest & { ip: string },
     now: Date = new Date()
-  ): ClickOutcome {
+  ): Promise<ClickOutcome> {
     const check = readClickToken(token, now)
     if (check.status === 'invalid') return check
     const target = check.click.target
     if (check.status === 'expired') return { status: 'expired', target }
     if (!isCountedView(request)) return { status: 'not_counted', target }
     const userAgent = String(request.headers['user-agent'] ?? '')
-    if (!this.dedupe.firstClick(token, request.ip, userAgent, now)) {
+    if (!(await this.dedupe.firstClick(token, request.ip, userAgent, now))) {
       return { status: 'repeated', target }
     }
     this.counter.recordClick(check.click.kind, check.click)

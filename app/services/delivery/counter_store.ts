@@ -20,6 +20,16 @@ export type CounterRow = {
   paid: boolean
 } & Record<CounterField, number>
 
+/** Every counter summed over the rows. */
+export function sumCounters(rows: Iterable<CounterRow>): Record<CounterField, number> {
+  const sums = Object.fromEntries(COUNTER_FIELDS.map((field) => [field, 0])) as Record<
+    CounterField,
+    number
+  >
+  for (const row of rows) for (const field of COUNTER_FIELDS) sums[field] += row[field]
+  return sums
+}
+
 export const COUNTER_KEY = ['day', 'hour', 'booking_id', 'vendor_id', 'topic_id', 'paid'] as const
 
 /** Where the counter's buffer goes; a Redis or test store can take its place. */

@@ -1,6 +1,7 @@
 import { berlinHour, type BerlinHour } from '#services/delivery/berlin_hour'
 import {
   DatabaseCounterStore,
+  sumCounters,
   type CounterField,
   type CounterRow,
   type CounterStore,
@@ -106,17 +107,7 @@ export class ImpressionCounter {
 
   /** Counts not written yet, summed per field (the ace command, tests). */
   unflushed(): Record<CounterField, number> {
-    const sums = {
-      raw_impressions: 0,
-      impressions: 0,
-      clicks: 0,
-      website_clicks: 0,
-      profile_views: 0,
-    }
-    for (const row of this.#pending.values()) {
-      for (const field of Object.keys(sums) as CounterField[]) sums[field] += row[field]
-    }
-    return sums
+    return sumCounters(this.#pending.values())
   }
 
   get hasUnflushed() {

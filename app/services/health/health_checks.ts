@@ -3,10 +3,31 @@ import { performance } from 'node:perf_hooks'
 import { BaseCheck, HealthChecks, Result } from '@adonisjs/core/health'
 import type { HealthCheckContract, HealthCheckResult } from '@adonisjs/core/types/health'
 import db from '@adonisjs/lucid/services/db'
+import type { RedisConnection } from '@adonisjs/redis'
 import type { ImpressionCounter } from '#services/delivery/impression_counter'
 
-/** A database round trip longer than this fails the check (a pool that hangs). */
+/** A database or Redis round trip longer than this fails the check (a pool that hangs). */
 const DATABASE_TIMEOUT_MS = 2_000
+
+/** Runs `probe` with a time limit and answers its latency in ms (rounded to 0.01). */
+async function timedProbe(probe: () => Promise<unknown>): Promise<number> {
+  const started = performance.now()
+  let timer: NodeJS.Timeout | undefined
+  try {
+    await Promise.race([
+      probe(),
+      new Promise((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`no answer within ${DATABASE_TIMEOUT_MS} ms`)),
+          DATABASE_TIMEOUT_MS
+        )
+      }),
+    ])
+    return Math.round((performance.now() - started) * 100) / 100
+  } finally {
+    clearTimeout(timer)
+  }
+}
 
 /** `select 1` on the default connection, with its latency. */
 export class DatabaseCheck extends BaseCheck {
@@ -14,28 +35,34 @@ export class DatabaseCheck extends BaseCheck {
 
   async run(): Promise<HealthCheckResult> {
     const connection = db.connection()
-    const started = performance.now()
-    let timer: NodeJS.Timeout | undefined
     try {
-      await Promise.race([
-        connection.rawQuery('select 1 as ok'),
-        new Promise((_, reject) => {
-          timer = setTimeout(
-            () => reject(new Error(`no answer within ${DATABASE_TIMEOUT_MS} ms`)),
-            DATABASE_TIMEOUT_MS
-          )
-        }),
-      ])
+      const latencyMs = await timedProbe(() => connection.rawQuery('select 1 as ok'))
       return Result.ok('The database answers').mergeMetaData({
         dialect: connection.dialect.name,
-        latencyMs: Math.round((performance.now() - started) * 100) / 100,
+        latencyMs,
       })
     } catch (error) {
       return Result.failed(
         `The database does not answer: ${(error as Error).message}`
       ).mergeMetaData({ dialect: connection.dialect.name })
-    } finally {
-      clearTimeout(timer)
+    }
+  }
+}
+
+/** PING on the shared Redis connection (REDIS_HOST set), with its latency. */
+export class RedisPingCheck extends BaseCheck {
+  name = 'redis'
+
+  constructor(private connection: RedisConnection) {
+    super()
+  }
+
+  async run(): Promise<HealthCheckResult> {
+    try {
+      const latencyMs = await timedProbe(() => this.connection.ping())
+      return Result.ok('Redis answers').mergeMetaData({ latencyMs })
+    } catch (error) {
+      return Result.failed(`Redis does not answer: ${(error as Error).message}`)
     }
   }
 }
@@ -72,12 +99,16 @@ export type HealthReport = {
 }
 
 /**
- * The checks GET /health runs, in parallel. The database and the counter
- * flush always; a shared store (Redis) adds its own check to this list
- * when the app is configured with one.
+ * The checks GET /health runs, in parallel: the database and the counter
+ * flush always, and Redis when the processes share their state there.
  */
-export function healthChecks(counter: ImpressionCounter): HealthCheckContract[] {
-  return [new DatabaseCheck(), new CounterFlushCheck(counter)]
+export function healthChecks(
+  counter: ImpressionCounter,
+  redis: RedisConnection | null = null
+): HealthCheckContract[] {
+  const checks: HealthCheckContract[] = [new DatabaseCheck(), new CounterFlushCheck(counter)]
+  if (redis) checks.push(new RedisPingCheck(redis))
+  return checks
 }
 
 export async function healthReport(checks: HealthCheckContract[]): Promise<HealthReport> {

@@ -180,8 +180,10 @@ export default class PlacementService {
           ? { ...live.rule, unpaid: unpaidRotation(live.members, live.rule.paid, capped) }
           : live.rule
         const turned = decidePlacement(rule, state ?? EMPTY_STATE, capped, { parts })
-        if (viewer) this.counter.record(entriesOf(topic, turned.decision), viewer)
         return { value: turned.decision, next: turned.next }
+      },
+      (settled) => {
+        if (viewer) this.counter.record(entriesOf(topic, settled), viewer)
       }
     )
     return {

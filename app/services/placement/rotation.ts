@@ -28,8 +28,8 @@ export function rotationWindow(
 /**
  * Where the rotation state lives: plain cursors, and the placement's state
  * (smooth round-robin weights and the unpaid cursor). One process keeps
- * them in memory; the scale-out issue swaps in a shared store (Redis
- * INCRBY, and a compare-and-set for `turn`) behind the same interface.
+ * them in memory; with REDIS_HOST set, RedisCursorStore shares them between
+ * processes (INCRBY, and a compare-and-set for `turn`).
  */
 export abstract class RotationCursorStore {
   /** Returns the current cursor for `key` and advances it by `step`. */
@@ -38,10 +38,14 @@ export abstract class RotationCursorStore {
   /**
    * One atomic turn of the state under `key`: `step` gets the current state
    * (undefined at first) and returns the value to hand back and the next state.
+   * A shared store may run `step` more than once (when another process turned
+   * first), so it must be pure; `settled` runs exactly once, with the value
+   * that was written, in the same tick as the write.
    */
   abstract turn<State, Value>(
     key: string,
-    step: (state: State | undefined) => { value: Value; next: State }
+    step: (state: State | undefined) => { value: Value; next: State },
+    settled?: (value: Value) => void
   ): Promise<Value>
 }
 
@@ -52,10 +56,12 @@ export class MemoryCursorStore extends RotationCursorStore {
   // Read, step and write with no await between them: atomic within the process.
   async turn<State, Value>(
     key: string,
-    step: (state: State | undefined) => { value: Value; next: State }
+    step: (state: State | undefined) => { value: Value; next: State },
+    settled?: (value: Value) => void
   ) {
     const { value, next } = step(this.#states.get(key) as State | undefined)
     this.#states.set(key, next)
+    settled?.(value)
     return value
   }
 

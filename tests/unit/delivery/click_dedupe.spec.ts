@@ -11,31 +11,31 @@ const lateEvening = new Date('2027-01-15T22:59:59Z')
 const nextMorning = new Date('2027-01-15T23:00:00Z')
 
 test.group('Delivery / click de-duplication', () => {
-  test('a click counts once per token, viewer and Berlin day', ({ assert }) => {
+  test('a click counts once per token, viewer and Berlin day', async ({ assert }) => {
     const dedupe = new MemoryClickDedupe()
-    assert.isTrue(dedupe.firstClick('token-a', '203.0.113.5', FIREFOX, evening))
-    assert.isFalse(dedupe.firstClick('token-a', '203.0.113.5', FIREFOX, evening))
-    assert.isFalse(dedupe.firstClick('token-a', '203.0.113.5', FIREFOX, lateEvening))
+    assert.isTrue(await dedupe.firstClick('token-a', '203.0.113.5', FIREFOX, evening))
+    assert.isFalse(await dedupe.firstClick('token-a', '203.0.113.5', FIREFOX, evening))
+    assert.isFalse(await dedupe.firstClick('token-a', '203.0.113.5', FIREFOX, lateEvening))
     // After midnight in Berlin (still the 15th in UTC) it is a new day.
-    assert.isTrue(dedupe.firstClick('token-a', '203.0.113.5', FIREFOX, nextMorning))
-    assert.isFalse(dedupe.firstClick('token-a', '203.0.113.5', FIREFOX, nextMorning))
+    assert.isTrue(await dedupe.firstClick('token-a', '203.0.113.5', FIREFOX, nextMorning))
+    assert.isFalse(await dedupe.firstClick('token-a', '203.0.113.5', FIREFOX, nextMorning))
   })
 
-  test('another token, user agent or IP is another click', ({ assert }) => {
+  test('another token, user agent or IP is another click', async ({ assert }) => {
     const dedupe = new MemoryClickDedupe()
-    assert.isTrue(dedupe.firstClick('token-a', '203.0.113.5', FIREFOX, evening))
-    assert.isTrue(dedupe.firstClick('token-b', '203.0.113.5', FIREFOX, evening))
-    assert.isTrue(dedupe.firstClick('token-a', '203.0.113.5', SAFARI, evening))
-    assert.isTrue(dedupe.firstClick('token-a', '198.51.100.7', FIREFOX, evening))
-    assert.isFalse(dedupe.firstClick('token-a', '198.51.100.7', FIREFOX, evening))
+    assert.isTrue(await dedupe.firstClick('token-a', '203.0.113.5', FIREFOX, evening))
+    assert.isTrue(await dedupe.firstClick('token-b', '203.0.113.5', FIREFOX, evening))
+    assert.isTrue(await dedupe.firstClick('token-a', '203.0.113.5', SAFARI, evening))
+    assert.isTrue(await dedupe.firstClick('token-a', '198.51.100.7', FIREFOX, evening))
+    assert.isFalse(await dedupe.firstClick('token-a', '198.51.100.7', FIREFOX, evening))
     assert.equal(dedupe.size, 4)
   })
 
-  test("yesterday's viewers are dropped with the day", ({ assert }) => {
+  test("yesterday's viewers are dropped with the day", async ({ assert }) => {
     const dedupe = new MemoryClickDedupe()
-    for (let i = 0; i < 50; i++) dedupe.firstClick(`token-${i}`, '203.0.113.5', FIREFOX, evening)
+    for (let i = 0; i < 50; i++) await dedupe.firstClick(`token-${i}`, '203.0.113.5', FIREFOX, evening)
     assert.equal(dedupe.size, 50)
-    dedupe.firstClick('token-0', '203.0.113.5', FIREFOX, nextMorning)
+    await dedupe.firstClick('token-0', '203.0.113.5', FIREFOX, nextMorning)
     assert.equal(dedupe.size, 1)
   })
 })

@@ -1,0 +1,110 @@
+import type { RedisConnection } from '@adonisjs/redis'
+import { RotationCursorStore } from '#services/placement/rotation'
+
+/**
+ * Sets KEYS[1] to ARGV[2] if it still holds ARGV[1] ('' for "missing") and
+ * answers nil; otherwise answers what it holds now, so that the caller can
+ * step again without another round trip.
+ */
+const COMPARE_AND_SET = `
+local current = redis.call('GET', KEYS[1])
+if (current or '') == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[2], 'EX', tonumber(ARGV[3]))
+  return false
+end
+return current or ''
+`
+
+/** Rotation state stays a week past its last use, then Redis drops it. */
+const STATE_TTL_SECONDS = 8 * 24 * 3600
+/** Retries before a turn gives up (each one lost to another process's turn). */
+const MAX_ATTEMPTS = 100
+
+/**
+ * Rotation state shared by every process through Redis (REDIS_HOST set):
+ * the placement's smooth round-robin weights and cursors are one state per
+ * topic, so views spread over any number of processes rotate as if one
+ * process served them all.
+ *
+ * `advance` is INCRBY. `turn` is optimistic: it steps from the last state
+ * this process saw and writes the result with a compare-and-set script;
+ * if another process turned in between, the script hands back the newer
+ * state and the step runs again on it. `step` must therefore be pure; the
+ * placement service counts the view in `settled`, once the write went through.
+ */
+export class RedisCursorStore extends RotationCursorStore {
+  /** The serialized state this process last read or wrote, per key. */
+  #seen = new Map<string, string>()
+  /** The last turn queued per key. */
+  #queues = new Map<string, Promise<void>>()
+
+  constructor(private redis: RedisConnection['ioConnection']) {
+    super()
+    if (!('rotationCompareAndSet' in redis)) {
+      redis.defineCommand('rotationCompareAndSet', { numberOfKeys: 1, lua: COMPARE_AND_SET })
+    }
+  }
+
+  async advance(key: string, step: number) {
+    const next = await this.redis.incrby(`rotation:cursor:${key}`, step)
+    return next - step
+  }
+
+  turn<State, Value>(
+    key: string,
+    step: (state: State | undefined) => { value: Value; next: State },
+    settled?: (value: Value) => void
+  ): Promise<Value> {
+    // One turn per key at a time in this process: only other processes can race it.
+    const previous = this.#queues.get(key) ?? Promise.resolve()
+    const turned = previous.then(() => this.#turn(key, step, settled))
+    const tail = turned.then(
+      () => {},
+      () => {}
+    )
+    this.#queues.set(key, tail)
+    tail.then(() => {
+      if (this.#queues.get(key) === tail) this.#queues.delete(key)
+    })
+    return turned
+  }
+
+  async #turn<State, Value>(
+    key: string,
+    step: (state: State | undefined) => { value: Value; next: State },
+    settled?: (value: Value) => void
+  ): Promise<Value> {
+    const redisKey = `rotation:state:${key}`
+    let expected = this.#seen.get(key) ?? ''
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const { value, next } = step(expected === '' ? undefined : decodeState<State>(expected))
+      const written = encodeState(next)
+      const current: string | null = await (this.redis as any).rotationCompareAndSet(
+        redisKey,
+        expected,
+        written,
+        STATE_TTL_SECONDS
+      )
+      if (current === null) {
+        this.#seen.set(key, written)
+        settled?.(value)
+        return value
+      }
+      expected = current
+    }
+    throw new Error(`rotation state "${key}" kept changing under ${MAX_ATTEMPTS} attempts`)
+  }
+}
+
+/** JSON that keeps Maps (the smooth round-robin weights) as Maps. */
+export function encodeState(state: unknown): string {
+  return JSON.stringify(state, (_key, value) =>
+    value instanceof Map ? { $map: [...value.entries()] } : value
+  )
+}
+
+export function decodeState<State>(text: string): State {
+  return JSON.parse(text, (_key, value) =>
+    value && typeof value === 'object' && Array.isArray(value.$map) ? new Map(value.$map) : value
+  ) as State
+}
