@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { RedisConnection } from '@adonisjs/redis'
 
 /**
- * Connections to the local Redis server (REDIS_HOST/REDIS_PORT, default
- * 127.0.0.1:6379) under a prefix of their own, one per simulated process,
+ * Connections to the local Redis server (REDIS_TEST_HOST/REDIS_TEST_PORT,
+ * default 127.0.0.1:6379; the app itself stays in memory during the suites) under a prefix of their own, one per simulated process,
  * so tests never see each other's keys. `cleanup()` deletes the prefix's
  * keys and closes every connection.
  */
@@ -13,8 +13,8 @@ export class RedisProcesses {
 
   connection(): RedisConnection {
     const connection = new RedisConnection(`test-${this.#connections.length}`, {
-      host: process.env.REDIS_HOST ?? '127.0.0.1',
-      port: Number(process.env.REDIS_PORT ?? 6379),
+      host: process.env.REDIS_TEST_HOST ?? '127.0.0.1',
+      port: Number(process.env.REDIS_TEST_PORT ?? 6379),
       keyPrefix: this.prefix,
     })
     this.#connections.push(connection)

@@ -35,6 +35,7 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
+import { RedisConnection } from '@adonisjs/redis'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -57,6 +58,7 @@ const BOT_EVERY = 7
 const EGOV_EVERY = 10
 const IMPRESSION_CAP = 400
 const FLUSH_MS = 1000
+const REQUEST_TIMEOUT_MS = 10_000
 
 const database = process.env.SCALE_PG_DB_NAME ?? 'anbieter_scale'
 const pgSettings = {
@@ -254,7 +256,7 @@ class Server {
 
 /** What one page showed: its ad's headline and its paid box vendors. */
 function parsePlacement(html) {
-  const ad = /class="ad-slot__link"[^>]*>([^<]*)</.exec(html)?.[1] ?? null
+  const ad = /class="ad-slot__link"[^>]*>([^<]+)<\/a>/.exec(html)?.[1] ?? null
   const paid = [...html.matchAll(/vendor-box__item--paid">[\s\S]*?class="vendor-box__name"[^>]*>([^<]*)</g)]
   const box = [...html.matchAll(/class="vendor-box__name"[^>]*>([^<]*)</g)]
   return { ad, paid: paid.map((m) => m[1]), boxPlaces: box.length }
@@ -286,6 +288,8 @@ async function load(targets, views, during) {
     try {
       const response = await fetch(`${target.base}/topics/${topic}`, {
         headers: { 'user-agent': bot ? BOT_AGENT : READER_AGENTS[index % 2] },
+        // A connection the killed worker had accepted never answers; a browser gives up too.
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       })
       const html = await response.text()
       if (response.status !== 200) {
@@ -322,13 +326,30 @@ async function load(targets, views, during) {
   return tally
 }
 
-/** Per booking and for the unpaid box: raw and filtered impressions now. */
+/** Raw and filtered impressions now, per booking, paid flag and box place (a vendor) or not. */
 async function countsNow() {
   const rows = await query(
-    `select booking_id, paid, sum(raw_impressions)::int as raw, sum(impressions)::int as filtered
-       from placement_counts group by booking_id, paid`
+    `select booking_id, paid, vendor_id <> 0 as box,
+            sum(raw_impressions)::int as raw, sum(impressions)::int as filtered
+       from placement_counts group by booking_id, paid, vendor_id <> 0`
   )
   return rows
+}
+
+/** Counts that wait in Redis for the database: pending, or claimed as a batch. */
+async function waitingInRedis() {
+  const redis = new RedisConnection('scale', {
+    host: baseEnv.REDIS_HOST,
+    port: Number(baseEnv.REDIS_PORT),
+    keyPrefix: redisPrefix,
+  })
+  try {
+    const pending = await redis.hlen('counts:pending')
+    const batches = await redis.zcard('counts:batches')
+    return pending + batches
+  } finally {
+    await redis.quit()
+  }
 }
 
 function delta(before, after, predicate) {
@@ -340,15 +361,22 @@ function delta(before, after, predicate) {
   }
 }
 
-/** Waits until the counts stop moving (the last flushes of live processes). */
+/**
+ * Waits until nothing waits in Redis and the stored counts stop moving (the
+ * last flushes of live processes, and a batch a killed worker had claimed,
+ * which a live one applies once it is stale, after 10 s).
+ */
 async function settledCounts() {
-  let previous = JSON.stringify(await countsNow())
-  for (;;) {
+  const deadline = Date.now() + 60_000
+  let previous = ''
+  while (Date.now() < deadline) {
     await new Promise((resolveWait) => setTimeout(resolveWait, FLUSH_MS * 2.5))
     const current = await countsNow()
-    if (JSON.stringify(current) === previous) return current
+    const waiting = await waitingInRedis()
+    if (waiting === 0 && JSON.stringify(current) === previous) return current
     previous = JSON.stringify(current)
   }
+  throw new Error('the counts did not settle within 60 s (counts still waiting in Redis?)')
 }
 
 function verify(label, tally, before, after, ads, processes, { exact = true } = {}) {
@@ -359,7 +387,7 @@ function verify(label, tally, before, after, ads, processes, { exact = true } = 
     const key = `${ad.topic}|${ad.headline}`
     const readers = tally.readers.get(key) ?? 0
     const bots = tally.bots.get(key) ?? 0
-    const stored = delta(before, after, (row) => Number(row.booking_id) === ad.id && !row.paid)
+    const stored = delta(before, after, (row) => Number(row.booking_id) === ad.id && !row.box)
     if (exact) {
       check(stored.filtered === readers,
         `"${ad.headline}": ${stored.filtered} filtered impressions stored, ${readers} reader views received`)
@@ -388,8 +416,8 @@ function verify(label, tally, before, after, ads, processes, { exact = true } = 
   }
   // Paid vendor places (vendor_box bookings) and the unpaid places together.
   const paidReaders = [...tally.readers].filter(([key]) => key.includes('|paid:')).reduce((a, [, n]) => a + n, 0)
-  const paidStored = delta(before, after, (row) => row.paid === true)
-  const boxStored = delta(before, after, (row) => Number(row.booking_id) === 0 || row.paid === true)
+  const paidStored = delta(before, after, (row) => row.box && row.paid)
+  const boxStored = delta(before, after, (row) => row.box)
   if (exact) {
     check(paidStored.filtered === paidReaders,
       `paid box places: ${paidStored.filtered} stored, ${paidReaders} shown to readers`)

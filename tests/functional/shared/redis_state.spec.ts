@@ -19,7 +19,7 @@ import { RedisProcesses } from '#tests/helpers/redis'
 /**
  * The state processes share through Redis (REDIS_HOST set), each test with
  * several connections standing in for several processes. These run against
- * the local Redis server (127.0.0.1:6379, or REDIS_HOST/REDIS_PORT).
+ * the local Redis server (127.0.0.1:6379, or REDIS_TEST_HOST/REDIS_TEST_PORT).
  */
 
 /** Four ad bookings (advertiser 1 holds two of them: 2:1:1) and a box of 4 among 9 vendors. */
