@@ -14,6 +14,13 @@ export const appKey = new Secret(env.get('APP_KEY'))
 export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: true,
+  /**
+   * Whose X-Forwarded-For to believe for `request.ip()` (log-in and mail
+   * limits, click de-duplication): the reverse proxies in front, as
+   * proxy-addr names them ("loopback", "10.0.0.0/8", "192.0.2.10", comma
+   * separated). Only loopback by default, so a client cannot claim an IP.
+   */
+  trustProxy: env.get('TRUSTED_PROXIES', 'loopback'),
   useAsyncLocalStorage: false,
   /** A URL that does not decode (`/%c0%ae`) never reaches middleware; it keeps our headers all the same. */
   onBadUrl(_req: IncomingMessage, res: ServerResponse) {

@@ -41,6 +41,11 @@ const env = await Env.create(new URL('../', import.meta.url), {
   PG_DB_NAME: Env.schema.string.optional(),
 
   /*
+  | Reverse proxies whose X-Forwarded-For is believed (proxy-addr syntax)
+  */
+  TRUSTED_PROXIES: Env.schema.string.optional(),
+
+  /*
   | Redis: the state several processes share (see config/redis.ts); unset
   | means one process keeping it in memory
   */

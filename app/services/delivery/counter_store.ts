@@ -38,6 +38,8 @@ export interface CounterStore {
   add(rows: CounterRow[]): Promise<void>
   /** Filtered impressions stored so far, per booking. */
   impressionTotals(bookingIds: number[]): Promise<Map<number, number>>
+  /** A flush with nothing buffered: moves what other processes left behind (Redis). */
+  sweep?(): Promise<void>
 }
 
 /**

@@ -137,6 +137,7 @@ export class ImpressionCounter {
     this.#flushing = true
     try {
       if (this.#pending.size > 0) await this.#write()
+      else await this.store.sweep?.()
       this.#lastFlushAt = this.clock()
       await this.#refreshStored()
     } finally {

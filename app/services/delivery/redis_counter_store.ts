@@ -87,6 +87,11 @@ export class RedisCounterStore implements CounterStore {
     }
   }
 
+  /** An idle flush: what others left pending, or a batch a dead process claimed. */
+  async sweep() {
+    await this.moveToDatabase()
+  }
+
   /** Claims what is pending and applies it, then any batch a dead process left behind. */
   async moveToDatabase() {
     const id = `${Date.now()}-${randomBytes(6).toString('hex')}`

@@ -8,12 +8,8 @@ import DomainError from '#exceptions/domain_error'
 import DirectoryService from '#services/directory_service'
 import { DirectoryCache } from '#services/directory_cache'
 import { RotationCursorStore } from '#services/placement/rotation'
-import {
-  ImpressionCounter,
-  type DeliveredCounts,
-  type PlacementEntry,
-} from '#services/delivery/impression_counter'
-import type { ViewRequest } from '#services/delivery/view_classification'
+import { ImpressionCounter, type PlacementEntry } from '#services/delivery/impression_counter'
+import { isCountedView, type ViewRequest } from '#services/delivery/view_classification'
 import { absoluteClickUrl } from '#services/delivery/click_token'
 import {
   ALL_PARTS,
@@ -154,8 +150,9 @@ export default class PlacementService {
    * One view of the topic's placement. With `viewer` (the request that
    * will receive it) the view is counted: every place shown is an
    * impression, raw always, filtered unless a bot, prefetch or HEAD asked.
-   * Caps are checked and the view counted in one synchronous step, so a
-   * capped booking overshoots by at most one view per process.
+   * Caps are checked, and the capped bookings' views taken, in the same
+   * atomic turn of the rotation state, so a cap is never overshot by the
+   * processes that share the state (all of them, with Redis).
    *
    * `parts` are the parts the view shows (the topic page and the API: both;
    * the embeds: one). A part not shown is not decided, counted or advanced,
@@ -170,17 +167,26 @@ export default class PlacementService {
     const live = await this.#candidates(topic, weekOf(now))
     const delivered =
       live.caps.size > 0 ? await this.counter.deliveredCounts([...live.caps.keys()]) : null
-    const decision = await this.cursors.turn<RotationState, Decision>(
+    const counts = viewer !== null && isCountedView(viewer)
+    const decision = await this.cursors.turn<PlacementState, Decision>(
       `placement:${topic.id}`,
       (state) => {
-        const capped = delivered ? cappedBookings(live.caps, delivered) : NONE_CAPPED
+        const current: PlacementState = state ?? EMPTY_STATE
+        // What a capped booking has delivered: the counters, or the views taken in this state
+        // (every process's, with a shared store), whichever is further.
+        const taken = (bookingId: number) =>
+          Math.max(current.taken?.get(bookingId) ?? 0, delivered?.delivered(bookingId) ?? 0)
+        const capped = delivered ? cappedBookings(live.caps, taken) : NONE_CAPPED
         // A vendor whose paid places are all capped joins the unpaid rotation again.
         const paidCapped = live.rule.paid.some((place) => capped.has(place.bookingId))
         const rule = paidCapped
           ? { ...live.rule, unpaid: unpaidRotation(live.members, live.rule.paid, capped) }
           : live.rule
-        const turned = decidePlacement(rule, state ?? EMPTY_STATE, capped, { parts })
-        return { value: turned.decision, next: turned.next }
+        const turned = decidePlacement(rule, current, capped, { parts })
+        const next: PlacementState = delivered
+          ? { ...turned.next, taken: takenAfter(live.caps, turned.decision, taken, counts) }
+          : turned.next
+        return { value: turned.decision, next }
       },
       (settled) => {
         if (viewer) this.counter.record(entriesOf(topic, settled), viewer)
@@ -275,12 +281,35 @@ export default class PlacementService {
 const NONE_CAPPED: ReadonlySet<number> = new Set()
 
 /** Bookings whose impression cap the delivered counts say is reached. */
-function cappedBookings(caps: Map<number, number>, delivered: DeliveredCounts): Set<number> {
+function cappedBookings(caps: Map<number, number>, taken: (bookingId: number) => number) {
   const capped = new Set<number>()
   for (const [bookingId, cap] of caps) {
-    if (delivered.reached(bookingId, cap)) capped.add(bookingId)
+    if (taken(bookingId) >= cap) capped.add(bookingId)
   }
   return capped
+}
+
+/**
+ * The rotation state of a topic, with the filtered views each capped
+ * booking has taken. They are counted in the same atomic turn that
+ * chooses the booking, so with a shared store no two processes can take
+ * the last view of a cap.
+ */
+type PlacementState = RotationState & { taken?: ReadonlyMap<number, number> }
+
+/** The capped bookings' taken views after this decision (a counted view adds one). */
+function takenAfter(
+  caps: Map<number, number>,
+  decision: Decision,
+  taken: (bookingId: number) => number,
+  counts: boolean
+) {
+  const shown = new Set([decision.adBookingId, ...decision.paid.map((place) => place.bookingId)])
+  const next = new Map<number, number>()
+  for (const bookingId of caps.keys()) {
+    next.set(bookingId, taken(bookingId) + (counts && shown.has(bookingId) ? 1 : 0))
+  }
+  return next
 }
 
 /** What one view shows, as counted: the ad, the paid places and the unpaid ones. */
