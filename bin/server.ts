@@ -57,11 +57,6 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
       await settleAfterResponse()
       shutdownStep = 'flushing the placement counters'
       await stopCounterFlush?.()
-      shutdownStep = 'releasing the cap ledger'
-      // Views of capped bookings this process holds but did not serve go back.
-      const { CapLedger } = await import('#services/delivery/cap_ledger')
-      const ledger = await app.container.make(CapLedger)
-      await ledger.release().catch(() => {})
       shutdownStep = 'closing the database connections'
     })
     /**

@@ -4,7 +4,6 @@ import { DirectoryCache } from '#services/directory_cache'
 import { MemoryCursorStore, RotationCursorStore } from '#services/placement/rotation'
 import { ImpressionCounter } from '#services/delivery/impression_counter'
 import { ClickDedupe, MemoryClickDedupe, RedisClickDedupe } from '#services/delivery/click_dedupe'
-import { CapLedger } from '#services/delivery/cap_ledger'
 import { sharedStateInRedis } from '#services/shared/redis_mode'
 
 /**
@@ -55,7 +54,5 @@ export default class AppProvider {
     this.app.container.singleton(ClickDedupe as any, async () =>
       shared ? new RedisClickDedupe(await ioRedis()) : new MemoryClickDedupe()
     )
-    // Impression caps across processes: leases of each capped booking's budget.
-    this.app.container.singleton(CapLedger, () => new CapLedger())
   }
 }
