@@ -26,6 +26,7 @@ import {
   type PlacementParts,
   type RotationState,
   unpaidRotation,
+  windowTurn,
 } from '#services/placement/decision'
 import { weekOf, type IsoWeek } from '#services/booking/iso_week'
 import { creativeImageUrl } from '#services/booking/creative_url'
@@ -117,6 +118,12 @@ type LiveCandidates = {
 
 type BoxRow = Pick<PlacedVendor, 'id' | 'slug' | 'name' | 'postalCode' | 'city'>
 
+/** One view's decision with the rule it followed and the unpaid cursor after it. */
+type Turn = { decision: Decision; rule: PlacementCandidates; cursor: number }
+
+/** Box rows fetched ahead of the rotation when it meets an unknown vendor. */
+const BOX_ROWS_AHEAD = 300
+
 const BOX_COLUMNS = ['id', 'slug', 'name', 'postal_code', 'city']
 
 /**
@@ -170,23 +177,23 @@ export default class PlacementService {
     const live = await this.#candidates(topic, weekOf(now))
     const delivered =
       live.caps.size > 0 ? await this.counter.deliveredCounts([...live.caps.keys()]) : null
-    const decision = await this.cursors.turn<RotationState, Decision>(
-      `placement:${topic.id}`,
-      (state) => {
-        const capped = delivered ? cappedBookings(live.caps, delivered) : NONE_CAPPED
-        // A vendor whose paid places are all capped joins the unpaid rotation again.
-        const paidCapped = live.rule.paid.some((place) => capped.has(place.bookingId))
-        const rule = paidCapped
-          ? { ...live.rule, unpaid: unpaidRotation(live.members, live.rule.paid, capped) }
-          : live.rule
-        const turned = decidePlacement(rule, state ?? EMPTY_STATE, capped, { parts })
-        if (viewer) this.counter.record(entriesOf(topic, turned.decision), viewer)
-        return { value: turned.decision, next: turned.next }
+    const turn = await this.cursors.turn<RotationState, Turn>(`placement:${topic.id}`, (state) => {
+      const capped = delivered ? cappedBookings(live.caps, delivered) : NONE_CAPPED
+      // A vendor whose paid places are all capped joins the unpaid rotation again.
+      const paidCapped = live.rule.paid.some((place) => capped.has(place.bookingId))
+      const rule = paidCapped
+        ? { ...live.rule, unpaid: unpaidRotation(live.members, live.rule.paid, capped) }
+        : live.rule
+      const turned = decidePlacement(rule, state ?? EMPTY_STATE, capped, { parts })
+      if (viewer) this.counter.record(entriesOf(topic, turned.decision), viewer)
+      return {
+        value: { decision: turned.decision, rule, cursor: turned.next.cursor },
+        next: turned.next,
       }
-    )
+    })
     return {
-      vendors: await this.#vendors(topic, decision),
-      ad: this.#ad(topic, live, decision.adBookingId),
+      vendors: await this.#vendors(topic, turn),
+      ad: this.#ad(topic, live, turn.decision.adBookingId),
     }
   }
 
@@ -200,10 +207,15 @@ export default class PlacementService {
     }
   }
 
-  async #vendors(topic: Topic, decision: Decision): Promise<PlacedVendor[]> {
+  async #vendors(topic: Topic, { decision, rule, cursor }: Turn): Promise<PlacedVendor[]> {
     const paidBy = new Map(decision.paid.map((place) => [place.vendorId, place.bookingId]))
     const ids = [...decision.paid.map((place) => place.vendorId), ...decision.unpaidIds]
-    const rows = await this.#boxRows(ids)
+    // The vendors the next views will show: the paid ones and the rotation ahead.
+    const upcoming = () => [
+      ...rule.paid.map((place) => place.vendorId),
+      ...windowTurn(rule.unpaid, cursor, BOX_ROWS_AHEAD).ids,
+    ]
+    const rows = await this.#boxRows(ids, upcoming)
     return rows.map((row) => {
       const bookingId = paidBy.get(row.id) ?? null
       const clickUrl =
@@ -228,16 +240,19 @@ export default class PlacementService {
 
   /**
    * The box's rows, in the order of `ids`, from a per-process map that
-   * fills as vendors are shown; only unseen vendors cost a query. A vendor
-   * unpublished since is left out (the directory's rule).
+   * fills as vendors are shown. When a view meets a vendor not yet known,
+   * one query fetches it with the vendors of the views ahead (`upcoming`),
+   * so the rotation costs a query every few hundred views, not each view.
+   * A vendor unpublished since is left out (the directory's rule).
    */
-  async #boxRows(ids: number[]): Promise<BoxRow[]> {
+  async #boxRows(ids: number[], upcoming: () => number[]): Promise<BoxRow[]> {
     const known = await this.cache.remember('placement:box-rows', async () => {
-      return new Map<number, BoxRow>()
+      return new Map<number, BoxRow | null>()
     })
-    const missing = ids.filter((id) => !known.has(id))
-    if (missing.length > 0) {
-      const vendors = await this.directory.vendorsInOrder(missing, BOX_COLUMNS)
+    if (ids.some((id) => !known.has(id))) {
+      const wanted = [...new Set([...ids, ...upcoming()])].filter((id) => !known.has(id))
+      const vendors = await this.directory.vendorsInOrder(wanted, BOX_COLUMNS)
+      for (const id of wanted) known.set(id, null)
       for (const vendor of vendors) {
         known.set(vendor.id, {
           id: vendor.id,
@@ -248,7 +263,7 @@ export default class PlacementService {
         })
       }
     }
-    return ids.map((id) => known.get(id)).filter((row): row is BoxRow => row !== undefined)
+    return ids.map((id) => known.get(id)).filter((row): row is BoxRow => !!row)
   }
 
   /** The topic's live bookings of `week`, loaded once per process until something changes. */
