@@ -19,6 +19,8 @@ import { addWeeks, weekOf, type IsoWeek } from '#services/booking/iso_week'
 import BookingService from '#services/booking/booking_service'
 import { ImpressionCounter } from '#services/delivery/impression_counter'
 import { MemoryCursorStore, RotationCursorStore } from '#services/placement/rotation'
+import PlacementService from '#services/placement/placement_service'
+import { readClickToken } from '#services/delivery/click_token'
 import { absoluteUrl } from '#services/mail/app_url'
 import { createVendor, withDirectoryCache } from '#tests/helpers/directory'
 import { createUser } from '#tests/helpers/users'
@@ -503,6 +505,28 @@ test.group('Topic page with the caches on', (group) => {
     assert.equal(counter.unflushed().impressions - before, 5 * 5)
     // Written inside the test's transaction, so nothing is left for other tests.
     await counter.flush()
+  })
+
+  test('the link of a place is signed once a second, and says when it was shown', async ({
+    assert,
+  }) => {
+    const { topic, sidebar } = await socialMedia()
+    const booking = await textAd(await advertiser(), sidebar, [thisWeek()], 'approved')
+    const placements = await app.container.make(PlacementService)
+    const at = DateTime.now().startOf('second')
+
+    const first = await placements.forTopic(topic, null, at)
+    const sameSecond = await placements.forTopic(topic, null, at.plus({ milliseconds: 600 }))
+    const nextSecond = await placements.forTopic(topic, null, at.plus({ seconds: 1 }))
+
+    assert.equal(sameSecond.ad!.clickUrl, first.ad!.clickUrl)
+    assert.notEqual(nextSecond.ad!.clickUrl, first.ad!.clickUrl)
+    const token = new URL(first.ad!.clickUrl).pathname.split('/').pop()!
+    const check = readClickToken(token, at.plus({ minutes: 1 }).toJSDate())
+    assert.equal(check.status, 'valid')
+    if (check.status !== 'valid') return
+    assert.equal(check.click.bookingId, booking.id)
+    assert.equal(check.shownAt.getTime(), at.toMillis())
   })
 
   test('an editorial change shows on the next view', async ({ client }) => {

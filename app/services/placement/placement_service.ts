@@ -28,7 +28,7 @@ import {
   unpaidRotation,
   windowTurn,
 } from '#services/placement/decision'
-import { weekOf, type IsoWeek } from '#services/booking/iso_week'
+import { weekOf, weekStart, type IsoWeek } from '#services/booking/iso_week'
 import { creativeImageUrl } from '#services/booking/creative_url'
 import { absoluteUrl } from '#services/mail/app_url'
 
@@ -79,24 +79,33 @@ export type LinkTarget =
  * signed click redirect (`/c/:token`, absolute, so embeds and the API can
  * use it) to the advertiser's URL or the vendor's profile.
  */
-export function linkFor(target: LinkTarget): string {
+export function linkFor(target: LinkTarget, shownAt?: Date): string {
   if (target.kind === 'ad') {
-    return absoluteClickUrl({
-      kind: 'ad',
-      bookingId: target.bookingId,
-      vendorId: null,
-      topicId: target.topic.id,
-      target: target.targetUrl,
-    })
+    return absoluteClickUrl(
+      {
+        kind: 'ad',
+        bookingId: target.bookingId,
+        vendorId: null,
+        topicId: target.topic.id,
+        target: target.targetUrl,
+      },
+      shownAt
+    )
   }
-  return absoluteClickUrl({
-    kind: 'box',
-    bookingId: target.bookingId,
-    vendorId: target.vendorId,
-    topicId: target.topic.id,
-    target: absoluteUrl(profileOf(target.topic, target.vendorSlug)),
-  })
+  return absoluteClickUrl(
+    {
+      kind: 'box',
+      bookingId: target.bookingId,
+      vendorId: target.vendorId,
+      topicId: target.topic.id,
+      target: absoluteUrl(profileOf(target.topic, target.vendorSlug)),
+    },
+    shownAt
+  )
 }
+
+/** Links signed this second, by place: see PlacementService#link. */
+type SignedLinks = Map<string, { second: number; url: string }>
 
 /** A vendor's profile, reached from the topic's box (the breadcrumb follows the topic). */
 function profileOf(topic: Topic, vendorSlug: string): string {
@@ -174,7 +183,7 @@ export default class PlacementService {
     now: DateTime = DateTime.now(),
     parts: PlacementParts = ALL_PARTS
   ): Promise<Placement> {
-    const live = await this.#candidates(topic, weekOf(now))
+    const live = await this.#candidates(topic, currentWeek(now))
     const delivered =
       live.caps.size > 0 ? await this.counter.deliveredCounts([...live.caps.keys()]) : null
     const turn = await this.cursors.turn<RotationState, Turn>(`placement:${topic.id}`, (state) => {
@@ -191,23 +200,54 @@ export default class PlacementService {
         next: turned.next,
       }
     })
+    const link = await this.#link(now)
     return {
-      vendors: await this.#vendors(topic, turn),
-      ad: this.#ad(topic, live, turn.decision.adBookingId),
+      vendors: await this.#vendors(topic, turn, link),
+      ad: this.#ad(topic, live, turn.decision.adBookingId, link),
     }
   }
 
-  #ad(topic: Topic, live: LiveCandidates, bookingId: number | null): PlacedAd | null {
+  /**
+   * `linkFor`, signed once a second per place rather than for every view:
+   * the token records when the place was shown to the second, so views in
+   * the same second share it (a click still counts once per viewer).
+   */
+  async #link(now: DateTime): Promise<(target: LinkTarget) => string> {
+    const signed = await this.cache.remember<SignedLinks>('placement:links', async () => new Map())
+    const second = Math.floor(now.toMillis() / 1000)
+    return (target) => {
+      const key =
+        target.kind === 'ad'
+          ? `ad|${target.bookingId}|${target.topic.id}|${target.targetUrl}`
+          : `box|${target.bookingId}|${target.topic.id}|${target.vendorId}|${target.vendorSlug}`
+      const known = signed.get(key)
+      if (known?.second === second) return known.url
+      const url = linkFor(target, new Date(second * 1000))
+      signed.set(key, { second, url })
+      return url
+    }
+  }
+
+  #ad(
+    topic: Topic,
+    live: LiveCandidates,
+    bookingId: number | null,
+    link: (target: LinkTarget) => string
+  ): PlacedAd | null {
     const creative = bookingId === null ? undefined : live.creatives.get(bookingId)
     if (!creative) return null
     const { targetUrl, ...shown } = creative
     return {
       ...shown,
-      clickUrl: linkFor({ kind: 'ad', bookingId: creative.bookingId, topic, targetUrl }),
+      clickUrl: link({ kind: 'ad', bookingId: creative.bookingId, topic, targetUrl }),
     }
   }
 
-  async #vendors(topic: Topic, { decision, rule, cursor }: Turn): Promise<PlacedVendor[]> {
+  async #vendors(
+    topic: Topic,
+    { decision, rule, cursor }: Turn,
+    link: (target: LinkTarget) => string
+  ): Promise<PlacedVendor[]> {
     const paidBy = new Map(decision.paid.map((place) => [place.vendorId, place.bookingId]))
     const ids = [...decision.paid.map((place) => place.vendorId), ...decision.unpaidIds]
     // The vendors the next views will show: the paid ones and the rotation ahead.
@@ -221,7 +261,7 @@ export default class PlacementService {
       const clickUrl =
         bookingId === null
           ? null
-          : linkFor({
+          : link({
               kind: 'vendor',
               bookingId,
               topic,
@@ -286,6 +326,17 @@ export default class PlacementService {
 }
 
 const NONE_CAPPED: ReadonlySet<number> = new Set()
+
+/** The ISO week of `now`, worked out once per week rather than for every view. */
+let knownWeek: { week: IsoWeek; from: number; until: number } | null = null
+function currentWeek(now: DateTime): IsoWeek {
+  const at = now.toMillis()
+  if (knownWeek && at >= knownWeek.from && at < knownWeek.until) return knownWeek.week
+  const week = weekOf(now)
+  const start = weekStart(week)
+  knownWeek = { week, from: start.toMillis(), until: start.plus({ weeks: 1 }).toMillis() }
+  return week
+}
 
 /** Bookings whose impression cap the delivered counts say is reached. */
 function cappedBookings(caps: Map<number, number>, delivered: DeliveredCounts): Set<number> {
