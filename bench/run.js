@@ -4,21 +4,27 @@
 | npm run bench
 |--------------------------------------------------------------------------
 |
-| Loads the built app (production mode, SQLite, 100,000 generated vendors)
-| with autocannon and prints each route's req/s and p99 latency as a ratio
-| to a bare /ping. Ratios travel between machines; absolute numbers don't.
+| Loads the built app (production mode, SQLite, 100,000 generated vendors,
+| the demo's bookings live this week) with autocannon and prints each
+| route's req/s and p99 latency with its share of a bare /ping, at each
+| connection count. Ratios travel between machines; absolute numbers don't.
 | This is a measurement, never a test: it fails only when it cannot measure.
 |
 |   1. npm run build (skip with --skip-build)
-|   2. prepares its own SQLite file (SQLITE_FILE, default tmp/bench.sqlite3):
-|      migrations, demo:seed, geo:import of the shipped postal codes and
-|      demo:generate; skipped when the file already holds enough vendors
+|   2. prepares its own SQLite file (BENCH_SQLITE_FILE, default
+|      tmp/bench.sqlite3): migrations, demo:seed, geo:import of the shipped
+|      postal codes and demo:generate; skipped when the file already holds
+|      enough vendors. The demo's approved bookings are made live this week.
 |   3. starts build/bin/server.js with NODE_ENV=production on a free port
-|   4. autocannon on each route, one after the other
-|   5. prints the table, stops the server
+|   4. autocannon on each route, one after the other, for each connection count
+|   5. waits for the counter flush and checks that the counted impressions
+|      equal the placements served (2xx answers of the topic page and the
+|      placement API, all as a browser: none is a bot)
+|   6. prints the tables, stops the server
 |
-| Options: --duration=10 --connections=10 --vendors=100000 --q=verwaltung
-|          --topic=social-media --skip-build
+| Options: --duration=10 --connections=10,32 --vendors=100000 --q=verwaltung
+|          --topic=social-media --profile=seitenbau-gmbh --skip-build
+|          --only=ping,topic (route keys: ping, topic, placements, profile, search)
 */
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -30,6 +36,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
+import { DateTime } from 'luxon'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const buildDir = join(root, 'build')
@@ -37,23 +44,43 @@ const buildDir = join(root, 'build')
 const { values: options } = parseArgs({
   options: {
     'duration': { type: 'string', default: '10' },
-    'connections': { type: 'string', default: '10' },
+    'connections': { type: 'string', default: '10,32' },
     'vendors': { type: 'string', default: '100000' },
     'q': { type: 'string', default: 'verwaltung' },
     'topic': { type: 'string', default: 'social-media' },
+    'profile': { type: 'string', default: 'seitenbau-gmbh' },
     'skip-build': { type: 'boolean', default: false },
+    'only': { type: 'string' },
   },
 })
 const duration = Number(options.duration)
-const connections = Number(options.connections)
+const connectionCounts = options.connections.split(',').map(Number)
 const targetVendors = Number(options.vendors)
 
-const routes = [
-  { name: 'bare route', path: '/ping' },
-  { name: 'topic page', path: `/topics/${options.topic}` },
-  { name: 'topic API', path: `/api/v1/topics/${options.topic}` },
-  { name: 'search page', path: `/search?q=${encodeURIComponent(options.q)}` },
+/** `placement`: each 2xx answer is one counted view of the topic's placement. */
+const allRoutes = [
+  { key: 'ping', name: '/ping', path: '/ping' },
+  { key: 'topic', name: 'topic page', path: `/topics/${options.topic}`, placement: true },
+  {
+    key: 'placements',
+    name: 'placement API',
+    path: `/api/v1/placements?topic=${options.topic}`,
+    placement: true,
+  },
+  { key: 'profile', name: 'vendor profile', path: `/vendors/${options.profile}` },
+  {
+    key: 'search',
+    name: `search "${options.q}"`,
+    path: `/search?q=${encodeURIComponent(options.q)}`,
+  },
 ]
+const only = options.only?.split(',')
+const routes = only ? allRoutes.filter((route) => only.includes(route.key)) : allRoutes
+
+// A reader's browser: isbot must not take the load for a crawler.
+const BROWSER = {
+  'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0',
+}
 
 function log(message) {
   console.log(`[bench] ${message}`)
@@ -139,6 +166,72 @@ function prepareDatabase() {
   return countVendors()
 }
 
+/**
+ * The demo seeds its bookings for the week it runs in; a file reused in a
+ * later week gets the current week added to each approved booking, so the
+ * load meets live bookings (an ad and a paid place on the demo topic).
+ */
+function makeBookingsLive() {
+  const week = weekOf(DateTime.now())
+  const db = new Database(sqliteFile)
+  try {
+    const added = db
+      .prepare(
+        `INSERT INTO booking_weeks (booking_id, slot_id, week)
+           SELECT bookings.id, bookings.slot_id, ? FROM bookings
+           WHERE bookings.status = 'approved'
+             AND NOT EXISTS (SELECT 1 FROM booking_weeks AS w
+                             WHERE w.booking_id = bookings.id AND w.week = ?)`
+      )
+      .run(week, week).changes
+    const live = db
+      .prepare(
+        `SELECT count(*) AS count FROM bookings JOIN booking_weeks ON booking_weeks.booking_id = bookings.id
+           WHERE bookings.status = 'approved' AND booking_weeks.week = ?`
+      )
+      .get(week).count
+    log(
+      `${live} approved bookings live in ${week}${added ? ` (${added} moved into this week)` : ''}`
+    )
+  } finally {
+    db.close()
+  }
+}
+
+/** ISO week in Berlin, as app/services/booking/iso_week.ts writes it. */
+function weekOf(moment) {
+  const local = moment.setZone('Europe/Berlin')
+  return `${local.weekYear}-W${String(local.weekNumber).padStart(2, '0')}`
+}
+
+/** Filtered impressions stored for the topic so far. */
+function countedImpressions(topicSlug) {
+  const db = new Database(sqliteFile, { readonly: true, fileMustExist: true })
+  try {
+    return db
+      .prepare(
+        `SELECT coalesce(sum(impressions), 0) AS total FROM placement_counts
+           WHERE topic_id = (SELECT id FROM topics WHERE slug = ?)`
+      )
+      .get(topicSlug).total
+  } finally {
+    db.close()
+  }
+}
+
+/** Polls until the stored count stops moving (the server flushes each second). */
+async function settledImpressions(topicSlug, expected) {
+  let last = -1
+  const deadline = Date.now() + 15_000
+  while (Date.now() < deadline) {
+    await new Promise((resolveWait) => setTimeout(resolveWait, 1_500))
+    const now = countedImpressions(topicSlug)
+    if (now === last || now === expected) return now
+    last = now
+  }
+  return last
+}
+
 function freePort() {
   return new Promise((resolvePort, reject) => {
     const server = createServer()
@@ -193,36 +286,54 @@ async function waitForPing(baseUrl, server) {
 /** One request first: the status and size say whether the route works at all. */
 async function probe(url) {
   try {
-    const response = await fetch(url)
+    const response = await fetch(url, { headers: BROWSER })
     const body = await response.arrayBuffer()
-    return { status: response.status, bytes: body.byteLength }
+    return { status: response.status, bytes: body.byteLength, body }
   } catch (error) {
     return { status: `error: ${error.message}`, bytes: 0 }
   }
 }
 
-async function load(url) {
-  // Warm-up: template compilation and the first queries are not the steady state.
-  await autocannon({ url, connections, amount: connections * 20 })
-  const result = await autocannon({ url, connections, duration })
+async function load(url, connections) {
+  // Warm-up: template compilation, caches and the first queries are not the steady state.
+  const warm = await autocannon({ url, connections, amount: connections * 20, headers: BROWSER })
+  // A fixed number of requests, as many as the warm-up's pace fills `duration`
+  // with: autocannon drops what is in flight when a timed run ends, though the
+  // server has served (and counted) it, so only a counted run checks exactly.
+  const pace = warm.requests.total / Math.max(warm.duration, 0.01)
+  const amount = Math.max(connections * 20, Math.round(pace * duration))
+  const result = await autocannon({ url, connections, amount, headers: BROWSER })
   return {
-    requestsPerSecond: result.requests.average,
+    requestsPerSecond: result.requests.total / Math.max(result.duration, 0.01),
+    seconds: result.duration,
     p99: result.latency.p99,
     total: result.requests.total,
+    ok: warm['2xx'] + result['2xx'],
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
   }
 }
 
-function printTable(rows, vendors) {
+function printTable(rows, connections, vendors) {
   const baseline = rows.find((row) => row.path === '/ping')?.requestsPerSecond || 0
-  const header = ['route', 'status', 'req/s', 'p99 ms', 'vs /ping', 'non-2xx', 'errors', 'KB/resp']
+  const header = [
+    'route',
+    'status',
+    'req/s',
+    'share of /ping',
+    'p99 ms',
+    'seconds',
+    'non-2xx',
+    'errors',
+    'KB/resp',
+  ]
   const lines = rows.map((row) => [
-    row.path,
+    row.name,
     String(row.status),
     row.requestsPerSecond.toFixed(0),
+    baseline ? `${((row.requestsPerSecond / baseline) * 100).toFixed(0)} %` : 'n/a',
     String(row.p99),
-    baseline ? `${(row.requestsPerSecond / baseline).toFixed(3)}` : 'n/a',
+    row.seconds.toFixed(1),
     String(row.non2xx),
     String(row.errors),
     (row.bytes / 1024).toFixed(1),
@@ -232,7 +343,7 @@ function printTable(rows, vendors) {
 
   console.log('')
   console.log(
-    `autocannon: ${connections} connections, ${duration} s per route; ` +
+    `autocannon: ${connections} connections, about ${duration} s per route; ` +
       `${vendors.toLocaleString('en')} vendors; Node ${process.version}; ` +
       `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`
   )
@@ -250,14 +361,16 @@ function printTable(rows, vendors) {
 async function main() {
   for (const [name, value] of [
     ['--duration', duration],
-    ['--connections', connections],
     ['--vendors', targetVendors],
+    ...connectionCounts.map((count) => ['--connections', count]),
   ]) {
-    if (!Number.isInteger(value) || value < 1) fail(`${name} must be a positive whole number`)
+    if (!Number.isInteger(value) || value < 1) fail(`${name} must be positive whole numbers`)
   }
 
   build()
   const vendors = prepareDatabase()
+  makeBookingsLive()
+  const countedBefore = countedImpressions(options.topic)
 
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
@@ -269,14 +382,42 @@ async function main() {
 
   try {
     await waitForPing(baseUrl, server)
-    const rows = []
-    for (const route of routes) {
-      const url = `${baseUrl}${route.path}`
-      const first = await probe(url)
-      log(`${route.path}: ${first.status}, loading for ${duration} s`)
-      rows.push({ ...route, ...first, ...(await load(url)) })
+    // What one view shows: the box's vendors and the ad, as the placement API tells.
+    const shown = await probe(`${baseUrl}/api/v1/placements?topic=${options.topic}`)
+    const sample = JSON.parse(Buffer.from(shown.body).toString('utf8')).data
+    const perView = sample.vendors.length + (sample.ad ? 1 : 0)
+    log(
+      `one view of ${options.topic}: ${sample.vendors.length} vendors ` +
+        `(${sample.vendors.filter((v) => v.paid).length} paid), ${sample.ad ? 'a booked ad' : 'the house ad'}`
+    )
+    let views = shown.status === 200 ? 1 : 0
+
+    const tables = []
+    for (const connections of connectionCounts) {
+      const rows = []
+      for (const route of routes) {
+        const url = `${baseUrl}${route.path}`
+        const first = await probe(url)
+        log(`${route.path}: ${first.status}, ${connections} connections for ${duration} s`)
+        const measured = await load(url, connections)
+        if (route.placement) views += measured.ok + (first.status === 200 ? 1 : 0)
+        rows.push({ ...route, ...first, ...measured })
+      }
+      tables.push({ connections, rows })
     }
-    printTable(rows, vendors)
+
+    const expected = views * perView
+    log('waiting for the counter flush')
+    const counted =
+      (await settledImpressions(options.topic, countedBefore + expected)) - countedBefore
+
+    for (const { connections, rows } of tables) printTable(rows, connections, vendors)
+    console.log('')
+    console.log(
+      `impressions: ${counted === expected ? 'ok' : 'MISMATCH'}: ` +
+        `${counted.toLocaleString('en')} counted, ${expected.toLocaleString('en')} served ` +
+        `(${views.toLocaleString('en')} views × ${perView} places)`
+    )
   } finally {
     await stopServer(server)
   }

@@ -1,10 +1,12 @@
 import app from '@adonisjs/core/services/app'
 import { defineConfig, formatters, loaders } from '@adonisjs/i18n'
+import { memoized } from '#services/i18n/memoized_formatter'
 
 const i18nConfig = defineConfig({
   defaultLocale: 'de',
   supportedLocales: ['de', 'en'],
-  formatter: formatters.icu(),
+  // ICU, with each message's result kept per locale and values.
+  formatter: memoized(formatters.icu()),
   loaders: [
     loaders.fs({
       location: app.languageFilesPath(),

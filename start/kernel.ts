@@ -25,7 +25,8 @@ server.use([
   // X-Request-Id, and one log line per request (method, path, status, duration).
   () => import('#middleware/request_log_middleware'),
   () => import('#middleware/security_headers_middleware'),
-  () => import('@adonisjs/static/static_middleware'),
+  // @adonisjs/static, for paths under public/ only.
+  () => import('#middleware/public_files_middleware'),
   () => import('#middleware/detect_locale_middleware'),
 ])
 

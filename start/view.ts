@@ -31,3 +31,16 @@ edge.global('countryOptions', countryOptions)
 
 /** A news item's day as the portal prints it: "9.3.2012". */
 edge.global('newsDate', formatNewsDate)
+
+/**
+ * edge.js decides at construction whether to re-list `components/` before
+ * every render, and the singleton is built before `cache` is configured: so
+ * in production it would still read the directory tree for every request
+ * that touches `ctx.view` (a third of a bare /ping). Templates are fixed in
+ * a build, so the list is read once there.
+ */
+if (app.inProduction) {
+  const listComponents = edge.loader.listComponents.bind(edge.loader)
+  let components: ReturnType<typeof listComponents> | undefined
+  edge.loader.listComponents = () => (components ??= listComponents())
+}

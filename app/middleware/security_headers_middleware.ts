@@ -10,9 +10,13 @@ import { securityHeaders } from '#config/headers'
  * answered before any middleware, by `onBadUrl` in config/app.ts.
  */
 export default class SecurityHeadersMiddleware {
+  /** The same for every response: serialized once per process. */
+  static #headers: [string, string][] | undefined
+
   async handle(ctx: HttpContext, next: NextFn) {
     const { response } = ctx
-    for (const [name, value] of Object.entries(securityHeaders())) response.header(name, value)
+    SecurityHeadersMiddleware.#headers ??= Object.entries(securityHeaders())
+    for (const [name, value] of SecurityHeadersMiddleware.#headers) response.header(name, value)
 
     await next()
 

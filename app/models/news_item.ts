@@ -1,10 +1,19 @@
 import { DateTime } from 'luxon'
-import { BaseModel, belongsTo, column, manyToMany, scope } from '@adonisjs/lucid/orm'
+import {
+  afterDelete,
+  afterSave,
+  BaseModel,
+  belongsTo,
+  column,
+  manyToMany,
+  scope,
+} from '@adonisjs/lucid/orm'
 import type { BelongsTo, ManyToMany } from '@adonisjs/lucid/types/relations'
 import Topic from '#models/topic'
 import Keyword from '#models/keyword'
 import Vendor from '#models/vendor'
 import User from '#models/user'
+import DirectoryChanged from '#events/directory_changed'
 
 export const NEWS_STATUSES = ['draft', 'pending', 'published'] as const
 export type NewsStatus = (typeof NEWS_STATUSES)[number]
@@ -120,5 +129,12 @@ export default class NewsItem extends BaseModel {
   /** The item's own topic: the first of its topics (expects `topics` preloaded). */
   get mainTopic(): Topic | null {
     return this.topics?.[0] ?? null
+  }
+
+  /** Topic pages list the latest items: reader caches follow every change once committed. */
+  @afterSave()
+  @afterDelete()
+  static async notifyDirectory(row: NewsItem) {
+    await DirectoryChanged.dispatch(row.$trx)
   }
 }

@@ -17,6 +17,7 @@ import VendorMember from '#models/vendor_member'
 import VendorRevision from '#models/vendor_revision'
 import Keyword from '#models/keyword'
 import DirectoryChanged from '#events/directory_changed'
+import { ftsMatch, tsQuery } from '#services/search/full_text'
 
 export const VENDOR_STATUSES = ['draft', 'pending', 'published', 'rejected', 'archived'] as const
 export type VendorStatus = (typeof VENDOR_STATUSES)[number]
@@ -157,18 +158,17 @@ export default class Vendor extends BaseModel {
     query.ifDialect(
       'postgres',
       (pg) => {
-        const tsquery = terms.map((term) => `${term}:*`).join(' & ')
+        const tsquery = tsQuery(terms)
         pg.whereRaw(`vendors.search_vector @@ to_tsquery('simple', ?)`, [tsquery])
         if (ranked) {
           pg.orderByRaw(`ts_rank(vendors.search_vector, to_tsquery('simple', ?)) desc`, [tsquery])
         }
       },
       (sqlite) => {
-        const match = terms.map((term) => `"${term}"*`).join(' ')
         sqlite
           .join('vendor_search', 'vendor_search.rowid', 'vendors.id')
-          .whereRaw('vendor_search MATCH ?', [match])
-        if (ranked) sqlite.orderByRaw('bm25(vendor_search) asc')
+          .whereRaw('vendor_search MATCH ?', [ftsMatch(terms)])
+        if (ranked) sqlite.orderByRaw('vendor_search.rank asc')
       }
     )
   })

@@ -30,6 +30,30 @@ export class DirectoryCache {
     return value
   }
 
+  /**
+   * `remember` for keys that readers choose (search words, pages): the
+   * entries live in one group that expires and clears as a whole, and the
+   * group keeps at most `maxEntries` of them, dropping the oldest first, so
+   * no stream of odd queries can grow the process.
+   */
+  async rememberWithin<T>(
+    group: string,
+    key: string,
+    maxEntries: number,
+    loader: () => Promise<T>
+  ): Promise<T> {
+    if (this.ttlMs <= 0) return loader()
+    const entries = await this.remember(group, async () => new Map<string, Promise<T>>())
+    const hit = entries.get(key)
+    if (hit) return hit
+
+    const value = loader()
+    if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!)
+    entries.set(key, value)
+    value.catch(() => entries.delete(key))
+    return value
+  }
+
   /** Drops every entry here and, when shared, in every other process too. */
   clear() {
     this.#entries.clear()

@@ -4,6 +4,7 @@ import app from '@adonisjs/core/services/app'
 import mail from '@adonisjs/mail/services/main'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { urlFor } from '@adonisjs/core/services/url_builder'
+import db from '@adonisjs/lucid/services/db'
 import Booking from '#models/booking'
 import DirectoryService from '#services/directory_service'
 import type Slot from '#models/slot'
@@ -18,6 +19,8 @@ import { addWeeks, weekOf, type IsoWeek } from '#services/booking/iso_week'
 import BookingService from '#services/booking/booking_service'
 import { ImpressionCounter } from '#services/delivery/impression_counter'
 import { MemoryCursorStore, RotationCursorStore } from '#services/placement/rotation'
+import PlacementService from '#services/placement/placement_service'
+import { readClickToken } from '#services/delivery/click_token'
 import { absoluteUrl } from '#services/mail/app_url'
 import { createVendor, withDirectoryCache } from '#tests/helpers/directory'
 import { createUser } from '#tests/helpers/users'
@@ -447,5 +450,97 @@ test.group('Placements with the caches on', (group) => {
       Booking.query = bookingQuery
       DirectoryService.prototype.vendorsInOrder = vendorsInOrder
     }
+  })
+})
+
+/** Every SQL statement sent while `work` runs. */
+async function queriesDuring(work: () => Promise<void>) {
+  const queries: string[] = []
+  const listener = (query: { sql: string }) => queries.push(query.sql)
+  const knex = db.connection().getWriteClient()
+  knex.on('query', listener)
+  try {
+    await work()
+  } finally {
+    knex.off('query', listener)
+  }
+  return queries
+}
+
+test.group('Topic page with the caches on', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(withDirectoryCache)
+  group.each.setup(freshRotation)
+
+  test('a warm view asks the database nothing, yet rotates and counts each view', async ({
+    client,
+    assert,
+  }) => {
+    const { topic, vendors, sidebar, box } = await socialMedia()
+    await textAd(await advertiser(), sidebar, [thisWeek()], 'approved')
+    await paidPlace(await advertiser(), box, vendors[0], [thisWeek()], 'approved')
+    const counter = await app.container.make(ImpressionCounter)
+    const page = urlFor('topics.show', { slug: topic.slug })
+    // Warm-up: the page around the placement, the live bookings, the box rows.
+    await client.get(page)
+
+    const before = counter.unflushed().impressions
+    const boxes: string[][] = []
+    const queries = await queriesDuring(async () => {
+      for (let view = 0; view < 5; view++) {
+        const response = await client.get(page)
+        response.assertStatus(200)
+        response.assertTextIncludes('Social Media')
+        assert.include(adSlot(response.text()), 'Bürgerdialog online')
+        const items = boxItems(response.text())
+        assert.deepEqual(items[0], { name: 'Anbieter 1 GmbH', marked: true, sponsored: true })
+        boxes.push(items.map((item) => item.name))
+      }
+    })
+
+    assert.deepEqual(queries, [])
+    // The unpaid places rotate from view to view: the page around them is shared, the box is not.
+    assert.notDeepEqual(boxes[0], boxes[1])
+    // Each view counted: four box places and the ad.
+    assert.equal(counter.unflushed().impressions - before, 5 * 5)
+    // Written inside the test's transaction, so nothing is left for other tests.
+    await counter.flush()
+  })
+
+  test('the link of a place is signed once a second, and says when it was shown', async ({
+    assert,
+  }) => {
+    const { topic, sidebar } = await socialMedia()
+    const booking = await textAd(await advertiser(), sidebar, [thisWeek()], 'approved')
+    const placements = await app.container.make(PlacementService)
+    const at = DateTime.now().startOf('second')
+
+    const first = await placements.forTopic(topic, null, at)
+    const sameSecond = await placements.forTopic(topic, null, at.plus({ milliseconds: 600 }))
+    const nextSecond = await placements.forTopic(topic, null, at.plus({ seconds: 1 }))
+
+    assert.equal(sameSecond.ad!.clickUrl, first.ad!.clickUrl)
+    assert.notEqual(nextSecond.ad!.clickUrl, first.ad!.clickUrl)
+    const token = new URL(first.ad!.clickUrl).pathname.split('/').pop()!
+    const check = readClickToken(token, at.plus({ minutes: 1 }).toJSDate())
+    assert.equal(check.status, 'valid')
+    if (check.status !== 'valid') return
+    assert.equal(check.click.bookingId, booking.id)
+    assert.equal(check.shownAt.getTime(), at.toMillis())
+  })
+
+  test('an editorial change shows on the next view', async ({ client }) => {
+    const { topic } = await socialMedia()
+    const page = urlFor('topics.show', { slug: topic.slug })
+    const before = await client.get(page)
+    before.assertTextIncludes('6 Anbieter')
+
+    topic.description = 'Neu beschrieben: Kanäle, Moderation, Kampagnen.'
+    await topic.save()
+    await createVendor({ slug: 'neu', name: 'Neu GmbH', postalCode: '06108' }, [topic])
+
+    const after = await client.get(page)
+    after.assertTextIncludes('Neu beschrieben: Kanäle, Moderation, Kampagnen.')
+    after.assertTextIncludes('7 Anbieter')
   })
 })

@@ -1,7 +1,9 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
+import type Topic from '#models/topic'
 import DirectoryService from '#services/directory_service'
 import PlacementService from '#services/placement/placement_service'
+import PageShells from '#services/page_shells'
 import { topicVendorsValidator } from '#validators/topic_validator'
 import { validateQuery } from '#services/forms'
 import { latestNewsInTopic } from '#queries/news_listing'
@@ -12,33 +14,51 @@ export const TOPIC_PAGE_SIZE = 20
 export default class TopicsController {
   constructor(
     private directory: DirectoryService,
-    private placements: PlacementService
+    private placements: PlacementService,
+    private shells: PageShells
   ) {}
 
+  /**
+   * The placement is decided and counted for every view; the page around
+   * it is the same for every anonymous reader of this URL and language.
+   */
   async show(ctx: HttpContext) {
     const topic = await this.directory.topicBySlug(ctx.params.slug)
     const { input, errors } = await validateQuery(ctx, topicVendorsValidator)
+    const placement = await this.placements.forTopic(topic, ctx.request.request)
+    // A signed-in reader's page has their own header (reader_session_middleware).
+    const shared = !errors && !ctx.auth.user
+    const { status, html } = await this.shells.render(
+      shared ? `topics:${ctx.i18n.locale}:${ctx.request.url(true)}` : null,
+      (hole) => this.#page(ctx, topic, { page: input?.page ?? 1, plz: input?.plz }, errors, hole),
+      () => ctx.view.render('pages/topics/placement', { topic, placement })
+    )
+    ctx.response.status(status)
+    return html
+  }
 
-    const [placement, vendors, news] = await Promise.all([
-      this.placements.forTopic(topic, ctx.request.request),
-      this.directory.topicVendors(topic, {
-        plz: input?.plz,
-        page: input?.page ?? 1,
-        perPage: TOPIC_PAGE_SIZE,
-      }),
+  async #page(
+    ctx: HttpContext,
+    topic: Topic,
+    query: { page: number; plz?: string },
+    errors: Record<string, string> | null,
+    placementHtml: string
+  ) {
+    const [vendors, news] = await Promise.all([
+      this.directory.topicVendors(topic, { ...query, perPage: TOPIC_PAGE_SIZE }),
       latestNewsInTopic(topic.id),
     ])
     // A page number past the end: the page does not exist (404), and says so.
     const pastLastPage = vendors.currentPage > vendors.lastPage
-    if (pastLastPage) ctx.response.status(404)
-    return ctx.view.render('pages/topics/show', {
+    const html = await ctx.view.render('pages/topics/show', {
       topic,
-      placement,
+      placementHtml,
       vendors,
       news,
       pastLastPage,
       values: ctx.request.qs(),
       errors: errors ?? {},
     })
+    return { status: errors ? 422 : pastLastPage ? 404 : 200, html }
   }
 }

@@ -22,8 +22,9 @@ import {
   type PlacementParts,
   type RotationState,
   unpaidRotation,
+  windowTurn,
 } from '#services/placement/decision'
-import { weekOf, type IsoWeek } from '#services/booking/iso_week'
+import { weekOf, weekStart, type IsoWeek } from '#services/booking/iso_week'
 import { creativeImageUrl } from '#services/booking/creative_url'
 import { absoluteUrl } from '#services/mail/app_url'
 
@@ -74,24 +75,33 @@ export type LinkTarget =
  * signed click redirect (`/c/:token`, absolute, so embeds and the API can
  * use it) to the advertiser's URL or the vendor's profile.
  */
-export function linkFor(target: LinkTarget): string {
+export function linkFor(target: LinkTarget, shownAt?: Date): string {
   if (target.kind === 'ad') {
-    return absoluteClickUrl({
-      kind: 'ad',
-      bookingId: target.bookingId,
-      vendorId: null,
-      topicId: target.topic.id,
-      target: target.targetUrl,
-    })
+    return absoluteClickUrl(
+      {
+        kind: 'ad',
+        bookingId: target.bookingId,
+        vendorId: null,
+        topicId: target.topic.id,
+        target: target.targetUrl,
+      },
+      shownAt
+    )
   }
-  return absoluteClickUrl({
-    kind: 'box',
-    bookingId: target.bookingId,
-    vendorId: target.vendorId,
-    topicId: target.topic.id,
-    target: absoluteUrl(profileOf(target.topic, target.vendorSlug)),
-  })
+  return absoluteClickUrl(
+    {
+      kind: 'box',
+      bookingId: target.bookingId,
+      vendorId: target.vendorId,
+      topicId: target.topic.id,
+      target: absoluteUrl(profileOf(target.topic, target.vendorSlug)),
+    },
+    shownAt
+  )
 }
+
+/** Links signed this second, by place: see PlacementService#link. */
+type SignedLinks = Map<string, { second: number; url: string }>
 
 /** A vendor's profile, reached from the topic's box (the breadcrumb follows the topic). */
 function profileOf(topic: Topic, vendorSlug: string): string {
@@ -112,6 +122,12 @@ type LiveCandidates = {
 }
 
 type BoxRow = Pick<PlacedVendor, 'id' | 'slug' | 'name' | 'postalCode' | 'city'>
+
+/** One view's decision with the rule it followed and the unpaid cursor after it. */
+type Turn = { decision: Decision; rule: PlacementCandidates; cursor: number }
+
+/** Box rows fetched ahead of the rotation when it meets an unknown vendor. */
+const BOX_ROWS_AHEAD = 300
 
 const BOX_COLUMNS = ['id', 'slug', 'name', 'postal_code', 'city']
 
@@ -164,11 +180,11 @@ export default class PlacementService {
     now: DateTime = DateTime.now(),
     parts: PlacementParts = ALL_PARTS
   ): Promise<Placement> {
-    const live = await this.#candidates(topic, weekOf(now))
+    const live = await this.#candidates(topic, currentWeek(now))
     const delivered =
       live.caps.size > 0 ? await this.counter.deliveredCounts([...live.caps.keys()]) : null
     const counts = viewer !== null && isCountedView(viewer)
-    const decision = await this.cursors.turn<PlacementState, Decision>(
+    const turn = await this.cursors.turn<PlacementState, Turn>(
       `placement:${topic.id}`,
       (state) => {
         const current: PlacementState = state ?? EMPTY_STATE
@@ -186,38 +202,77 @@ export default class PlacementService {
         const next: PlacementState = delivered
           ? { ...turned.next, taken: takenAfter(live.caps, turned.decision, taken, counts) }
           : turned.next
-        return { value: turned.decision, next }
+        return {
+          value: { decision: turned.decision, rule, cursor: turned.next.cursor },
+          next,
+        }
       },
       (settled) => {
-        if (viewer) this.counter.record(entriesOf(topic, settled), viewer)
+        if (viewer) this.counter.record(entriesOf(topic, settled.decision), viewer)
       }
     )
+    const link = await this.#link(now)
     return {
-      vendors: await this.#vendors(topic, decision),
-      ad: this.#ad(topic, live, decision.adBookingId),
+      vendors: await this.#vendors(topic, turn, link),
+      ad: this.#ad(topic, live, turn.decision.adBookingId, link),
     }
   }
 
-  #ad(topic: Topic, live: LiveCandidates, bookingId: number | null): PlacedAd | null {
+  /**
+   * `linkFor`, signed once a second per place rather than for every view:
+   * the token records when the place was shown to the second, so views in
+   * the same second share it (a click still counts once per viewer).
+   */
+  async #link(now: DateTime): Promise<(target: LinkTarget) => string> {
+    const signed = await this.cache.remember<SignedLinks>('placement:links', async () => new Map())
+    const second = Math.floor(now.toMillis() / 1000)
+    return (target) => {
+      const key =
+        target.kind === 'ad'
+          ? `ad|${target.bookingId}|${target.topic.id}|${target.targetUrl}`
+          : `box|${target.bookingId}|${target.topic.id}|${target.vendorId}|${target.vendorSlug}`
+      const known = signed.get(key)
+      if (known?.second === second) return known.url
+      const url = linkFor(target, new Date(second * 1000))
+      signed.set(key, { second, url })
+      return url
+    }
+  }
+
+  #ad(
+    topic: Topic,
+    live: LiveCandidates,
+    bookingId: number | null,
+    link: (target: LinkTarget) => string
+  ): PlacedAd | null {
     const creative = bookingId === null ? undefined : live.creatives.get(bookingId)
     if (!creative) return null
     const { targetUrl, ...shown } = creative
     return {
       ...shown,
-      clickUrl: linkFor({ kind: 'ad', bookingId: creative.bookingId, topic, targetUrl }),
+      clickUrl: link({ kind: 'ad', bookingId: creative.bookingId, topic, targetUrl }),
     }
   }
 
-  async #vendors(topic: Topic, decision: Decision): Promise<PlacedVendor[]> {
+  async #vendors(
+    topic: Topic,
+    { decision, rule, cursor }: Turn,
+    link: (target: LinkTarget) => string
+  ): Promise<PlacedVendor[]> {
     const paidBy = new Map(decision.paid.map((place) => [place.vendorId, place.bookingId]))
     const ids = [...decision.paid.map((place) => place.vendorId), ...decision.unpaidIds]
-    const rows = await this.#boxRows(ids)
+    // The vendors the next views will show: the paid ones and the rotation ahead.
+    const upcoming = () => [
+      ...rule.paid.map((place) => place.vendorId),
+      ...windowTurn(rule.unpaid, cursor, BOX_ROWS_AHEAD).ids,
+    ]
+    const rows = await this.#boxRows(ids, upcoming)
     return rows.map((row) => {
       const bookingId = paidBy.get(row.id) ?? null
       const clickUrl =
         bookingId === null
           ? null
-          : linkFor({
+          : link({
               kind: 'vendor',
               bookingId,
               topic,
@@ -236,16 +291,19 @@ export default class PlacementService {
 
   /**
    * The box's rows, in the order of `ids`, from a per-process map that
-   * fills as vendors are shown; only unseen vendors cost a query. A vendor
-   * unpublished since is left out (the directory's rule).
+   * fills as vendors are shown. When a view meets a vendor not yet known,
+   * one query fetches it with the vendors of the views ahead (`upcoming`),
+   * so the rotation costs a query every few hundred views, not each view.
+   * A vendor unpublished since is left out (the directory's rule).
    */
-  async #boxRows(ids: number[]): Promise<BoxRow[]> {
+  async #boxRows(ids: number[], upcoming: () => number[]): Promise<BoxRow[]> {
     const known = await this.cache.remember('placement:box-rows', async () => {
-      return new Map<number, BoxRow>()
+      return new Map<number, BoxRow | null>()
     })
-    const missing = ids.filter((id) => !known.has(id))
-    if (missing.length > 0) {
-      const vendors = await this.directory.vendorsInOrder(missing, BOX_COLUMNS)
+    if (ids.some((id) => !known.has(id))) {
+      const wanted = [...new Set([...ids, ...upcoming()])].filter((id) => !known.has(id))
+      const vendors = await this.directory.vendorsInOrder(wanted, BOX_COLUMNS)
+      for (const id of wanted) known.set(id, null)
       for (const vendor of vendors) {
         known.set(vendor.id, {
           id: vendor.id,
@@ -256,7 +314,7 @@ export default class PlacementService {
         })
       }
     }
-    return ids.map((id) => known.get(id)).filter((row): row is BoxRow => row !== undefined)
+    return ids.map((id) => known.get(id)).filter((row): row is BoxRow => !!row)
   }
 
   /** The topic's live bookings of `week`, loaded once per process until something changes. */
@@ -279,6 +337,17 @@ export default class PlacementService {
 }
 
 const NONE_CAPPED: ReadonlySet<number> = new Set()
+
+/** The ISO week of `now`, worked out once per week rather than for every view. */
+let knownWeek: { week: IsoWeek; from: number; until: number } | null = null
+function currentWeek(now: DateTime): IsoWeek {
+  const at = now.toMillis()
+  if (knownWeek && at >= knownWeek.from && at < knownWeek.until) return knownWeek.week
+  const week = weekOf(now)
+  const start = weekStart(week)
+  knownWeek = { week, from: start.toMillis(), until: start.plus({ weeks: 1 }).toMillis() }
+  return week
+}
 
 /** Bookings whose impression cap the delivered counts say is reached. */
 function cappedBookings(caps: Map<number, number>, taken: (bookingId: number) => number) {

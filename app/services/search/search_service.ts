@@ -1,3 +1,4 @@
+import { inject } from '@adonisjs/core'
 import db from '@adonisjs/lucid/services/db'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import Topic from '#models/topic'
@@ -5,8 +6,13 @@ import Vendor from '#models/vendor'
 import PostalCode from '#models/postal_code'
 import { searchTerms } from '#services/search/fold'
 import { boundingBox, haversineKm } from '#services/geo/distance'
+import { rankedMatches } from '#services/search/full_text'
+import { DirectoryCache } from '#services/directory_cache'
 
 export const DEFAULT_PER_PAGE = 20
+
+/** Distinct searches whose results a process keeps until the directory changes. */
+const CACHED_SEARCHES = 1_000
 
 export type SearchInput = {
   q?: string
@@ -62,10 +68,33 @@ export function hasSearchCriteria(input: SearchInput): boolean {
  *
  * Words go through the database's own full-text index, fed with folded
  * text (see fold.ts): FTS5 on SQLite, a tsvector with a GIN index on
- * PostgreSQL. Each word is a prefix, and all must match.
+ * PostgreSQL. Each word is a prefix, and all must match; the best matches
+ * come first. Words alone (the common case) are ranked and counted by the
+ * index itself, and only the page's rows are read (full_text.ts).
+ *
+ * Results are kept in the directory cache, which every vendor or topic
+ * change clears, so a repeated search costs no query.
  */
+@inject()
 export default class SearchService {
+  constructor(private cache: DirectoryCache) {}
+
   async search(input: SearchInput): Promise<SearchResult> {
+    const key = JSON.stringify([
+      input.q ? searchTerms(input.q) : null,
+      input.q?.trim() ? 1 : 0,
+      input.topic ?? null,
+      input.plz ?? null,
+      input.radius ?? null,
+      input.page ?? 1,
+      input.perPage ?? DEFAULT_PER_PAGE,
+    ])
+    return this.cache.rememberWithin('search:results', key, CACHED_SEARCHES, () =>
+      this.#find(input)
+    )
+  }
+
+  async #find(input: SearchInput): Promise<SearchResult> {
     const page = input.page ?? 1
     const perPage = input.perPage ?? DEFAULT_PER_PAGE
     const empty: SearchResult = { data: [], meta: { total: 0, page, perPage } }
@@ -73,6 +102,16 @@ export default class SearchService {
     const terms = input.q ? searchTerms(input.q) : []
     // Words made of punctuation only match nothing rather than everything.
     if (input.q?.trim() && terms.length === 0) return empty
+
+    if (terms.length > 0 && !input.topic && !input.plz) {
+      const ranked = await rankedMatches(terms, { offset: (page - 1) * perPage, limit: perPage })
+      const rows = ranked.ids.length
+        ? await Vendor.query().whereIn('vendors.id', ranked.ids).select(COLUMNS)
+        : []
+      const byId = new Map(rows.map((row) => [row.id, row]))
+      const ordered = ranked.ids.map((id) => byId.get(id)).filter((row) => row !== undefined)
+      return { data: await this.hits(ordered), meta: { total: ranked.total, page, perPage } }
+    }
 
     const topicId = input.topic ? await this.topicId(input.topic) : null
     if (topicId === undefined) return empty
@@ -88,12 +127,10 @@ export default class SearchService {
       return this.withinRadius(query, input.plz, input.radius, page, perPage)
     }
 
-    const result = await query
-      .select(COLUMNS)
-      // Readers expect "brain-SCC" among the Bs, not after every capital letter.
-      .orderByRaw('lower(vendors.name) asc')
-      .orderBy('vendors.id', 'asc')
-      .paginate(page, perPage)
+    // Word matches: best first, ties by id as in the index-only path.
+    // Lists without words: readers expect "brain-SCC" among the Bs, not after every capital.
+    if (terms.length === 0) query.orderByRaw('lower(vendors.name) asc')
+    const result = await query.select(COLUMNS).orderBy('vendors.id', 'asc').paginate(page, perPage)
     return {
       data: await this.hits(result.all()),
       meta: { total: result.total, page, perPage },

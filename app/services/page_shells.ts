@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto'
+import { inject } from '@adonisjs/core'
+import { DirectoryCache } from '#services/directory_cache'
+
+/** A rendered page with a hole where the part that varies per view goes. */
+type Shell = { status: number; before: string; after: string }
+
+/** Pages kept per process (about 15 KB each) until the directory changes. */
+const MAX_SHELLS = 2_000
+
+/**
+ * Reader pages that are the same for every anonymous reader but for one
+ * part (the topic page: everything but its placement). The page is
+ * rendered once with a mark where the part goes, kept in the directory
+ * cache (cleared on every vendor, topic, news, booking or slot change), and
+ * each view renders only the part and fills the hole.
+ */
+@inject()
+export default class PageShells {
+  /** A comment no rendered text can contain: every value in a view is escaped. */
+  readonly #mark = `<!--part:${randomUUID()}-->`
+
+  constructor(private cache: DirectoryCache) {}
+
+  /**
+   * `page(hole)` renders the whole page with `hole` where the part goes and
+   * says its status; `key` names what the page depends on (the URL, the
+   * language), or is null for a page that must not be shared (a signed-in
+   * reader's, one with form errors). `part()` renders this view's part.
+   */
+  async render(
+    key: string | null,
+    page: (hole: string) => Promise<{ status: number; html: string }>,
+    part: () => Promise<string>
+  ): Promise<{ status: number; html: string }> {
+    const shell = key
+      ? await this.cache.rememberWithin('page-shells', key, MAX_SHELLS, () => this.#shell(page))
+      : await this.#shell(page)
+    return { status: shell.status, html: shell.before + (await part()) + shell.after }
+  }
+
+  async #shell(page: (hole: string) => Promise<{ status: number; html: string }>): Promise<Shell> {
+    const { status, html } = await page(this.#mark)
+    const at = html.indexOf(this.#mark)
+    if (at < 0) throw new Error('The page did not render the hole for its part')
+    return { status, before: html.slice(0, at), after: html.slice(at + this.#mark.length) }
+  }
+}
