@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import { BaseModel, belongsTo, column, manyToMany, scope } from '@adonisjs/lucid/orm'
+import { BaseModel, beforeSave, belongsTo, column, manyToMany, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo, ManyToMany } from '@adonisjs/lucid/types/relations'
 import Topic from '#models/topic'
 import Keyword from '#models/keyword'
@@ -69,6 +69,13 @@ export default class NewsItem extends BaseModel {
   @column.dateTime()
   declare submittedAt: DateTime | null
 
+  /**
+   * When it was first published: subscribers' digests take what was
+   * published after they confirmed (`publishedOn` is the editorial date).
+   */
+  @column.dateTime()
+  declare publishedAt: DateTime | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 
@@ -95,6 +102,11 @@ export default class NewsItem extends BaseModel {
 
   @belongsTo(() => User, { foreignKey: 'authorId' })
   declare author: BelongsTo<typeof User>
+
+  @beforeSave()
+  static stampPublication(item: NewsItem) {
+    if (item.status === 'published' && !item.publishedAt) item.publishedAt = DateTime.now()
+  }
 
   static published = scope((query) => {
     query.where('news_items.status', 'published')
