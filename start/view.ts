@@ -4,6 +4,7 @@ import { berlinTime, isoTime } from '#services/berlin_time'
 import { countryOptions } from '#services/countries'
 import { absoluteUrl } from '#services/mail/app_url'
 import { formatNewsDate } from '#services/news/news_date'
+import { issueFormToken } from '#services/subscriptions/form_token'
 
 edge.global('appName', 'Anbieterverzeichnis')
 edge.global('inProduction', app.inProduction)
@@ -31,3 +32,6 @@ edge.global('countryOptions', countryOptions)
 
 /** A news item's day as the portal prints it: "9.3.2012". */
 edge.global('newsDate', formatNewsDate)
+
+/** The subscription form's signed, stateless token (no session on reader pages). */
+edge.global('subscriptionFormToken', () => issueFormToken())
