@@ -87,6 +87,10 @@ export default class SubscriptionLinksController {
 
   /** The subscription of a signed link, or null once the refusal has been rendered. */
   async #fromLink({ request, params, response, view }: HttpContext, purpose: Purpose) {
+    // One person's page, reached by a secret link: not stored, not indexed, not passed on.
+    response.header('Cache-Control', 'no-store')
+    response.header('Referrer-Policy', 'same-origin')
+    response.header('X-Robots-Tag', 'noindex')
     if (!request.hasValidSignature(SUBSCRIPTION_PURPOSES[purpose])) {
       response.status(403).send(await view.render('pages/subscriptions/invalid'))
       return null

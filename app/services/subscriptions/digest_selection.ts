@@ -23,6 +23,25 @@ export type DigestSubscriber = {
   sent: ReadonlySet<string>
 }
 
+/**
+ * How far before its last digest a subscription still looks: an item is
+ * stamped when its publishing transaction starts, and a digest run may
+ * read before that transaction commits. The ledger keeps such overlaps
+ * from sending anything twice.
+ */
+export const PUBLISH_GRACE_MS = 60 * 60 * 1000
+
+/**
+ * The earliest publication a subscriber's next digest may carry: its
+ * confirmation, or shortly before its last digest. So a topic added later
+ * brings what is new, not the topic's back catalogue.
+ */
+export function windowStart(subscriber: DigestSubscriber): DateTime | null {
+  if (!subscriber.confirmedAt) return null
+  const sinceLast = subscriber.lastSentAt?.minus({ milliseconds: PUBLISH_GRACE_MS })
+  return sinceLast && sinceLast > subscriber.confirmedAt ? sinceLast : subscriber.confirmedAt
+}
+
 export function ledgerKey(item: { type: DigestItemType; id: number }): string {
   return `${item.type}:${item.id}`
 }
@@ -40,8 +59,8 @@ export function isDue(subscriber: DigestSubscriber, now: DateTime): boolean {
 
 /**
  * The items of the subscriber's next digest at `now`: of its kinds and
- * topics, published after it was confirmed (and not after `now`), and
- * never one it was sent before. Empty when nothing is due. News first,
+ * topics, published within its window (`windowStart`, and not after
+ * `now`), and never one it was sent before. Empty when nothing is due. News first,
  * then vendors, each oldest first.
  */
 export function selectDigest(
@@ -50,14 +69,14 @@ export function selectDigest(
   now: DateTime
 ): DigestCandidate[] {
   if (!isDue(subscriber, now)) return []
-  const confirmedAt = subscriber.confirmedAt!.toMillis()
+  const from = windowStart(subscriber)!.toMillis()
   const until = now.toMillis()
   const topics = new Set(subscriber.topicIds)
   const wantsNews = subscriber.kinds !== 'vendors'
   const wantsVendors = subscriber.kinds !== 'news'
   return candidates
     .filter((item) => (item.type === 'news' ? wantsNews : wantsVendors))
-    .filter((item) => item.publishedAt.toMillis() >= confirmedAt)
+    .filter((item) => item.publishedAt.toMillis() >= from)
     .filter((item) => item.publishedAt.toMillis() <= until)
     .filter((item) => item.topicIds.some((id) => topics.has(id)))
     .filter((item) => !subscriber.sent.has(ledgerKey(item)))

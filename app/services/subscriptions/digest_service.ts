@@ -9,6 +9,7 @@ import {
   type DigestCandidate,
   ledgerKey,
   selectDigest,
+  windowStart,
 } from '#services/subscriptions/digest_selection'
 
 /** One digest to send: the subscription and what it carries. */
@@ -53,7 +54,9 @@ export default class DigestService {
     if (subscriptions.length === 0) return []
 
     const since = dbStamp(
-      DateTime.min(...subscriptions.map((subscription) => subscription.confirmedAt!))!
+      DateTime.min(
+        ...subscriptions.map((subscription) => windowStart(subscriberOf(subscription))!)
+      )!
     )
     const [news, vendors, ledger] = await Promise.all([
       NewsItem.query()
@@ -70,6 +73,8 @@ export default class DigestService {
           'subscription_id',
           subscriptions.map((subscription) => subscription.id)
         )
+        // What was published since `since` can only have been sent since.
+        .where('sent_at', '>=', since)
         .select('subscription_id', 'item_type', 'item_id'),
     ])
 
@@ -99,14 +104,7 @@ export default class DigestService {
     const planned: PlannedDigest[] = []
     for (const subscription of subscriptions) {
       const items = selectDigest(
-        {
-          kinds: subscription.kinds,
-          frequency: subscription.frequency,
-          topicIds: subscription.topics.map((topic) => topic.id),
-          confirmedAt: subscription.confirmedAt,
-          lastSentAt: subscription.lastSentAt,
-          sent: sent.get(subscription.id) ?? new Set(),
-        },
+        subscriberOf(subscription, sent.get(subscription.id)),
         candidates,
         now
       )
@@ -203,6 +201,17 @@ export default class DigestService {
           last_sent_at: subscription.lastSentAt ? dbStamp(subscription.lastSentAt) : null,
         })
     })
+  }
+}
+
+function subscriberOf(subscription: Subscription, sent: Set<string> = new Set()) {
+  return {
+    kinds: subscription.kinds,
+    frequency: subscription.frequency,
+    topicIds: subscription.topics?.map((topic) => topic.id) ?? [],
+    confirmedAt: subscription.confirmedAt,
+    lastSentAt: subscription.lastSentAt,
+    sent,
   }
 }
 

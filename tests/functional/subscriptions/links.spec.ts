@@ -104,6 +104,10 @@ test.group('Subscriptions / the signed links', (group) => {
     page.assertStatus(200)
     assert.notExists(page.header('set-cookie'))
     page.assertTextIncludes('Abonnement für leserin@example.test')
+    // One person's page: not cached, not indexed, the link not passed on.
+    page.assertHeader('cache-control', 'no-store')
+    page.assertHeader('x-robots-tag', 'noindex')
+    page.assertHeader('referrer-policy', 'same-origin')
     const html = page.text()
     assert.match(html, /value="social-media"[^>]*\bchecked\b/)
     assert.match(html, /value="e-government"(?![^>]*\bchecked\b)[^>]*>/)

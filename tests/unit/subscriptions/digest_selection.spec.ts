@@ -89,6 +89,20 @@ test.group('Subscriptions / digest selection', () => {
     assert.deepEqual(ids(selectDigest(again, later, at('2026-11-05T10:00'))), ['news:9'])
   })
 
+  test('a topic added later brings what is new, not its back catalogue', ({ assert }) => {
+    const lastSentAt = at('2026-11-04T08:00')
+    const candidates = [
+      news(2, '2026-11-03T09:00', [2]), // before the last digest
+      news(3, '2026-11-04T07:30', [2]), // just before it: may not have been committed then
+      news(4, '2026-11-05T09:00', [2]),
+    ]
+    const widened = subscriber({ topicIds: [1, 2], lastSentAt })
+    assert.deepEqual(ids(selectDigest(widened, candidates, at('2026-11-05T10:00'))), [
+      'news:3',
+      'news:4',
+    ])
+  })
+
   test('weekly: due once per ISO week (Berlin), immediate: on every run', ({ assert }) => {
     // Monday 2026-11-02 … Sunday 2026-11-08 is 2026-W45.
     const weekly = subscriber({ frequency: 'weekly', lastSentAt: at('2026-11-02T07:00') })
