@@ -23,6 +23,9 @@ export default class DigestSend extends BaseCommand {
   declare dryRun: boolean
 
   async run() {
+    // The mails' signed links need the routes; ace does not commit them by itself.
+    const server = await this.app.container.make('server')
+    await server.boot()
     const digests = new DigestService()
     const now = DateTime.now()
 
