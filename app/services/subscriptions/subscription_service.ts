@@ -58,6 +58,8 @@ export default class SubscriptionService {
         frequency: input.frequency,
         confirmedAt: null,
       })
+      // The 7 days until an unconfirmed subscription is deleted run from the latest request.
+      if (existing) row.createdAt = DateTime.now()
       await row.save()
       await row.related('topics').sync(await topicIds(input.topics, trx))
       return { subscription: row, known: false }

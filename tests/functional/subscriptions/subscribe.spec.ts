@@ -12,6 +12,8 @@ import { createNews } from '#tests/helpers/news'
 import { createSubscription, pathOf, socialMedia } from '#tests/helpers/subscriptions'
 import { createUser } from '#tests/helpers/users'
 import { TopicFactory } from '#database/factories/topic_factory'
+import DigestService from '#services/subscriptions/digest_service'
+import { DateTime } from 'luxon'
 
 const form = (fields: Record<string, unknown> = {}) => ({
   token: issueFormToken(),
@@ -152,6 +154,37 @@ test.group('Subscriptions / the public form', (group) => {
       existing.topics.map((t) => t.id),
       other.id
     )
+  })
+
+  test('asking again for an unconfirmed address takes the new choice and restarts its 7 days', async ({
+    client,
+    assert,
+  }) => {
+    const { mails } = mail.fake()
+    const topic = await socialMedia()
+    await TopicFactory.merge({ slug: 'e-government' }).create()
+    const old = await createSubscription([topic], {
+      confirmed: false,
+      kinds: 'news',
+      createdAt: DateTime.now().minus({ days: 8 }),
+    })
+
+    await client
+      .post(urlFor('subscriptions.store'))
+      .form(form({ topics: ['e-government'], kinds: ['vendors'] }))
+      .redirects(0)
+    await settleAfterResponse()
+
+    mails.assertSentCount(SubscriptionConfirmMail, 1)
+    await old.refresh()
+    await old.load('topics')
+    assert.equal(old.kinds, 'vendors')
+    assert.deepEqual(
+      old.topics.map((t) => t.slug),
+      ['e-government']
+    )
+    assert.equal(await new DigestService().purgeUnconfirmed(DateTime.now()), 0)
+    assert.isNotNull(await Subscription.find(old.id))
   })
 
   test('repeated requests for one address send one mail an hour', async ({ client }) => {
