@@ -97,6 +97,12 @@ class ClusterPrimary {
   #stopping: NodeJS.Signals | null = null
   #failures = 0
   #startedAt = new Map<number, number>()
+  /**
+   * Each worker's slot, 1…size, passed as WORKER_SLOT; a restarted worker
+   * takes the slot of the one it replaces. Work that must run in one
+   * process only (the digest schedule) runs in slot 1.
+   */
+  #slots = new Map<number, number>()
   #exitCodes: number[] = []
   /** Until one worker listens, a worker that fails means the start failed (configuration). */
   #started = false
@@ -105,7 +111,7 @@ class ClusterPrimary {
 
   start() {
     log('info', `starting ${this.size} workers (WEB_CONCURRENCY=${this.size})`)
-    for (let i = 0; i < this.size; i++) this.#fork()
+    for (let slot = 1; slot <= this.size; slot++) this.#fork(slot)
     cluster.on('exit', (worker, code, signal) => this.#exited(worker, code, signal))
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       process.on(signal, () => this.#stop(signal))
@@ -114,8 +120,9 @@ class ClusterPrimary {
     process.on('SIGUSR2', () => this.#forEachWorker((worker) => worker.process.kill('SIGUSR2')))
   }
 
-  #fork() {
-    const worker = cluster.fork()
+  #fork(slot: number) {
+    const worker = cluster.fork({ WORKER_SLOT: String(slot) })
+    this.#slots.set(worker.id, slot)
     this.#startedAt.set(worker.id, Date.now())
     worker.once('listening', () => {
       this.#started = true
@@ -125,7 +132,9 @@ class ClusterPrimary {
 
   #exited(worker: Worker, code: number | null, signal: string | null) {
     const lived = Date.now() - (this.#startedAt.get(worker.id) ?? Date.now())
+    const slot = this.#slots.get(worker.id) ?? 1
     this.#startedAt.delete(worker.id)
+    this.#slots.delete(worker.id)
     if (this.#stopping) {
       this.#exitCodes.push(signal ? 1 : (code ?? 1))
       if (Object.keys(cluster.workers ?? {}).length === 0) this.#done()
@@ -146,7 +155,7 @@ class ClusterPrimary {
         `restarting it${delay ? ` in ${delay} ms` : ''}`
     )
     setTimeout(() => {
-      if (!this.#stopping) this.#fork()
+      if (!this.#stopping) this.#fork(slot)
     }, delay)
   }
 

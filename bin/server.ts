@@ -69,6 +69,18 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
       app.terminating(stop)
 
       /**
+       * Subscription digests (`digest:send`), in one process only: the
+       * single server, or worker 1 of a cluster. DIGEST_INTERVAL_MS=0 turns
+       * it off (a cron line runs the command instead; tests).
+       */
+      const digestScheduler = await import('#services/subscriptions/digest_scheduler')
+      const { default: appEnv } = await import('#start/env')
+      const digestEvery = appEnv.get('DIGEST_INTERVAL_MS', digestScheduler.DIGEST_EVERY_MS)
+      if (digestEvery > 0 && digestScheduler.runsDigestSchedule()) {
+        app.terminating(digestScheduler.startDigestScheduler(digestEvery))
+      }
+
+      /**
        * Closing the server ends only idle keep-alive connections; busy ones
        * would keep taking requests until they time out. Registered after the
        * server's own hook, this runs just before it: from then on, every

@@ -107,6 +107,12 @@ const env = await Env.create(new URL('../', import.meta.url), {
   COUNTER_FLUSH_MS: Env.schema.number.optional(),
 
   /*
+  | Subscriptions: how often the web server sends due digests in-process
+  | (ms, default 600000; 0 turns it off, e.g. when a cron line runs digest:send)
+  */
+  DIGEST_INTERVAL_MS: Env.schema.number.optional(),
+
+  /*
   | Embeds: the parent origins that may frame /embed/… (CSP frame-ancestors),
   | separated by spaces; default 'self' (see README, "Embeds")
   */

@@ -13,6 +13,7 @@ import { middleware } from '#start/kernel'
 import '#start/routes/bookings'
 import '#start/routes/news'
 import '#start/routes/embeds'
+import '#start/routes/subscriptions'
 
 /** Bare route for the benchmark's baseline. */
 router.get('/ping', ({ response }) => response.send('pong')).as('ping')
@@ -57,6 +58,10 @@ router
     router.get('/vendors/:slug', [controllers.api.v1.Vendors, 'show']).as('vendors.show')
     router.get('/news', [controllers.api.v1.News, 'index']).as('news.index')
     router.get('/news/:slug', [controllers.api.v1.News, 'show']).as('news.show')
+    // 202 whether or not the address is known; the mail goes out after the answer.
+    router
+      .post('/subscriptions', [controllers.api.v1.Subscriptions, 'store'])
+      .as('subscriptions.store')
     router.get('/slots', [controllers.api.v1.Slots, 'index']).as('slots.index')
     router
       .get('/slots/:id/availability', [controllers.api.v1.Slots, 'availability'])

@@ -4,6 +4,7 @@ import { berlinTime, isoTime } from '#services/berlin_time'
 import { countryOptions } from '#services/countries'
 import { absoluteUrl } from '#services/mail/app_url'
 import { formatNewsDate } from '#services/news/news_date'
+import { issueFormToken } from '#services/subscriptions/form_token'
 
 edge.global('appName', 'Anbieterverzeichnis')
 edge.global('inProduction', app.inProduction)
@@ -44,3 +45,6 @@ if (app.inProduction) {
   let components: ReturnType<typeof listComponents> | undefined
   edge.loader.listComponents = () => (components ??= listComponents())
 }
+
+/** The subscription form's signed, stateless token (no session on reader pages). */
+edge.global('subscriptionFormToken', () => issueFormToken())

@@ -120,6 +120,15 @@ export type ScannedRoutes = {
     'embeds.script': { paramsTuple?: []; params?: {} }
     'embeds.vendor_box': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'embeds.slot': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscriptions.create': { paramsTuple?: []; params?: {} }
+    'subscriptions.store': { paramsTuple?: []; params?: {} }
+    'subscriptions.sent': { paramsTuple?: []; params?: {} }
+    'subscriptions.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscriptions.confirm.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscriptions.unsubscribe': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscriptions.unsubscribe.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscriptions.manage': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscriptions.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.invoices.index': { paramsTuple?: []; params?: {} }
     'account.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
     'editorial.invoices.index': { paramsTuple?: []; params?: {} }
@@ -151,6 +160,7 @@ export type ScannedRoutes = {
     'api.v1.vendors.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'api.v1.news.index': { paramsTuple?: []; params?: {} }
     'api.v1.news.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'api.v1.subscriptions.store': { paramsTuple?: []; params?: {} }
     'api.v1.slots.index': { paramsTuple?: []; params?: {} }
     'api.v1.slots.availability': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
@@ -211,6 +221,11 @@ export type ScannedRoutes = {
     'embeds.script': { paramsTuple?: []; params?: {} }
     'embeds.vendor_box': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'embeds.slot': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscriptions.create': { paramsTuple?: []; params?: {} }
+    'subscriptions.sent': { paramsTuple?: []; params?: {} }
+    'subscriptions.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscriptions.unsubscribe': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscriptions.manage': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.invoices.index': { paramsTuple?: []; params?: {} }
     'account.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
     'editorial.invoices.index': { paramsTuple?: []; params?: {} }
@@ -302,6 +317,11 @@ export type ScannedRoutes = {
     'embeds.script': { paramsTuple?: []; params?: {} }
     'embeds.vendor_box': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'embeds.slot': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscriptions.create': { paramsTuple?: []; params?: {} }
+    'subscriptions.sent': { paramsTuple?: []; params?: {} }
+    'subscriptions.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscriptions.unsubscribe': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscriptions.manage': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.invoices.index': { paramsTuple?: []; params?: {} }
     'account.invoices.download': { paramsTuple: [ParamValue,ParamValue]; params: {'number': ParamValue,'format': ParamValue} }
     'editorial.invoices.index': { paramsTuple?: []; params?: {} }
@@ -391,6 +411,11 @@ export type ScannedRoutes = {
     'editorial.news.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'editorial.news.vendor_keywords': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.press_releases.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscriptions.store': { paramsTuple?: []; params?: {} }
+    'subscriptions.confirm.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscriptions.unsubscribe.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscriptions.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.subscriptions.store': { paramsTuple?: []; params?: {} }
   }
   DELETE: {
     'api.v1.auth.tokens.destroy': { paramsTuple?: []; params?: {} }

@@ -3,6 +3,7 @@ import {
   afterDelete,
   afterSave,
   BaseModel,
+  beforeSave,
   belongsTo,
   column,
   manyToMany,
@@ -78,6 +79,13 @@ export default class NewsItem extends BaseModel {
   @column.dateTime()
   declare submittedAt: DateTime | null
 
+  /**
+   * When it was first published: subscribers' digests take what was
+   * published after they confirmed (`publishedOn` is the editorial date).
+   */
+  @column.dateTime()
+  declare publishedAt: DateTime | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 
@@ -104,6 +112,11 @@ export default class NewsItem extends BaseModel {
 
   @belongsTo(() => User, { foreignKey: 'authorId' })
   declare author: BelongsTo<typeof User>
+
+  @beforeSave()
+  static stampPublication(item: NewsItem) {
+    if (item.status === 'published' && !item.publishedAt) item.publishedAt = DateTime.now()
+  }
 
   static published = scope((query) => {
     query.where('news_items.status', 'published')

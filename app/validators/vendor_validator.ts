@@ -58,7 +58,7 @@ const germanStateRule = vine.createRule((value, _options, field) => {
 })
 
 /** Every topic named (by id, or by slug in the API) must exist; one query for the whole list. */
-const knownTopicsRule = vine.createRule<{ column: 'id' | 'slug' }>(
+export const knownTopicsRule = vine.createRule<{ column: 'id' | 'slug' }>(
   async (value, options, field) => {
     if (!Array.isArray(value) || value.length === 0 || !field.isValid) return
     // Vine checks the items after the list's own rules: malformed ones ("a",

@@ -151,7 +151,8 @@ export function freePort(): Promise<number> {
   })
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+/** Runs `node <args>` in the app root; rejects with its output unless it exits 0. */
+export function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: app.appRoot, env, stdio: 'pipe' })
     let output = ''

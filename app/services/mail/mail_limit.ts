@@ -15,6 +15,15 @@ export const MAIL_LIMITS = {
   address: { requests: 3, duration: '1 hour' },
 } as const
 
+/**
+ * Purposes with a stricter limit per address. A subscription request for
+ * an address sends at most one mail an hour, however often it is asked
+ * (and whether or not the address is subscribed already).
+ */
+export const ADDRESS_LIMITS_BY_PURPOSE: Record<string, { requests: number; duration: '1 hour' }> = {
+  subscription: { requests: 1, duration: '1 hour' },
+}
+
 export type MailPurpose = 'password_reset' | 'verification' | 'invitation' | 'signup' | string
 
 export function mailLimitKeys(purpose: MailPurpose, address: string, ip: string | null) {
@@ -30,6 +39,11 @@ export default class MailLimit {
     address: limiter.use({ ...MAIL_LIMITS.address }),
   }
 
+  #addressLimiter(purpose: MailPurpose) {
+    const own = ADDRESS_LIMITS_BY_PURPOSE[purpose]
+    return own ? limiter.use({ ...own }) : this.limiters.address
+  }
+
   /**
    * Counts one mail of `purpose` to `address`, asked for from `ip` (null
    * when no request asked for it). False when a limit is used up: then send
@@ -39,7 +53,7 @@ export default class MailLimit {
     const keys = mailLimitKeys(purpose, address, ip)
     try {
       if (keys.ip) await this.limiters.ip.consume(keys.ip)
-      await this.limiters.address.consume(keys.address)
+      await this.#addressLimiter(purpose).consume(keys.address)
       return true
     } catch (error) {
       if (error instanceof limiterErrors.E_TOO_MANY_REQUESTS) return false
