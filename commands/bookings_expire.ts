@@ -1,6 +1,7 @@
 import { BaseCommand } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import HoldExpiry from '#services/booking/hold_expiry'
+import { commitRoutes } from './_routes.js'
 
 /**
  * Marks lapsed booking requests `expired` and tells the editors, once,
@@ -14,6 +15,8 @@ export default class BookingsExpire extends BaseCommand {
   static options: CommandOptions = { startApp: true }
 
   async run() {
+    // The warning mail links to the editorial queue.
+    await commitRoutes(this.app)
     const result = await new HoldExpiry().run()
     this.logger.info(
       `${result.expired} request(s) expired; ${result.warned.length} hold(s) about to lapse announced to ${result.mailed} editor(s)`

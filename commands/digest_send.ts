@@ -3,6 +3,7 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 import { DateTime } from 'luxon'
 import DigestService, { type PlannedDigest } from '#services/subscriptions/digest_service'
 import { progressBar, throttled } from './_progress.js'
+import { commitRoutes } from './_routes.js'
 
 /**
  * Sends the subscribers' due digests and deletes subscriptions left
@@ -23,9 +24,8 @@ export default class DigestSend extends BaseCommand {
   declare dryRun: boolean
 
   async run() {
-    // The mails' signed links need the routes; ace does not commit them by itself.
-    const server = await this.app.container.make('server')
-    await server.boot()
+    // The mails' signed links need the routes.
+    await commitRoutes(this.app)
     const digests = new DigestService()
     const now = DateTime.now()
 
