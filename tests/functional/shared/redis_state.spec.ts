@@ -41,10 +41,14 @@ function tally<T>(items: T[]) {
   return counts
 }
 
+/** A day of their own, so that rows other tests leave in the table do not count here. */
+const DAY = '2031-05-14'
+const BOOKING = 9101
+
 const READER_ROW = (overrides: Partial<CounterRow> = {}): CounterRow => ({
-  day: '2027-01-15',
+  day: DAY,
   hour: 14,
-  booking_id: 101,
+  booking_id: BOOKING,
   vendor_id: 0,
   topic_id: 1,
   paid: true,
@@ -57,7 +61,10 @@ const READER_ROW = (overrides: Partial<CounterRow> = {}): CounterRow => ({
 })
 
 async function stored(column: string, where: Record<string, unknown> = {}) {
-  const [row] = await db.from('placement_counts').where(where).sum(`${column} as total`)
+  const [row] = await db
+    .from('placement_counts')
+    .where({ day: DAY, ...where })
+    .sum(`${column} as total`)
   return Number(row.total ?? 0)
 }
 
@@ -153,7 +160,7 @@ test.group('Shared state in Redis: counters', (group) => {
     )
     await stores[0].moveToDatabase()
 
-    assert.equal(await stored('impressions', { booking_id: 101 }), 120)
+    assert.equal(await stored('impressions', { booking_id: BOOKING }), 120)
     assert.equal(await stored('raw_impressions'), 240)
     assert.equal(await stored('clicks'), 120)
     assert.equal(await stored('raw_impressions', { vendor_id: 3 }), 30)
@@ -166,8 +173,8 @@ test.group('Shared state in Redis: counters', (group) => {
     const [left, survivor] = redis.connections(2)
     const io = left.ioConnection
     // The dead process had claimed two batches: one it wrote before dying, one it never wrote.
-    await io.hset('counts:batch:1-written', '2027-01-15|14|101|0|1|1|impressions', '7')
-    await io.hset('counts:batch:2-unwritten', '2027-01-15|14|101|0|1|1|impressions', '5')
+    await io.hset('counts:batch:1-written', `${DAY}|14|${BOOKING}|0|1|1|impressions`, '7')
+    await io.hset('counts:batch:2-unwritten', `${DAY}|14|${BOOKING}|0|1|1|impressions`, '5')
     await io.zadd(
       'counts:batches',
       Date.now() - 60_000,
@@ -183,24 +190,20 @@ test.group('Shared state in Redis: counters', (group) => {
       .insert({ ...READER_ROW({ impressions: 7, raw_impressions: 0 }) })
 
     const store = new RedisCounterStore(survivor.ioConnection, undefined, 1_000)
-    const before = await store.impressionTotals([101])
-    assert.equal(before.get(101), 7 + 7 + 5, 'waiting counts count for caps')
+    const before = await store.impressionTotals([BOOKING])
+    assert.equal(before.get(BOOKING), 7 + 7 + 5, 'waiting counts count for caps')
     await store.moveToDatabase()
 
-    assert.equal(await stored('impressions', { booking_id: 101 }), 12)
+    assert.equal(await stored('impressions', { booking_id: BOOKING }), 12)
     assert.deepEqual(await store.waiting(), [])
     assert.deepEqual(await io.zrange('counts:batches', 0, -1), [])
-    const after = await store.impressionTotals([101])
-    assert.equal(after.get(101), 12)
+    const after = await store.impressionTotals([BOOKING])
+    assert.equal(after.get(BOOKING), 12)
   })
 
   test('a fresh claim is left to its own process until it is stale', async ({ assert }) => {
     const [owner, other] = redis.connections(2)
-    await owner.ioConnection.hset(
-      'counts:batch:9-fresh',
-      '2027-01-15|14|101|0|1|1|impressions',
-      '3'
-    )
+    await owner.ioConnection.hset('counts:batch:9-fresh', `${DAY}|14|${BOOKING}|0|1|1|impressions`, '3')
     await owner.ioConnection.zadd('counts:batches', Date.now(), '9-fresh')
     await new RedisCounterStore(other.ioConnection, undefined, 60_000).moveToDatabase()
     assert.equal(await stored('impressions'), 0)
