@@ -5,6 +5,7 @@ export const policies = {
   InvoicePolicy: () => import('#policies/invoice_policy'),
   NewsPolicy: () => import('#policies/news_policy'),
   SlotPolicy: () => import('#policies/slot_policy'),
+  SubscriptionPolicy: () => import('#policies/subscription_policy'),
   VendorPolicy: () => import('#policies/vendor_policy'),
 }
 

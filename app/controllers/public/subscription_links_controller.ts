@@ -2,6 +2,7 @@ import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import Subscription from '#models/subscription'
 import Topic from '#models/topic'
+import SubscriptionPolicy from '#policies/subscription_policy'
 import SubscriptionService from '#services/subscriptions/subscription_service'
 import {
   SUBSCRIPTION_PURPOSES,
@@ -18,8 +19,8 @@ type Purpose = keyof typeof SUBSCRIPTION_PURPOSES
 
 /**
  * The pages behind a subscriber's signed links: confirm, manage, cancel.
- * The signature is the only authorization (no session): an altered link
- * is refused with 403, a link of a cancelled subscription finds nothing
+ * The signature is the only authorization (no session; SubscriptionPolicy):
+ * an altered link is refused with 403, a link of a cancelled subscription finds nothing
  * (404). GET pages change nothing; their button POSTs to the same URL.
  */
 @inject()
@@ -86,12 +87,13 @@ export default class SubscriptionLinksController {
   }
 
   /** The subscription of a signed link, or null once the refusal has been rendered. */
-  async #fromLink({ request, params, response, view }: HttpContext, purpose: Purpose) {
+  async #fromLink({ request, params, response, view, bouncer }: HttpContext, purpose: Purpose) {
     // One person's page, reached by a secret link: not stored, not indexed, not passed on.
     response.header('Cache-Control', 'no-store')
     response.header('Referrer-Policy', 'same-origin')
     response.header('X-Robots-Tag', 'noindex')
-    if (!request.hasValidSignature(SUBSCRIPTION_PURPOSES[purpose])) {
+    const link = { signedFor: request.hasValidSignature(SUBSCRIPTION_PURPOSES[purpose]) }
+    if (await bouncer.with(SubscriptionPolicy).denies('useLink', link)) {
       response.status(403).send(await view.render('pages/subscriptions/invalid'))
       return null
     }
