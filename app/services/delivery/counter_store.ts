@@ -43,11 +43,14 @@ export interface CounterStore {
 }
 
 /**
- * Rows per statement: far below SQLite's 32,766 and PostgreSQL's 65,535
- * bound parameters (11 a row). A flush holds one row per key, so a second
- * statement is rare; all of them run in one transaction.
+ * Rows per statement. knex writes a multi-row insert on SQLite as one
+ * compound `SELECT … UNION ALL …`, and SQLite allows at most 500 terms in
+ * one (SQLITE_MAX_COMPOUND_SELECT); 400 also stays far below both
+ * databases' limits on bound parameters (11 a row). A busy second over
+ * thousands of vendors holds more keys than that, so a flush often takes
+ * several statements; all of them run in one transaction.
  */
-const ROWS_PER_STATEMENT = 1_000
+const ROWS_PER_STATEMENT = 400
 
 export class DatabaseCounterStore implements CounterStore {
   constructor(private client: () => QueryClientContract = () => db.connection()) {}

@@ -153,6 +153,25 @@ test.group('Delivery / impression counter', (group) => {
     assert.lengthOf(await statementsDuring(() => counter.flush()), 0)
   })
 
+  test('a flush of thousands of keys (a box rotating over 20,000 vendors) stores them all', async ({
+    assert,
+  }) => {
+    const counter = new ImpressionCounter(new DatabaseCounterStore(), () => noon)
+    // 3,000 views, each showing four vendors nobody else shows: 12,000 keys in one flush.
+    for (let view = 0; view < 3_000; view++) {
+      const vendors = [1, 2, 3, 4].map((place) => 4 * view + place)
+      counter.record(
+        vendors.map((vendorId) => ({ bookingId: null, vendorId, topicId: 7, paid: false })),
+        READER
+      )
+    }
+    await counter.flush()
+    assert.isFalse(counter.hasUnflushed)
+    assert.equal(await sum('impressions', { topic_id: 7 }), 12_000)
+    const [{ total }] = await db.from('placement_counts').where('topic_id', 7).count('* as total')
+    assert.equal(Number(total), 12_000)
+  })
+
   test('counts recorded while flushes run end up equal to the views', async ({ assert }) => {
     const counter = new ImpressionCounter(new DatabaseCounterStore(), () => noon)
     const views = 3_000
