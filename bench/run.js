@@ -294,21 +294,52 @@ async function probe(url) {
   }
 }
 
+/**
+ * One autocannon run of `amount` requests. autocannon ends such a run on
+ * its next one-second tick, so the run's own duration is taken from the
+ * first request to the last response instead.
+ */
+function loadRun(url, connections, amount) {
+  return new Promise((resolveRun, reject) => {
+    const started = performance.now()
+    let last = started
+    const instance = autocannon({ url, connections, amount, headers: BROWSER }, (error, result) =>
+      error ? reject(error) : resolveRun({ ...result, seconds: (last - started) / 1000 })
+    )
+    instance.on('response', () => (last = performance.now()))
+  })
+}
+
+/** Requests per second of a finished run. */
+function pace(result) {
+  return result.requests.total / Math.max(result.seconds, 0.001)
+}
+
 async function load(url, connections) {
-  // Warm-up: template compilation, caches and the first queries are not the steady state.
-  const warm = await autocannon({ url, connections, amount: connections * 20, headers: BROWSER })
-  // A fixed number of requests, as many as the warm-up's pace fills `duration`
-  // with: autocannon drops what is in flight when a timed run ends, though the
-  // server has served (and counted) it, so only a counted run checks exactly.
-  const pace = warm.requests.total / Math.max(warm.duration, 0.01)
-  const amount = Math.max(connections * 20, Math.round(pace * duration))
-  const result = await autocannon({ url, connections, amount, headers: BROWSER })
+  // Every run sends a fixed number of requests: autocannon drops what is in
+  // flight when a timed run ends, though the server has served (and counted)
+  // it, so only counted runs let the impression check be exact.
+  const least = connections * 5
+  // Warm-up (template compilation, caches, first queries), then a short run
+  // at warm pace to size the measured one to about `duration` seconds.
+  const warm = await loadRun(url, connections, least * 4)
+  let served = warm['2xx']
+  let sized = await loadRun(url, connections, Math.max(least, Math.round(pace(warm) * 2)))
+  let result
+  // The pace still rises as the process warms up: a run far shorter than asked is sized again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    served += sized['2xx']
+    result = await loadRun(url, connections, Math.max(least, Math.round(pace(sized) * duration)))
+    if (result.seconds >= duration * 0.6) break
+    sized = result
+  }
+  served += result['2xx']
   return {
-    requestsPerSecond: result.requests.total / Math.max(result.duration, 0.01),
-    seconds: result.duration,
+    requestsPerSecond: pace(result),
+    seconds: result.seconds,
     p99: result.latency.p99,
     total: result.requests.total,
-    ok: warm['2xx'] + result['2xx'],
+    ok: served,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
   }

@@ -529,6 +529,26 @@ test.group('Topic page with the caches on', (group) => {
     assert.equal(check.shownAt.getTime(), at.toMillis())
   })
 
+  test('a signed-in reader gets their own page, never the one shared by readers', async ({
+    client,
+    assert,
+  }) => {
+    const { topic } = await socialMedia()
+    const member = await createUser({ name: 'Mia Mitglied' })
+    const page = urlFor('topics.show', { slug: topic.slug })
+    const account = `href="${urlFor('account.home')}"`
+
+    const anonymous = await client.get(page)
+    const signedIn = await client.get(page).loginAs(member).withCsrfToken()
+    const anonymousAgain = await client.get(page)
+
+    assert.notInclude(anonymous.text(), account)
+    signedIn.assertStatus(200)
+    signedIn.assertTextIncludes(account)
+    assert.notInclude(anonymousAgain.text(), account)
+    assert.notExists(anonymousAgain.header('set-cookie'))
+  })
+
   test('an editorial change shows on the next view', async ({ client }) => {
     const { topic } = await socialMedia()
     const page = urlFor('topics.show', { slug: topic.slug })
