@@ -4,27 +4,37 @@
 | npm run bench
 |--------------------------------------------------------------------------
 |
-| Loads the built app (production mode, SQLite, 100,000 generated vendors,
-| the demo's bookings live this week) with autocannon and prints each
-| route's req/s and p99 latency with its share of a bare /ping, at each
-| connection count. Ratios travel between machines; absolute numbers don't.
-| This is a measurement, never a test: it fails only when it cannot measure.
+| Loads the built app (production mode, 100,000 generated vendors, the
+| demo's bookings live this week) with autocannon and prints each route's
+| req/s and p99 latency with its share of a bare /ping, at each connection
+| count, for two set-ups:
+|
+|   sqlite   one process on SQLite (the embedded default)
+|   cluster  WEB_CONCURRENCY=2 on PostgreSQL and Redis (the scale-out set-up)
+|
+| Ratios travel between machines; absolute numbers don't. This is a
+| measurement, never a test: it fails only when it cannot measure.
 |
 |   1. npm run build (skip with --skip-build)
-|   2. prepares its own SQLite file (BENCH_SQLITE_FILE, default
-|      tmp/bench.sqlite3): migrations, demo:seed, geo:import of the shipped
-|      postal codes and demo:generate; skipped when the file already holds
-|      enough vendors. The demo's approved bookings are made live this week.
+|   2. prepares each set-up's own database: SQLite BENCH_SQLITE_FILE (default
+|      tmp/bench.sqlite3), PostgreSQL BENCH_PG_DB_NAME (default
+|      anbieter_bench on PG_HOST/PG_PORT/PG_USER/PG_PASSWORD); migrations,
+|      demo:seed, geo:import of the shipped postal codes and demo:generate,
+|      skipped when it already holds enough vendors. The demo's approved
+|      bookings are made live this week.
 |   3. starts build/bin/server.js with NODE_ENV=production on a free port
+|      (the cluster with Redis on REDIS_HOST/REDIS_PORT, default 127.0.0.1:6379,
+|      under a key prefix of its own)
 |   4. autocannon on each route, one after the other, for each connection count
 |   5. waits for the counter flush and checks that the counted impressions
 |      equal the placements served (2xx answers of the topic page and the
 |      placement API, all as a browser: none is a bot)
-|   6. prints the tables, stops the server
+|   6. prints the tables, stops the server; then the next set-up
 |
 | Options: --duration=10 --connections=10,32 --vendors=100000 --q=verwaltung
 |          --topic=social-media --profile=seitenbau-gmbh --skip-build
 |          --only=ping,topic (route keys: ping, topic, placements, profile, search)
+|          --setups=sqlite,cluster
 */
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -36,6 +46,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
+import pg from 'pg'
 import { DateTime } from 'luxon'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -51,6 +62,7 @@ const { values: options } = parseArgs({
     'profile': { type: 'string', default: 'seitenbau-gmbh' },
     'skip-build': { type: 'boolean', default: false },
     'only': { type: 'string' },
+    'setups': { type: 'string', default: 'sqlite,cluster' },
   },
 })
 const duration = Number(options.duration)
@@ -91,29 +103,25 @@ function fail(message) {
   process.exit(1)
 }
 
-/** One environment for every child: its own DB file, never the developer's .env database. */
-const sqliteFile = resolve(root, process.env.BENCH_SQLITE_FILE ?? 'tmp/bench.sqlite3')
-const childEnv = {
+/** What every child shares; each set-up adds its own database (never the developer's .env one). */
+const baseEnv = {
   ...process.env,
   APP_KEY: randomBytes(32).toString('base64url'),
-  DB_CONNECTION: 'sqlite',
-  SQLITE_FILE: sqliteFile,
   LOG_LEVEL: 'warn',
-  WEB_CONCURRENCY: '1',
 }
 
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { stdio: 'inherit', env: childEnv, ...options })
+  const result = spawnSync(command, args, { stdio: 'inherit', env: baseEnv, ...options })
   if (result.status !== 0) {
     fail(`"${[command, ...args].join(' ')}" failed (exit code ${result.status ?? result.signal})`)
   }
 }
 
 /** The built app's ace, in development mode: demo commands refuse production. */
-function ace(...args) {
+function ace(env, ...args) {
   run(process.execPath, ['ace.js', ...args], {
     cwd: buildDir,
-    env: { ...childEnv, NODE_ENV: 'development' },
+    env: { ...baseEnv, ...env, NODE_ENV: 'development' },
   })
 }
 
@@ -138,64 +146,127 @@ function isSymlink(path) {
   }
 }
 
-function countVendors() {
-  if (!existsSync(sqliteFile)) return 0
-  const db = new Database(sqliteFile, { readonly: true, fileMustExist: true })
+/**
+ * The two set-ups. Each has its own database and environment, and answers
+ * SQL written with `?` placeholders (rows for a select, changes otherwise).
+ */
+const sqliteFile = resolve(root, process.env.BENCH_SQLITE_FILE ?? 'tmp/bench.sqlite3')
+const pgSettings = {
+  host: process.env.PG_HOST ?? '127.0.0.1',
+  port: Number(process.env.PG_PORT ?? 5432),
+  user: process.env.PG_USER ?? 'postgres',
+  password: process.env.PG_PASSWORD ?? '',
+  database: process.env.BENCH_PG_DB_NAME ?? 'anbieter_bench',
+}
+const setups = {
+  sqlite: {
+    label: `one process on SQLite (${sqliteFile})`,
+    env: { DB_CONNECTION: 'sqlite', SQLITE_FILE: sqliteFile, WEB_CONCURRENCY: '1' },
+    async prepare() {
+      mkdirSync(dirname(sqliteFile), { recursive: true })
+    },
+    async sql(text, params = []) {
+      const db = new Database(sqliteFile)
+      try {
+        const statement = db.prepare(text)
+        return statement.reader ? statement.all(...params) : statement.run(...params).changes
+      } finally {
+        db.close()
+      }
+    },
+    async close() {},
+  },
+  cluster: {
+    label: `WEB_CONCURRENCY=2 on PostgreSQL (${pgSettings.database}) and Redis`,
+    env: {
+      DB_CONNECTION: 'pg',
+      PG_HOST: pgSettings.host,
+      PG_PORT: String(pgSettings.port),
+      PG_USER: pgSettings.user,
+      PG_PASSWORD: pgSettings.password,
+      PG_DB_NAME: pgSettings.database,
+      REDIS_HOST: process.env.REDIS_HOST ?? '127.0.0.1',
+      REDIS_PORT: process.env.REDIS_PORT ?? '6379',
+      REDIS_PREFIX: `bench-${process.pid}-${randomBytes(3).toString('hex')}:`,
+      WEB_CONCURRENCY: '2',
+    },
+    pool: null,
+    async prepare() {
+      const admin = new pg.Client({ ...pgSettings, database: 'postgres' })
+      await admin.connect()
+      try {
+        const known = await admin.query('select 1 from pg_database where datname = $1', [
+          pgSettings.database,
+        ])
+        if (known.rowCount === 0) await admin.query(`create database "${pgSettings.database}"`)
+      } finally {
+        await admin.end()
+      }
+    },
+    async sql(text, params = []) {
+      this.pool ??= new pg.Pool({ ...pgSettings, max: 2 })
+      let index = 0
+      const result = await this.pool.query(
+        text.replace(/\?/g, () => `$${++index}`),
+        params
+      )
+      return result.command === 'SELECT' ? result.rows : result.rowCount
+    },
+    async close() {
+      await this.pool?.end()
+      this.pool = null
+    },
+  },
+}
+
+async function countVendors(setup) {
   try {
-    return db.prepare('select count(*) as count from vendors').get().count
+    const [row] = await setup.sql('select count(*) as count from vendors')
+    return Number(row.count)
   } catch {
     return 0
-  } finally {
-    db.close()
   }
 }
 
-function prepareDatabase() {
-  mkdirSync(dirname(sqliteFile), { recursive: true })
-  log(`database: ${sqliteFile}`)
-  ace('migration:run', '--compact-output')
+async function prepareDatabase(setup) {
+  await setup.prepare()
+  log(`database: ${setup.label}`)
+  ace(setup.env, 'migration:run', '--compact-output')
 
-  const existing = countVendors()
+  const existing = await countVendors(setup)
   if (existing >= targetVendors) {
     log(`${existing.toLocaleString('en')} vendors already there, no regeneration`)
     return existing
   }
-  ace('demo:seed')
-  ace('geo:import')
-  ace('demo:generate', `--vendors=${targetVendors}`, '--seed=2026')
-  return countVendors()
+  ace(setup.env, 'demo:seed')
+  ace(setup.env, 'geo:import')
+  ace(setup.env, 'demo:generate', `--vendors=${targetVendors}`, '--seed=2026')
+  return countVendors(setup)
 }
 
 /**
- * The demo seeds its bookings for the week it runs in; a file reused in a
- * later week gets the current week added to each approved booking, so the
+ * The demo seeds its bookings for the week it runs in; a database reused in
+ * a later week gets the current week added to each approved booking, so the
  * load meets live bookings (an ad and a paid place on the demo topic).
  */
-function makeBookingsLive() {
+async function makeBookingsLive(setup) {
   const week = weekOf(DateTime.now())
-  const db = new Database(sqliteFile)
-  try {
-    const added = db
-      .prepare(
-        `INSERT INTO booking_weeks (booking_id, slot_id, week)
-           SELECT bookings.id, bookings.slot_id, ? FROM bookings
-           WHERE bookings.status = 'approved'
-             AND NOT EXISTS (SELECT 1 FROM booking_weeks AS w
-                             WHERE w.booking_id = bookings.id AND w.week = ?)`
-      )
-      .run(week, week).changes
-    const live = db
-      .prepare(
-        `SELECT count(*) AS count FROM bookings JOIN booking_weeks ON booking_weeks.booking_id = bookings.id
-           WHERE bookings.status = 'approved' AND booking_weeks.week = ?`
-      )
-      .get(week).count
-    log(
-      `${live} approved bookings live in ${week}${added ? ` (${added} moved into this week)` : ''}`
-    )
-  } finally {
-    db.close()
-  }
+  const added = await setup.sql(
+    `INSERT INTO booking_weeks (booking_id, slot_id, week)
+       SELECT bookings.id, bookings.slot_id, ? FROM bookings
+       WHERE bookings.status = 'approved'
+         AND NOT EXISTS (SELECT 1 FROM booking_weeks AS w
+                         WHERE w.booking_id = bookings.id AND w.week = ?)`,
+    [week, week]
+  )
+  const [live] = await setup.sql(
+    `SELECT count(*) AS count FROM bookings JOIN booking_weeks ON booking_weeks.booking_id = bookings.id
+       WHERE bookings.status = 'approved' AND booking_weeks.week = ?`,
+    [week]
+  )
+  log(
+    `${live.count} approved bookings live in ${week}${added ? ` (${added} moved into this week)` : ''}`
+  )
 }
 
 /** ISO week in Berlin, as app/services/booking/iso_week.ts writes it. */
@@ -205,27 +276,22 @@ function weekOf(moment) {
 }
 
 /** Filtered impressions stored for the topic so far. */
-function countedImpressions(topicSlug) {
-  const db = new Database(sqliteFile, { readonly: true, fileMustExist: true })
-  try {
-    return db
-      .prepare(
-        `SELECT coalesce(sum(impressions), 0) AS total FROM placement_counts
-           WHERE topic_id = (SELECT id FROM topics WHERE slug = ?)`
-      )
-      .get(topicSlug).total
-  } finally {
-    db.close()
-  }
+async function countedImpressions(setup, topicSlug) {
+  const [row] = await setup.sql(
+    `SELECT coalesce(sum(impressions), 0) AS total FROM placement_counts
+       WHERE topic_id = (SELECT id FROM topics WHERE slug = ?)`,
+    [topicSlug]
+  )
+  return Number(row.total)
 }
 
-/** Polls until the stored count stops moving (the server flushes each second). */
-async function settledImpressions(topicSlug, expected) {
+/** Polls until the stored count stops moving (the servers flush each second). */
+async function settledImpressions(setup, topicSlug, expected) {
   let last = -1
-  const deadline = Date.now() + 15_000
+  const deadline = Date.now() + 20_000
   while (Date.now() < deadline) {
     await new Promise((resolveWait) => setTimeout(resolveWait, 1_500))
-    const now = countedImpressions(topicSlug)
+    const now = await countedImpressions(setup, topicSlug)
     if (now === last || now === expected) return now
     last = now
   }
@@ -243,11 +309,12 @@ function freePort() {
   })
 }
 
-function startServer(port) {
+function startServer(port, setup) {
   const child = spawn(process.execPath, ['bin/server.js'], {
     cwd: buildDir,
     env: {
-      ...childEnv,
+      ...baseEnv,
+      ...setup.env,
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),
@@ -263,7 +330,10 @@ function startServer(port) {
 async function stopServer({ child, exited }) {
   if (child.exitCode !== null || child.signalCode !== null) return
   child.kill('SIGTERM')
-  const timeout = new Promise((resolveTimeout) => setTimeout(() => resolveTimeout('timeout'), 5000))
+  // A cluster's workers finish their requests and flush within 10 s of the signal.
+  const timeout = new Promise((resolveTimeout) =>
+    setTimeout(() => resolveTimeout('timeout'), 15_000)
+  )
   if ((await Promise.race([exited, timeout])) === 'timeout') child.kill('SIGKILL')
 }
 
@@ -397,16 +467,33 @@ async function main() {
   ]) {
     if (!Number.isInteger(value) || value < 1) fail(`${name} must be positive whole numbers`)
   }
+  const chosen = options.setups.split(',')
+  for (const name of chosen) if (!setups[name]) fail(`--setups: unknown set-up "${name}"`)
 
   build()
-  const vendors = prepareDatabase()
-  makeBookingsLive()
-  const countedBefore = countedImpressions(options.topic)
+  const reports = []
+  for (const name of chosen) reports.push(await runSetup(setups[name]))
+  for (const report of reports) {
+    console.log('')
+    console.log(`== ${report.label}`)
+    for (const { connections, rows } of report.tables) {
+      printTable(rows, connections, report.vendors)
+    }
+    console.log('')
+    console.log(report.impressions)
+  }
+}
+
+/** Prepares the set-up's database, starts its server, loads every route, checks the counts. */
+async function runSetup(setup) {
+  const vendors = await prepareDatabase(setup)
+  await makeBookingsLive(setup)
+  const countedBefore = await countedImpressions(setup, options.topic)
 
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
-  log(`starting build/bin/server.js (NODE_ENV=production) on ${baseUrl}`)
-  const server = startServer(port)
+  log(`starting build/bin/server.js (NODE_ENV=production) on ${baseUrl}: ${setup.label}`)
+  const server = startServer(port, setup)
   const stop = () => stopServer(server).then(() => process.exit(130))
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
@@ -440,17 +527,18 @@ async function main() {
     const expected = views * perView
     log('waiting for the counter flush')
     const counted =
-      (await settledImpressions(options.topic, countedBefore + expected)) - countedBefore
-
-    for (const { connections, rows } of tables) printTable(rows, connections, vendors)
-    console.log('')
-    console.log(
+      (await settledImpressions(setup, options.topic, countedBefore + expected)) - countedBefore
+    const impressions =
       `impressions: ${counted === expected ? 'ok' : 'MISMATCH'}: ` +
-        `${counted.toLocaleString('en')} counted, ${expected.toLocaleString('en')} served ` +
-        `(${views.toLocaleString('en')} views × ${perView} places)`
-    )
+      `${counted.toLocaleString('en')} counted, ${expected.toLocaleString('en')} served ` +
+      `(${views.toLocaleString('en')} views × ${perView} places)`
+    log(impressions)
+    return { label: setup.label, vendors, tables, impressions }
   } finally {
+    process.removeListener('SIGINT', stop)
+    process.removeListener('SIGTERM', stop)
     await stopServer(server)
+    await setup.close()
   }
 }
 

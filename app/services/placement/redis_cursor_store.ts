@@ -32,11 +32,18 @@ const MAX_ATTEMPTS = 100
  * state and the step runs again on it. `step` must therefore be pure; the
  * placement service counts the view in `settled`, once the write went through.
  */
+type Waiting = {
+  step: (state: unknown) => { value: unknown; next: unknown }
+  settled?: (value: unknown) => void
+  resolve: (value: unknown) => void
+  reject: (error: unknown) => void
+}
+
 export class RedisCursorStore extends RotationCursorStore {
   /** The serialized state this process last read or wrote, per key. */
   #seen = new Map<string, string>()
-  /** The last turn queued per key. */
-  #queues = new Map<string, Promise<void>>()
+  /** Turns waiting for the key's next write, per key; a key is in here while one is running. */
+  #waiting = new Map<string, Waiting[]>()
 
   constructor(private redis: RedisConnection['ioConnection']) {
     super()
@@ -50,35 +57,62 @@ export class RedisCursorStore extends RotationCursorStore {
     return next - step
   }
 
+  /**
+   * Queues the turn. While a write for the key is on its way, the turns that
+   * arrive meanwhile wait and then go together: their steps run one after
+   * the other on the state, and one compare-and-set writes where the last
+   * one ended. So a busy process pays one round trip for many views, and
+   * only other processes can race it.
+   */
   turn<State, Value>(
     key: string,
     step: (state: State | undefined) => { value: Value; next: State },
     settled?: (value: Value) => void
   ): Promise<Value> {
-    // One turn per key at a time in this process: only other processes can race it.
-    const previous = this.#queues.get(key) ?? Promise.resolve()
-    const turned = previous.then(() => this.#turn(key, step, settled))
-    const tail = turned.then(
-      () => {},
-      () => {}
-    )
-    this.#queues.set(key, tail)
-    tail.then(() => {
-      if (this.#queues.get(key) === tail) this.#queues.delete(key)
+    return new Promise<Value>((resolve, reject) => {
+      const item = { step, settled, resolve, reject } as unknown as Waiting
+      const queue = this.#waiting.get(key)
+      if (queue) {
+        queue.push(item)
+        return
+      }
+      this.#waiting.set(key, [item])
+      void this.#drain(key)
     })
-    return turned
   }
 
-  async #turn<State, Value>(
-    key: string,
-    step: (state: State | undefined) => { value: Value; next: State },
-    settled?: (value: Value) => void
-  ): Promise<Value> {
+  async #drain(key: string) {
+    for (;;) {
+      const queue = this.#waiting.get(key)!
+      if (queue.length === 0) {
+        this.#waiting.delete(key)
+        return
+      }
+      const batch = queue.splice(0)
+      try {
+        const values = await this.#write(key, batch)
+        batch.forEach((item, i) => {
+          item.settled?.(values[i])
+          item.resolve(values[i])
+        })
+      } catch (error) {
+        for (const item of batch) item.reject(error)
+      }
+    }
+  }
+
+  /** Steps every turn of the batch from the shared state and writes the result; again on a race. */
+  async #write(key: string, batch: Waiting[]): Promise<unknown[]> {
     const redisKey = `rotation:state:${key}`
     let expected = this.#seen.get(key) ?? ''
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const { value, next } = step(expected === '' ? undefined : decodeState<State>(expected))
-      const written = encodeState(next)
+      let state: unknown = expected === '' ? undefined : decodeState(expected)
+      const values = batch.map((item) => {
+        const { value, next } = item.step(state)
+        state = next
+        return value
+      })
+      const written = encodeState(state)
       const current: string | null = await (this.redis as any).rotationCompareAndSet(
         redisKey,
         expected,
@@ -87,8 +121,7 @@ export class RedisCursorStore extends RotationCursorStore {
       )
       if (current === null) {
         this.#seen.set(key, written)
-        settled?.(value)
-        return value
+        return values
       }
       expected = current
     }
