@@ -203,7 +203,11 @@ test.group('Shared state in Redis: counters', (group) => {
 
   test('a fresh claim is left to its own process until it is stale', async ({ assert }) => {
     const [owner, other] = redis.connections(2)
-    await owner.ioConnection.hset('counts:batch:9-fresh', `${DAY}|14|${BOOKING}|0|1|1|impressions`, '3')
+    await owner.ioConnection.hset(
+      'counts:batch:9-fresh',
+      `${DAY}|14|${BOOKING}|0|1|1|impressions`,
+      '3'
+    )
     await owner.ioConnection.zadd('counts:batches', Date.now(), '9-fresh')
     await new RedisCounterStore(other.ioConnection, undefined, 60_000).moveToDatabase()
     assert.equal(await stored('impressions'), 0)

@@ -33,7 +33,8 @@ test.group('Delivery / click de-duplication', () => {
 
   test("yesterday's viewers are dropped with the day", async ({ assert }) => {
     const dedupe = new MemoryClickDedupe()
-    for (let i = 0; i < 50; i++) await dedupe.firstClick(`token-${i}`, '203.0.113.5', FIREFOX, evening)
+    for (let i = 0; i < 50; i++)
+      await dedupe.firstClick(`token-${i}`, '203.0.113.5', FIREFOX, evening)
     assert.equal(dedupe.size, 50)
     await dedupe.firstClick('token-0', '203.0.113.5', FIREFOX, nextMorning)
     assert.equal(dedupe.size, 1)
