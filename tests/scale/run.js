@@ -263,6 +263,24 @@ function parsePlacement(html) {
 }
 
 /**
+ * GET `path` from the target the view is spread to, or, while that one
+ * refuses connections (a server restarting), from the next one, as a load
+ * balancer would. Only a refused connection is retried: that request never
+ * reached a server, so it was neither served nor counted.
+ */
+async function pageFrom(targets, index, path, init) {
+  for (let attempt = 0; ; attempt++) {
+    const target = targets[(index + attempt) % targets.length]
+    try {
+      return await fetch(`${target.base}${path}`, init)
+    } catch (error) {
+      const refused = error?.cause?.code === 'ECONNREFUSED'
+      if (!refused || attempt + 1 >= targets.length) throw error
+    }
+  }
+}
+
+/**
  * Runs `views` topic page views over `targets` with `connections` at a time.
  * `during` is called once, when half of the views have been answered.
  */
@@ -284,9 +302,8 @@ async function load(targets, views, during) {
   async function one(index) {
     const bot = index % BOT_EVERY === 0
     const topic = index % EGOV_EVERY === 0 ? 'e-government' : 'social-media'
-    const target = targets[index % targets.length]
     try {
-      const response = await fetch(`${target.base}/topics/${topic}`, {
+      const response = await pageFrom(targets, index, `/topics/${topic}`, {
         headers: { 'user-agent': bot ? BOT_AGENT : READER_AGENTS[index % 2] },
         // A connection the killed worker had accepted never answers; a browser gives up too.
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
