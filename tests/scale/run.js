@@ -144,10 +144,12 @@ async function prepareDatabase() {
     { slot: null, headline: 'Scale ad three', cap: null },
     { slot: egov.id, headline: 'Scale capped ad', cap: IMPRESSION_CAP },
   ]
-  const columns = (await query(
-    `select column_name from information_schema.columns
+  const columns = (
+    await query(
+      `select column_name from information_schema.columns
       where table_name = 'bookings' and column_name not in ('id', 'slot_id', 'headline', 'impression_cap')`
-  )).map((row) => `"${row.column_name}"`)
+    )
+  ).map((row) => `"${row.column_name}"`)
   for (const copy of copies) {
     const [created] = await query(
       `insert into bookings (slot_id, headline, impression_cap, ${columns.join(', ')})
@@ -257,7 +259,9 @@ class Server {
 /** What one page showed: its ad's headline and its paid box vendors. */
 function parsePlacement(html) {
   const ad = /class="ad-slot__link"[^>]*>([^<]+)<\/a>/.exec(html)?.[1] ?? null
-  const paid = [...html.matchAll(/vendor-box__item--paid">[\s\S]*?class="vendor-box__name"[^>]*>([^<]*)</g)]
+  const paid = [
+    ...html.matchAll(/vendor-box__item--paid">[\s\S]*?class="vendor-box__name"[^>]*>([^<]*)</g),
+  ]
   const box = [...html.matchAll(/class="vendor-box__name"[^>]*>([^<]*)</g)]
   return { ad, paid: paid.map((m) => m[1]), boxPlaces: box.length }
 }
@@ -317,7 +321,8 @@ async function load(targets, views, during) {
       const counts = bot ? tally.bots : tally.readers
       const key = (name) => `${topic}|${name}`
       if (shown.ad) counts.set(key(shown.ad), (counts.get(key(shown.ad)) ?? 0) + 1)
-      for (const name of shown.paid) counts.set(key(`paid:${name}`), (counts.get(key(`paid:${name}`)) ?? 0) + 1)
+      for (const name of shown.paid)
+        counts.set(key(`paid:${name}`), (counts.get(key(`paid:${name}`)) ?? 0) + 1)
       if (bot) {
         tally.botViews++
         tally.botBoxPlaces += shown.boxPlaces
@@ -397,8 +402,10 @@ async function settledCounts() {
 }
 
 function verify(label, tally, before, after, ads, processes, { exact = true } = {}) {
-  log(`${label}: ${tally.readerViews} reader and ${tally.botViews} bot views received, ` +
-      `${tally.failed} not served, ${tally.seconds.toFixed(1)} s`)
+  log(
+    `${label}: ${tally.readerViews} reader and ${tally.botViews} bot views received, ` +
+      `${tally.failed} not served, ${tally.seconds.toFixed(1)} s`
+  )
   let lost = 0
   for (const ad of ads) {
     const key = `${ad.topic}|${ad.headline}`
@@ -406,23 +413,32 @@ function verify(label, tally, before, after, ads, processes, { exact = true } = 
     const bots = tally.bots.get(key) ?? 0
     const stored = delta(before, after, (row) => Number(row.booking_id) === ad.id && !row.box)
     if (exact) {
-      check(stored.filtered === readers,
-        `"${ad.headline}": ${stored.filtered} filtered impressions stored, ${readers} reader views received`)
-      check(stored.raw === readers + bots,
-        `"${ad.headline}": ${stored.raw} raw impressions stored, ${readers + bots} views received (bots raw only)`)
+      check(
+        stored.filtered === readers,
+        `"${ad.headline}": ${stored.filtered} filtered impressions stored, ${readers} reader views received`
+      )
+      check(
+        stored.raw === readers + bots,
+        `"${ad.headline}": ${stored.raw} raw impressions stored, ${readers + bots} views received (bots raw only)`
+      )
     } else {
       lost += readers - stored.filtered
     }
   }
   const social = ads.filter((ad) => ad.topic === 'social-media')
-  const shown = social.map((ad) =>
-    (tally.readers.get(`social-media|${ad.headline}`) ?? 0) + (tally.bots.get(`social-media|${ad.headline}`) ?? 0))
+  const shown = social.map(
+    (ad) =>
+      (tally.readers.get(`social-media|${ad.headline}`) ?? 0) +
+      (tally.bots.get(`social-media|${ad.headline}`) ?? 0)
+  )
   const total = shown.reduce((a, b) => a + b, 0)
   social.forEach((ad, i) => {
     const share = (100 * shown[i]) / total
     const booked = 100 / social.length
-    check(Math.abs(share - booked) <= 1,
-      `"${ad.headline}": share of voice ${share.toFixed(2)} % over ${total} views (booked ${booked.toFixed(2)} %)`)
+    check(
+      Math.abs(share - booked) <= 1,
+      `"${ad.headline}": share of voice ${share.toFixed(2)} % over ${total} views (booked ${booked.toFixed(2)} %)`
+    )
   })
   const capped = ads.find((ad) => ad.impression_cap)
   if (capped) {
@@ -430,19 +446,27 @@ function verify(label, tally, before, after, ads, processes, { exact = true } = 
     const total = after
       .filter((row) => Number(row.booking_id) === capped.id)
       .reduce((sum, row) => sum + Number(row.filtered), 0)
-    check(total === capped.impression_cap,
+    check(
+      total === capped.impression_cap,
       `capped ad: ${total} filtered impressions in all against a cap of ${capped.impression_cap} ` +
-        `(${processes} processes)`)
+        `(${processes} processes)`
+    )
   }
   // Paid vendor places (vendor_box bookings) and the unpaid places together.
-  const paidReaders = [...tally.readers].filter(([key]) => key.includes('|paid:')).reduce((a, [, n]) => a + n, 0)
+  const paidReaders = [...tally.readers]
+    .filter(([key]) => key.includes('|paid:'))
+    .reduce((a, [, n]) => a + n, 0)
   const paidStored = delta(before, after, (row) => row.box && row.paid)
   const boxStored = delta(before, after, (row) => row.box)
   if (exact) {
-    check(paidStored.filtered === paidReaders,
-      `paid box places: ${paidStored.filtered} stored, ${paidReaders} shown to readers`)
-    check(boxStored.filtered === tally.readerBoxPlaces,
-      `vendor box places: ${boxStored.filtered} stored, ${tally.readerBoxPlaces} shown to readers`)
+    check(
+      paidStored.filtered === paidReaders,
+      `paid box places: ${paidStored.filtered} stored, ${paidReaders} shown to readers`
+    )
+    check(
+      boxStored.filtered === tally.readerBoxPlaces,
+      `vendor box places: ${boxStored.filtered} stored, ${tally.readerBoxPlaces} shown to readers`
+    )
   }
   return lost
 }
@@ -451,7 +475,9 @@ async function main() {
   if (!Number.isInteger(totalViews) || totalViews < 1000) throw new Error('--views must be ≥ 1000')
   const week = await prepareDatabase()
   const ads = await liveAds(week)
-  log(`live ads: ${ads.map((ad) => `${ad.headline} (${ad.topic}${ad.impression_cap ? `, cap ${ad.impression_cap}` : ''})`).join('; ')}`)
+  log(
+    `live ads: ${ads.map((ad) => `${ad.headline} (${ad.topic}${ad.impression_cap ? `, cap ${ad.impression_cap}` : ''})`).join('; ')}`
+  )
 
   // 1. Two servers, as two machines would run them; SIGTERM one half-way, start it again.
   const one = new Server('server A', 1)
@@ -468,7 +494,7 @@ async function main() {
   await one.stop()
   await two.stop()
   verify('two servers', tally, before, await settledCounts(), ads, 2)
-  report.push(`two servers: ${(tally.readerViews + tally.botViews) / tally.seconds | 0} views/s`)
+  report.push(`two servers: ${((tally.readerViews + tally.botViews) / tally.seconds) | 0} views/s`)
 
   // 2. One server, two workers; SIGTERM one worker half-way (the primary replaces it).
   const cluster = new Server('cluster', 2)
@@ -480,7 +506,9 @@ async function main() {
     process.kill(pid, 'SIGTERM')
   })
   verify('WEB_CONCURRENCY=2, SIGTERM', tally, before, await settledCounts(), ads, 3)
-  report.push(`WEB_CONCURRENCY=2: ${(tally.readerViews + tally.botViews) / tally.seconds | 0} views/s`)
+  report.push(
+    `WEB_CONCURRENCY=2: ${((tally.readerViews + tally.botViews) / tally.seconds) | 0} views/s`
+  )
 
   // 3. kill -9 of one worker half-way: the loss is measured.
   before = await countsNow()
@@ -494,8 +522,10 @@ async function main() {
   const after = await settledCounts()
   const lost = verify('WEB_CONCURRENCY=2, kill -9', tally, before, after, ads, 3, { exact: false })
   const window = tally.answeredAt.filter((at) => at <= killedAt && at > killedAt - FLUSH_MS).length
-  check(lost >= 0 && lost <= window,
-    `kill -9: ${lost} reader ad views lost; at most one flush interval's views (${window} in the ${FLUSH_MS} ms before the kill)`)
+  check(
+    lost >= 0 && lost <= window,
+    `kill -9: ${lost} reader ad views lost; at most one flush interval's views (${window} in the ${FLUSH_MS} ms before the kill)`
+  )
   report.push(`kill -9 of one worker: ${lost} reader ad impressions lost (bound: ${window})`)
   const code = await cluster.stop()
   check(code === 0, `the cluster exited with code ${code} after SIGTERM`)
