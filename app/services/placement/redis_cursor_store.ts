@@ -20,6 +20,14 @@ const STATE_TTL_SECONDS = 8 * 24 * 3600
 /** Retries before a turn gives up (each one lost to another process's turn). */
 const MAX_ATTEMPTS = 100
 
+/** A turn waiting for its key's next write. */
+type Waiting = {
+  step: (state: unknown) => { value: unknown; next: unknown }
+  settled?: (value: unknown) => void
+  resolve: (value: unknown) => void
+  reject: (error: unknown) => void
+}
+
 /**
  * Rotation state shared by every process through Redis (REDIS_HOST set):
  * the placement's smooth round-robin weights and cursors are one state per
@@ -32,13 +40,6 @@ const MAX_ATTEMPTS = 100
  * state and the step runs again on it. `step` must therefore be pure; the
  * placement service counts the view in `settled`, once the write went through.
  */
-type Waiting = {
-  step: (state: unknown) => { value: unknown; next: unknown }
-  settled?: (value: unknown) => void
-  resolve: (value: unknown) => void
-  reject: (error: unknown) => void
-}
-
 export class RedisCursorStore extends RotationCursorStore {
   /** The serialized state this process last read or wrote, per key. */
   #seen = new Map<string, string>()
