@@ -30,6 +30,17 @@ redis.call('ZADD', KEYS[2], tonumber(ARGV[3]), ARGV[2])
 return 1
 `
 
+/** The connection once `defineCommand` has added the script (ioredis does not type it). */
+type WithClaim = {
+  claimCounterBatch(
+    pending: string,
+    batches: string,
+    batchKey: string,
+    id: string,
+    nowMs: number
+  ): Promise<number>
+}
+
 /** A claimed batch older than this was left behind by a process that died; any process applies it. */
 const STALE_AFTER_MS = 10_000
 /** Applied batch ids are kept this long (a replay comes seconds later, not days). */
@@ -95,7 +106,7 @@ export class RedisCounterStore implements CounterStore {
   /** Claims what is pending and applies it, then any batch a dead process left behind. */
   async moveToDatabase() {
     const id = `${Date.now()}-${randomBytes(6).toString('hex')}`
-    const claimed = await (this.redis as any).claimCounterBatch(
+    const claimed = await (this.redis as unknown as WithClaim).claimCounterBatch(
       PENDING,
       BATCHES,
       `${this.#prefix}${BATCH}${id}`,

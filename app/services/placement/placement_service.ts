@@ -183,7 +183,8 @@ export default class PlacementService {
     const live = await this.#candidates(topic, currentWeek(now))
     const delivered =
       live.caps.size > 0 ? await this.counter.deliveredCounts([...live.caps.keys()]) : null
-    const counts = viewer !== null && isCountedView(viewer)
+    // Whether this view takes from a cap; asked only when a live booking has one.
+    const counts = delivered !== null && viewer !== null && isCountedView(viewer)
     const turn = await this.cursors.turn<PlacementState, Turn>(
       `placement:${topic.id}`,
       (state) => {

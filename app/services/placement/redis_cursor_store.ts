@@ -20,6 +20,16 @@ const STATE_TTL_SECONDS = 8 * 24 * 3600
 /** Retries before a turn gives up (each one lost to another process's turn). */
 const MAX_ATTEMPTS = 100
 
+/** The connection once `defineCommand` has added the script (ioredis does not type it). */
+type WithCompareAndSet = {
+  rotationCompareAndSet(
+    key: string,
+    expected: string,
+    next: string,
+    ttlSeconds: number
+  ): Promise<string | null>
+}
+
 /** A turn waiting for its key's next write. */
 type Waiting = {
   step: (state: unknown) => { value: unknown; next: unknown }
@@ -114,7 +124,7 @@ export class RedisCursorStore extends RotationCursorStore {
         return value
       })
       const written = encodeState(state)
-      const current: string | null = await (this.redis as any).rotationCompareAndSet(
+      const current = await (this.redis as unknown as WithCompareAndSet).rotationCompareAndSet(
         redisKey,
         expected,
         written,
