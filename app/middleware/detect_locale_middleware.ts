@@ -3,7 +3,7 @@ import { I18n } from '@adonisjs/i18n'
 import { RequestValidator } from '@adonisjs/core/http'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { localizedUrl, pickLocale, type RouteName } from '#services/locale'
+import { localizedUrl, pickLocale, type Locale, type RouteName } from '#services/locale'
 
 /**
  * Picks the language: `?lang=` first, then Accept-Language, then German.
@@ -18,6 +18,7 @@ export default class DetectLocaleMiddleware {
     const { locale, explicit } = pickLocale(ctx.request.qs().lang, ctx.request.languages())
 
     ctx.i18n = i18nManager.locale(locale)
+    ctx.linkLocale = explicit
     ctx.containerResolver.bindValue(I18n, ctx.i18n)
 
     if ('view' in ctx) {
@@ -41,5 +42,7 @@ export default class DetectLocaleMiddleware {
 declare module '@adonisjs/core/http' {
   export interface HttpContext {
     i18n: I18n
+    /** The `?lang=` the URL chose, which links carry on (null: none). */
+    linkLocale: Locale | null
   }
 }

@@ -3,10 +3,12 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type Topic from '#models/topic'
 import DirectoryService from '#services/directory_service'
 import PlacementService from '#services/placement/placement_service'
+import PlacementMarkup from '#services/placement/placement_markup'
 import PageShells from '#services/page_shells'
 import { topicVendorsValidator } from '#validators/topic_validator'
 import { validateQuery } from '#services/forms'
 import { latestNewsInTopic } from '#queries/news_listing'
+import type { Locale } from '#services/locale'
 
 export const TOPIC_PAGE_SIZE = 20
 
@@ -15,7 +17,8 @@ export default class TopicsController {
   constructor(
     private directory: DirectoryService,
     private placements: PlacementService,
-    private shells: PageShells
+    private shells: PageShells,
+    private markup: PlacementMarkup
   ) {}
 
   /**
@@ -28,13 +31,16 @@ export default class TopicsController {
     const placement = await this.placements.forTopic(topic, ctx.request.request)
     // A signed-in reader's page has their own header (reader_session_middleware).
     const shared = !errors && !ctx.auth.user
-    const { status, html } = await this.shells.render(
+    const { status, body } = await this.shells.render(
       shared ? `topics:${ctx.i18n.locale}:${ctx.request.url(true)}` : null,
       (hole) => this.#page(ctx, topic, { page: input?.page ?? 1, plz: input?.plz }, errors, hole),
-      () => ctx.view.render('pages/topics/placement', { topic, placement })
+      () => {
+        const variant = { locale: ctx.i18n.locale as Locale, linkLocale: ctx.linkLocale }
+        return this.markup.render(ctx.view, variant, topic, placement)
+      }
     )
-    ctx.response.status(status)
-    return html
+    ctx.response.status(status).header('content-type', 'text/html; charset=utf-8')
+    return body
   }
 
   async #page(

@@ -42,48 +42,53 @@ export interface CounterStore {
   sweep?(): Promise<void>
 }
 
+/** The columns of one upserted row, in the order of the JSON arrays `add` sends. */
+const ROW_COLUMNS = [...COUNTER_KEY, ...COUNTER_FIELDS]
+
 /**
- * Rows per statement. knex writes a multi-row insert on SQLite as one
- * compound `SELECT … UNION ALL …`, and SQLite allows at most 500 terms in
- * one (SQLITE_MAX_COMPOUND_SELECT); 400 also stays far below both
- * databases' limits on bound parameters (11 a row). A busy second over
- * thousands of vendors holds more keys than that, so a flush often takes
- * several statements; all of them run in one transaction.
+ * One statement for a whole flush, however many keys it holds: the rows go
+ * as a single JSON parameter that the database unpacks (SQLite's
+ * `json_each`, PostgreSQL's `json_array_elements`). The text never changes,
+ * so it costs no query building per flush, and no limit on bound
+ * parameters or compound selects applies. Rows are inserted in key order,
+ * the same in every process, so concurrent upserts on PostgreSQL cannot
+ * deadlock; a stored row gets the counts added (`excluded` is the row the
+ * statement tried to insert).
  */
-const ROWS_PER_STATEMENT = 400
+function upsertStatement(dialect: string) {
+  const columns = ROW_COLUMNS.join(', ')
+  const keyOrder = COUNTER_KEY.map((_, i) => i + 1).join(', ')
+  const merge = COUNTER_FIELDS.map(
+    (field) => `${field} = placement_counts.${field} + excluded.${field}`
+  ).join(', ')
+  const values =
+    dialect === 'postgres'
+      ? `SELECT ${ROW_COLUMNS.map((column, i) => `(row ->> ${i})::${pgType(column)}`).join(', ')}
+         FROM json_array_elements(?::json) AS row`
+      : // `WHERE true` keeps SQLite from reading ON CONFLICT as a join's ON.
+        `SELECT ${ROW_COLUMNS.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?) WHERE true`
+  return `INSERT INTO placement_counts (${columns}) ${values} ORDER BY ${keyOrder}
+    ON CONFLICT (${COUNTER_KEY.join(', ')}) DO UPDATE SET ${merge}`
+}
+
+function pgType(column: (typeof ROW_COLUMNS)[number]) {
+  if (column === 'day') return 'varchar'
+  return column === 'paid' ? 'boolean' : 'integer'
+}
+
+const statements = new Map<string, string>()
 
 export class DatabaseCounterStore implements CounterStore {
   constructor(private client: () => QueryClientContract = () => db.connection()) {}
 
   async add(rows: CounterRow[]) {
     if (rows.length === 0) return
-    // One order for every process, so concurrent upserts on PostgreSQL cannot deadlock.
-    const sorted = [...rows].sort(compareKeys)
-    const write = (client: QueryClientContract, chunk: CounterRow[]) => {
-      const knex = client.getWriteClient()
-      // Adds to what is stored: `excluded` is the row this statement tried to insert.
-      const merge = Object.fromEntries(
-        COUNTER_FIELDS.map((field) => [
-          field,
-          knex.raw('??.?? + excluded.??', ['placement_counts', field, field]),
-        ])
-      )
-      return client
-        .knexQuery()
-        .table('placement_counts')
-        .insert(chunk)
-        .onConflict([...COUNTER_KEY])
-        .merge(merge)
-    }
-    if (sorted.length <= ROWS_PER_STATEMENT) {
-      await write(this.client(), sorted)
-      return
-    }
-    await this.client().transaction(async (trx) => {
-      for (let i = 0; i < sorted.length; i += ROWS_PER_STATEMENT) {
-        await write(trx, sorted.slice(i, i + ROWS_PER_STATEMENT))
-      }
-    })
+    const client = this.client()
+    const dialect = client.dialect.name
+    let sql = statements.get(dialect)
+    if (!sql) statements.set(dialect, (sql = upsertStatement(dialect)))
+    const values = rows.map((row) => ROW_COLUMNS.map((column) => row[column]))
+    await client.rawQuery(sql, [JSON.stringify(values)])
   }
 
   async impressionTotals(bookingIds: number[]) {
@@ -98,14 +103,4 @@ export class DatabaseCounterStore implements CounterStore {
     for (const row of rows) totals.set(Number(row.booking_id), Number(row.total ?? 0))
     return totals
   }
-}
-
-function compareKeys(a: CounterRow, b: CounterRow) {
-  for (const key of COUNTER_KEY) {
-    const left = a[key]
-    const right = b[key]
-    if (left < right) return -1
-    if (left > right) return 1
-  }
-  return 0
 }
