@@ -31,7 +31,12 @@
 |      placement API, all as a browser: none is a bot)
 |   6. prints the tables, stops the server; then the next set-up
 |
-| Options: --duration=10 --connections=10,32 --vendors=100000 --q=verwaltung
+| Each connection count loads the routes in turn, `--rounds` times over, and
+| reports each route's median round: a pause of the machine or a cache
+| refill then skews one round of one route, not the route's figure or the
+| /ping it is compared with.
+|
+| Options: --duration=10 --connections=10,32 --rounds=3 --vendors=100000 --q=verwaltung
 |          --topic=social-media --profile=seitenbau-gmbh --skip-build
 |          --only=ping,topic (route keys: ping, topic, placements, profile, search)
 |          --setups=sqlite,cluster
@@ -63,11 +68,13 @@ const { values: options } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
     'only': { type: 'string' },
     'setups': { type: 'string', default: 'sqlite,cluster' },
+    'rounds': { type: 'string', default: '3' },
   },
 })
 const duration = Number(options.duration)
 const connectionCounts = options.connections.split(',').map(Number)
 const targetVendors = Number(options.vendors)
+const rounds = Number(options.rounds)
 
 /** `placement`: each 2xx answer is one counted view of the topic's placement. */
 const allRoutes = [
@@ -298,7 +305,6 @@ async function settledImpressions(setup, topicSlug, expected) {
   return last
 }
 
-
 function startServer(port, setup) {
   const child = spawn(process.execPath, ['bin/server.js'], {
     cwd: buildDir,
@@ -405,6 +411,12 @@ async function load(url, connections) {
   }
 }
 
+/** The round with the median req/s (of an even number, the lower middle one). */
+function medianRound(results) {
+  const sorted = [...results].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)
+  return sorted[Math.floor((sorted.length - 1) / 2)]
+}
+
 function printTable(rows, connections, vendors) {
   const baseline = rows.find((row) => row.path === '/ping')?.requestsPerSecond || 0
   const header = [
@@ -434,7 +446,7 @@ function printTable(rows, connections, vendors) {
 
   console.log('')
   console.log(
-    `autocannon: ${connections} connections, about ${duration} s per route; ` +
+    `autocannon: ${connections} connections, about ${duration} s per route, median of ${rounds} rounds; ` +
       `${vendors.toLocaleString('en')} vendors; Node ${process.version}; ` +
       `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`
   )
@@ -453,6 +465,7 @@ async function main() {
   for (const [name, value] of [
     ['--duration', duration],
     ['--vendors', targetVendors],
+    ['--rounds', rounds],
     ...connectionCounts.map((count) => ['--connections', count]),
   ]) {
     if (!Number.isInteger(value) || value < 1) fail(`${name} must be positive whole numbers`)
@@ -502,16 +515,20 @@ async function runSetup(setup) {
 
     const tables = []
     for (const connections of connectionCounts) {
-      const rows = []
-      for (const route of routes) {
-        const url = `${baseUrl}${route.path}`
-        const first = await probe(url)
-        log(`${route.path}: ${first.status}, ${connections} connections for ${duration} s`)
-        const measured = await load(url, connections)
-        if (route.placement) views += measured.ok + (first.status === 200 ? 1 : 0)
-        rows.push({ ...route, ...first, ...measured })
+      const measured = new Map(routes.map((route) => [route, []]))
+      for (let round = 1; round <= rounds; round++) {
+        for (const route of routes) {
+          const url = `${baseUrl}${route.path}`
+          const first = await probe(url)
+          log(
+            `${route.path}: ${first.status}, ${connections} connections for ${duration} s (round ${round} of ${rounds})`
+          )
+          const result = await load(url, connections)
+          if (route.placement) views += result.ok + (first.status === 200 ? 1 : 0)
+          measured.get(route).push({ ...route, ...first, ...result })
+        }
       }
-      tables.push({ connections, rows })
+      tables.push({ connections, rows: routes.map((route) => medianRound(measured.get(route))) })
     }
 
     const expected = views * perView

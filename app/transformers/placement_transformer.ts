@@ -1,4 +1,3 @@
-import { BaseTransformer } from '@adonisjs/core/transformers'
 import type { Placement } from '#services/placement/placement_service'
 
 /**
@@ -6,6 +5,7 @@ import type { Placement } from '#services/placement/placement_service'
  * and the ad, or null for the house ad. Topic pages and embeds share it.
  * A vendor's `url` is absolute, for other sites (/embed.js): a paid place
  * links through the counted click redirect, like on the topic page.
+ * `GET /api/v1/placements?topic=` answers `{ data: placementShape(…) }`.
  */
 export function placementShape(placement: Placement) {
   return {
@@ -29,12 +29,5 @@ export function placementShape(placement: Placement) {
           label: placement.ad.label,
         }
       : null,
-  }
-}
-
-/** `GET /api/v1/placements?topic=`: one rotating view of a topic's box and ad. */
-export default class PlacementTransformer extends BaseTransformer<Placement> {
-  toObject() {
-    return placementShape(this.resource)
   }
 }

@@ -563,4 +563,55 @@ test.group('Topic page with the caches on', (group) => {
     after.assertTextIncludes('Neu beschrieben: Kanäle, Moderation, Kampagnen.')
     after.assertTextIncludes('7 Anbieter')
   })
+  test('each language gets its own box: labels, links that keep ?lang=, and a renamed vendor at once', async ({
+    client,
+    assert,
+  }) => {
+    const { topic, vendors, sidebar, box } = await socialMedia()
+    await textAd(await advertiser(), sidebar, [thisWeek()], 'approved')
+    await paidPlace(await advertiser(), box, vendors[0], [thisWeek()], 'approved')
+    const page = urlFor('topics.show', { slug: topic.slug })
+    const english = urlFor('topics.show', { slug: topic.slug }, { qs: { lang: 'en' } })
+
+    // Both languages, twice each: the second view of each is put together from kept pieces.
+    for (let round = 0; round < 2; round++) {
+      const german = await client.get(page)
+      const inEnglish = await client.get(english)
+      for (const [response, heading, label, bookLink] of [
+        [german, 'Ausgewählte Anbieter aus dem Bereich Social Media', 'Anzeige', 'Anzeige buchen'],
+        [inEnglish, 'Selected vendors in Social Media', 'Advertisement', 'Book an ad'],
+      ] as const) {
+        response.assertStatus(200)
+        const html = response.text()
+        assert.include(html.split('class="vendor-box"')[1], heading)
+        const paid = html.split('vendor-box__item--paid')[1].split('</li>')[0]
+        assert.include(paid, `class="vendor-box__label">${label}<`)
+        assert.include(paid, 'Anbieter 1 GmbH')
+        assert.include(adSlot(html), `id="ad-slot-label">${label}<`)
+        assert.include(adSlot(html), bookLink)
+        assert.include(adSlot(html), 'Bürgerdialog online')
+      }
+      const profileLinks = (html: string) =>
+        [
+          ...html
+            .split('class="vendor-box"')[1]
+            .split('</aside>')[0]
+            .matchAll(/href="(\/vendors\/[^"]+)"/g),
+        ].map((match) => match[1])
+      assert.isNotEmpty(profileLinks(german.text()))
+      for (const link of profileLinks(german.text())) assert.notInclude(link, 'lang=')
+      for (const link of profileLinks(inEnglish.text())) assert.include(link, 'lang=en')
+    }
+
+    // An unpaid vendor renamed: the next views show the new name in the box.
+    const renamed = vendors[3]
+    renamed.name = 'Umbenannt & Partner GmbH'
+    await renamed.save()
+    const names = new Set<string>()
+    for (let view = 0; view < 6; view++) {
+      for (const item of boxItems((await client.get(page)).text())) names.add(item.name)
+    }
+    assert.isTrue(names.has('Umbenannt &amp; Partner GmbH'))
+    assert.isFalse(names.has('Anbieter 4 GmbH'))
+  })
 })

@@ -268,6 +268,16 @@ export default class PlacementService {
       ...windowTurn(rule.unpaid, cursor, BOX_ROWS_AHEAD).ids,
     ]
     const rows = await this.#boxRows(ids, upcoming)
+    const profiles = await this.cache.remember('placement:profile-urls', async () => {
+      return new Map<string, string>()
+    })
+    // The absolute profile URL of an unpaid place, built once per topic and vendor.
+    const profileUrl = (row: BoxRow) => {
+      const key = `${topic.id}|${row.id}`
+      let url = profiles.get(key)
+      if (url === undefined) profiles.set(key, (url = absoluteUrl(profileOf(topic, row.slug))))
+      return url
+    }
     return rows.map((row) => {
       const bookingId = paidBy.get(row.id) ?? null
       const clickUrl =
@@ -285,7 +295,7 @@ export default class PlacementService {
         paid: bookingId !== null,
         bookingId,
         clickUrl,
-        url: clickUrl ?? absoluteUrl(profileOf(topic, row.slug)),
+        url: clickUrl ?? profileUrl(row),
       }
     })
   }
