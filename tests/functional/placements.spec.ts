@@ -609,7 +609,8 @@ test.group('Topic page with the caches on', (group) => {
     await renamed.save()
     const names = new Set<string>()
     for (let view = 0; view < 6; view++) {
-      for (const item of boxItems((await client.get(page)).text())) names.add(item.name)
+      const response = await client.get(page)
+      for (const item of boxItems(response.text())) names.add(item.name)
     }
     assert.isTrue(names.has('Umbenannt &amp; Partner GmbH'))
     assert.isFalse(names.has('Anbieter 4 GmbH'))
