@@ -3,7 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type Topic from '#models/topic'
 import DirectoryService from '#services/directory_service'
 import PlacementService from '#services/placement/placement_service'
-import PlacementMarkup from '#services/placement/placement_markup'
+import { placementMarkup } from '#services/placement/placement_markup'
 import PageShells from '#services/page_shells'
 import { topicVendorsValidator } from '#validators/topic_validator'
 import { validateQuery } from '#services/forms'
@@ -17,8 +17,7 @@ export default class TopicsController {
   constructor(
     private directory: DirectoryService,
     private placements: PlacementService,
-    private shells: PageShells,
-    private markup: PlacementMarkup
+    private shells: PageShells
   ) {}
 
   /**
@@ -36,7 +35,7 @@ export default class TopicsController {
       (hole) => this.#page(ctx, topic, { page: input?.page ?? 1, plz: input?.plz }, errors, hole),
       () => {
         const variant = { locale: ctx.i18n.locale as Locale, linkLocale: ctx.linkLocale }
-        return this.markup.render(ctx.view, variant, topic, placement)
+        return placementMarkup(ctx.view, variant, topic, placement)
       }
     )
     ctx.response.status(status).header('content-type', 'text/html; charset=utf-8')

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { inject } from '@adonisjs/core'
 import type Topic from '#models/topic'
-import { DirectoryCache } from '#services/directory_cache'
 import type { Locale } from '#services/locale'
 import type { Placement, PlacedAd, PlacedVendor } from '#services/placement/placement_service'
 
@@ -14,97 +12,96 @@ export type MarkupVariant = { locale: Locale; linkLocale: Locale | null }
 /** Rendered pieces kept per process (a box place is about 300 bytes): every place of a big topic. */
 const MAX_PIECES = 100_000
 
-/** A piece with a click link: rendered again when the link changes (once a second). */
-type LinkedPiece = { url: string; html: string }
+/** A comment no rendered text can contain: every value in a view is escaped. */
+const MARK = `<!--places:${randomUUID()}-->`
 
-type Pieces = {
-  plain: Map<string, Promise<string>>
-  linked: Map<string, LinkedPiece>
-}
+/**
+ * Pieces by everything they show: the language, the topic's name and slug,
+ * the place's or ad's own fields and its link. A piece is therefore right
+ * for as long as it is kept, whatever changes, and needs no clearing.
+ */
+const pieces = new Map<string, Promise<string>>()
+
+/** Pieces with a link signed once a second (paid places, ads), by all else they show. */
+const linkedPieces = new Map<string, { url: string; html: Promise<string> }>()
+const MAX_LINKED_PIECES = 1_000
 
 /**
  * The topic page's placement part (vendor box and ad slot) as HTML, put
- * together per view from pieces rendered once: the box's frame per topic
- * and language, each unpaid place per vendor, and each paid place and ad
- * per click link (the link is signed once a second). The markup is the
- * templates' own (components/vendor/box, box_item and ad/slot), rendered
- * with `{{ }}`, so every value in it is escaped; pieces are kept in the
- * directory cache and go with every directory or booking change.
+ * together per view from pieces rendered once: the box's frame, each box
+ * place and the ad. The markup is the templates' own (components/vendor/box,
+ * box_item and ad/slot), rendered with `{{ }}`, so every value in it is
+ * escaped. A paid place's or an ad's link is signed once a second, so those
+ * pieces are rendered again each second; the others live on across the
+ * directory cache's clears, which would otherwise cost a big topic
+ * thousands of renderings each time.
  */
-@inject()
-export default class PlacementMarkup {
-  /** A comment no rendered text can contain: every value in a view is escaped. */
-  readonly #mark = `<!--places:${randomUUID()}-->`
+export async function placementMarkup(
+  view: Renderer,
+  variant: MarkupVariant,
+  topic: Topic,
+  placement: Placement
+): Promise<string> {
+  const scope = `${variant.locale}|${variant.linkLocale ?? ''}|${topic.slug}|${topic.name}`
+  const [box, ad] = await Promise.all([
+    boxMarkup(view, scope, topic, placement.vendors),
+    adMarkup(view, scope, topic, placement.ad),
+  ])
+  return box + ad
+}
 
-  constructor(private cache: DirectoryCache) {}
-
-  async render(
-    view: Renderer,
-    variant: MarkupVariant,
-    topic: Topic,
-    placement: Placement
-  ): Promise<string> {
-    const pieces = await this.cache.remember<Pieces>('placement:markup', async () => ({
-      plain: new Map(),
-      linked: new Map(),
-    }))
-    const scope = `${variant.locale}|${variant.linkLocale ?? ''}|${topic.id}`
-    const [box, ad] = await Promise.all([
-      this.#box(view, pieces, scope, topic, placement.vendors),
-      this.#ad(view, pieces, scope, topic, placement.ad),
-    ])
-    return box + ad
-  }
-
-  async #box(
-    view: Renderer,
-    pieces: Pieces,
-    scope: string,
-    topic: Topic,
-    vendors: PlacedVendor[]
-  ): Promise<string> {
-    if (vendors.length === 0) {
-      return this.#plain(pieces, `box-empty|${scope}`, () =>
-        view.render('components/vendor/box', { topic, vendors })
-      )
-    }
-    const frame = await this.#plain(pieces, `box|${scope}`, () =>
-      view.render('components/vendor/box', { topic, vendors, itemsHtml: this.#mark })
+async function boxMarkup(view: Renderer, scope: string, topic: Topic, vendors: PlacedVendor[]) {
+  if (vendors.length === 0) {
+    return piece(`box-empty|${scope}`, () =>
+      view.render('components/vendor/box', { topic, vendors })
     )
-    const at = frame.indexOf(this.#mark)
-    const items = await Promise.all(
-      vendors.map((vendor) => {
-        const render = () => view.render('components/vendor/box_item', { topic, vendor })
-        return vendor.clickUrl === null
-          ? this.#plain(pieces, `place|${scope}|${vendor.id}`, render)
-          : this.#linked(pieces, `paid|${scope}|${vendor.id}`, vendor.clickUrl, render)
-      })
-    )
-    return frame.slice(0, at) + items.join('') + frame.slice(at + this.#mark.length)
   }
+  const frame = await piece(`box|${scope}`, () =>
+    view.render('components/vendor/box', { topic, vendors, itemsHtml: MARK })
+  )
+  const items = await Promise.all(
+    vendors.map((vendor) => {
+      const key = `place|${scope}|${vendor.slug}|${vendor.name}|${vendor.postalCode}|${vendor.city}`
+      const render = () => view.render('components/vendor/box_item', { topic, vendor })
+      return vendor.clickUrl === null
+        ? piece(key, render)
+        : linkedPiece(key, vendor.clickUrl, render)
+    })
+  )
+  const at = frame.indexOf(MARK)
+  return frame.slice(0, at) + items.join('') + frame.slice(at + MARK.length)
+}
 
-  #ad(view: Renderer, pieces: Pieces, scope: string, topic: Topic, ad: PlacedAd | null) {
-    const render = () => view.render('components/ad/slot', { topic, ad })
-    return ad === null
-      ? this.#plain(pieces, `house|${scope}`, render)
-      : this.#linked(pieces, `ad|${scope}|${ad.bookingId}`, ad.clickUrl, render)
-  }
+function adMarkup(view: Renderer, scope: string, topic: Topic, ad: PlacedAd | null) {
+  const render = () => view.render('components/ad/slot', { topic, ad })
+  if (ad === null) return piece(`house|${scope}`, render)
+  const shown = [ad.bookingId, ad.kind, ad.headline, ad.body, ad.imageUrl, ad.alt].join('|')
+  return linkedPiece(`ad|${scope}|${shown}`, ad.clickUrl, render)
+}
 
-  #plain(pieces: Pieces, key: string, render: () => Promise<string>): Promise<string> {
-    const known = pieces.plain.get(key)
-    if (known) return known
-    const html = render()
-    if (pieces.plain.size >= MAX_PIECES) pieces.plain.delete(pieces.plain.keys().next().value!)
-    pieces.plain.set(key, html)
-    html.catch(() => pieces.plain.delete(key))
-    return html
-  }
+function piece(key: string, render: () => Promise<string>): Promise<string> {
+  const known = pieces.get(key)
+  if (known) return known
+  return keep(pieces, MAX_PIECES, key, render(), (html) => html)
+}
 
-  async #linked(pieces: Pieces, key: string, url: string, render: () => Promise<string>) {
-    const known = pieces.linked.get(key)
-    if (known?.url === url) return known.html
-    const html = await render()
-    pieces.linked.set(key, { url, html })
-    return html
-  }
+/** A piece with a link: rendered again when the link changes. */
+function linkedPiece(key: string, url: string, render: () => Promise<string>): Promise<string> {
+  const known = linkedPieces.get(key)
+  if (known?.url === url) return known.html
+  return keep(linkedPieces, MAX_LINKED_PIECES, key, render(), (html) => ({ url, html }))
+}
+
+/** Keeps a rendering under `key`, the oldest entry making room; a failed one is forgotten. */
+function keep<T>(
+  map: Map<string, T>,
+  max: number,
+  key: string,
+  html: Promise<string>,
+  entry: (html: Promise<string>) => T
+): Promise<string> {
+  if (!map.has(key) && map.size >= max) map.delete(map.keys().next().value!)
+  map.set(key, entry(html))
+  html.catch(() => map.delete(key))
+  return html
 }
