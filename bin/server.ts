@@ -96,12 +96,12 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
       })
 
       const { ImpressionCounter } = await import('#services/delivery/impression_counter')
-      const { startCounterFlush } = await import('#services/delivery/flush_scheduler')
+      const { startCounterFlush, flushOnSignal, FLUSH_EVERY_MS } =
+        await import('#services/delivery/flush_scheduler')
       const { default: env } = await import('#start/env')
       const counter = await app.container.make(ImpressionCounter)
-      stopCounterFlush = startCounterFlush(counter, env.get('COUNTER_FLUSH_MS', 1_000))
+      stopCounterFlush = startCounterFlush(counter, env.get('COUNTER_FLUSH_MS', FLUSH_EVERY_MS))
       // SIGUSR2: flush now, and log what was waiting (counters:report --flush).
-      const { flushOnSignal } = await import('#services/delivery/flush_scheduler')
       app.listen('SIGUSR2', () => flushOnSignal(counter))
     })
   })
