@@ -55,4 +55,33 @@ export default class AppProvider {
       shared ? new RedisClickDedupe(await ioRedis()) : new MemoryClickDedupe()
     )
   }
+
+  /**
+   * The reader pages' services keep no state of their own (it is all in the
+   * singletons above), so outside tests each is built once, not for every
+   * view. Tests build them per request, so that a test can swap what they
+   * use (a fresh rotation, a failing directory).
+   */
+  async boot() {
+    if (this.app.inTest) return
+    const { default: DirectoryService } = await import('#services/directory_service')
+    const { default: PageShells } = await import('#services/page_shells')
+    const { default: PlacementService } = await import('#services/placement/placement_service')
+    const { container } = this.app
+    container.singleton(DirectoryService, async () => {
+      return new DirectoryService(await container.make(DirectoryCache))
+    })
+    container.singleton(
+      PageShells,
+      async () => new PageShells(await container.make(DirectoryCache))
+    )
+    container.singleton(PlacementService, async () => {
+      return new PlacementService(
+        await container.make(RotationCursorStore as any),
+        await container.make(DirectoryService),
+        await container.make(DirectoryCache),
+        await container.make(ImpressionCounter)
+      )
+    })
+  }
 }
