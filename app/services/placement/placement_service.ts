@@ -123,6 +123,9 @@ type LiveCandidates = {
 
 type BoxRow = Pick<PlacedVendor, 'id' | 'slug' | 'name' | 'postalCode' | 'city'>
 
+/** The box's rows by vendor id (null: not published), and the fetches on their way. */
+type BoxRows = { known: Map<number, BoxRow | null>; fetching: Map<number, Promise<void>> }
+
 /** One view's decision with the rule it followed and the unpaid cursor after it. */
 type Turn = { decision: Decision; rule: PlacementCandidates; cursor: number }
 
@@ -308,24 +311,38 @@ export default class PlacementService {
    * A vendor unpublished since is left out (the directory's rule).
    */
   async #boxRows(ids: number[], upcoming: () => number[]): Promise<BoxRow[]> {
-    const known = await this.cache.remember('placement:box-rows', async () => {
-      return new Map<number, BoxRow | null>()
+    const rows = await this.cache.remember('placement:box-rows', async (): Promise<BoxRows> => {
+      return { known: new Map(), fetching: new Map() }
     })
+    const { known, fetching } = rows
     if (ids.some((id) => !known.has(id))) {
-      const wanted = [...new Set([...ids, ...upcoming()])].filter((id) => !known.has(id))
-      const vendors = await this.directory.vendorsInOrder(wanted, BOX_COLUMNS)
-      for (const id of wanted) known.set(id, null)
-      for (const vendor of vendors) {
-        known.set(vendor.id, {
-          id: vendor.id,
-          slug: vendor.slug,
-          name: vendor.name,
-          postalCode: vendor.postalCode,
-          city: vendor.city,
+      // Views that meet the same unknown vendors at once (many requests in flight) share one query.
+      const wanted = [...new Set([...ids, ...upcoming()])].filter(
+        (id) => !known.has(id) && !fetching.has(id)
+      )
+      if (wanted.length > 0) {
+        const fetched = this.#fetchBoxRows(wanted, known).finally(() => {
+          for (const id of wanted) fetching.delete(id)
         })
+        for (const id of wanted) fetching.set(id, fetched)
       }
+      await Promise.all(new Set(ids.map((id) => fetching.get(id)).filter((fetch) => !!fetch)))
     }
     return ids.map((id) => known.get(id)).filter((row): row is BoxRow => !!row)
+  }
+
+  async #fetchBoxRows(wanted: number[], known: BoxRows['known']) {
+    const vendors = await this.directory.vendorsInOrder(wanted, BOX_COLUMNS)
+    for (const id of wanted) known.set(id, null)
+    for (const vendor of vendors) {
+      known.set(vendor.id, {
+        id: vendor.id,
+        slug: vendor.slug,
+        name: vendor.name,
+        postalCode: vendor.postalCode,
+        city: vendor.city,
+      })
+    }
   }
 
   /** The topic's live bookings of `week`, loaded once per process until something changes. */
