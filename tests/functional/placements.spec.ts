@@ -100,6 +100,14 @@ function freshRotation() {
   return () => app.container.restore(RotationCursorStore as any)
 }
 
+/** Social Media with its text ad and a paid place for `vendors[paid]`, both live this week. */
+async function socialMediaWithLiveBookings(paid = 0) {
+  const world = await socialMedia()
+  await textAd(await advertiser(), world.sidebar, [thisWeek()], 'approved')
+  await paidPlace(await advertiser(), world.box, world.vendors[paid], [thisWeek()], 'approved')
+  return world
+}
+
 function placementUrl(topic: Topic | string) {
   return urlFor(
     'api.v1.placements.show',
@@ -196,9 +204,7 @@ test.group('Placements: booked ads and paid places', (group) => {
     client,
     assert,
   }) => {
-    const { topic, vendors, sidebar, box } = await socialMedia()
-    await textAd(await advertiser(), sidebar, [thisWeek()], 'approved')
-    await paidPlace(await advertiser(), box, vendors[2], [thisWeek()], 'approved')
+    const { topic } = await socialMediaWithLiveBookings(2)
 
     const response = await client.get(urlFor('topics.show', { slug: topic.slug }))
     response.assertStatus(200)
@@ -420,9 +426,7 @@ test.group('Placements with the caches on', (group) => {
   })
 
   test('a warm view asks the database nothing', async ({ client, assert }) => {
-    const { topic, vendors, sidebar, box } = await socialMedia()
-    await textAd(await advertiser(), sidebar, [thisWeek()], 'approved')
-    await paidPlace(await advertiser(), box, vendors[0], [thisWeek()], 'approved')
+    const { topic } = await socialMediaWithLiveBookings()
 
     const calls = { bookings: 0, vendors: 0 }
     const bookingQuery = Booking.query
@@ -451,6 +455,26 @@ test.group('Placements with the caches on', (group) => {
       DirectoryService.prototype.vendorsInOrder = vendorsInOrder
     }
   })
+
+  test('views in flight at once that meet unknown vendors share one query for them', async ({
+    assert,
+  }) => {
+    const { topic } = await socialMediaWithLiveBookings()
+    const placements = await app.container.make(PlacementService)
+    let queries = 0
+    const vendorsInOrder = DirectoryService.prototype.vendorsInOrder
+    DirectoryService.prototype.vendorsInOrder = function (this: DirectoryService, ...args) {
+      queries++
+      return vendorsInOrder.apply(this, args)
+    }
+    try {
+      const views = await Promise.all(Array.from({ length: 8 }, () => placements.forTopic(topic)))
+      for (const view of views) assert.lengthOf(view.vendors, 4)
+      assert.equal(queries, 1)
+    } finally {
+      DirectoryService.prototype.vendorsInOrder = vendorsInOrder
+    }
+  })
 })
 
 /** Every SQL statement sent while `work` runs. */
@@ -476,9 +500,7 @@ test.group('Topic page with the caches on', (group) => {
     client,
     assert,
   }) => {
-    const { topic, vendors, sidebar, box } = await socialMedia()
-    await textAd(await advertiser(), sidebar, [thisWeek()], 'approved')
-    await paidPlace(await advertiser(), box, vendors[0], [thisWeek()], 'approved')
+    const { topic } = await socialMediaWithLiveBookings()
     const counter = await app.container.make(ImpressionCounter)
     const page = urlFor('topics.show', { slug: topic.slug })
     // Warm-up: the page around the placement, the live bookings, the box rows.
@@ -567,9 +589,7 @@ test.group('Topic page with the caches on', (group) => {
     client,
     assert,
   }) => {
-    const { topic, vendors, sidebar, box } = await socialMedia()
-    await textAd(await advertiser(), sidebar, [thisWeek()], 'approved')
-    await paidPlace(await advertiser(), box, vendors[0], [thisWeek()], 'approved')
+    const { topic, vendors } = await socialMediaWithLiveBookings()
     const page = urlFor('topics.show', { slug: topic.slug })
     const english = urlFor('topics.show', { slug: topic.slug }, { qs: { lang: 'en' } })
 
