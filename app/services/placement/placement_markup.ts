@@ -42,7 +42,8 @@ export async function placementMarkup(
   topic: Topic,
   placement: Placement
 ): Promise<string> {
-  const scope = `${variant.locale}|${variant.linkLocale ?? ''}|${topic.slug}|${topic.name}`
+  // JSON keys: no name or city can make two different pieces' keys equal.
+  const scope = JSON.stringify([variant.locale, variant.linkLocale, topic.slug, topic.name])
   const [box, ad] = await Promise.all([
     boxMarkup(view, scope, topic, placement.vendors),
     adMarkup(view, scope, topic, placement.ad),
@@ -52,16 +53,16 @@ export async function placementMarkup(
 
 async function boxMarkup(view: Renderer, scope: string, topic: Topic, vendors: PlacedVendor[]) {
   if (vendors.length === 0) {
-    return piece(`box-empty|${scope}`, () =>
+    return piece(JSON.stringify(['box-empty', scope]), () =>
       view.render('components/vendor/box', { topic, vendors })
     )
   }
-  const frame = await piece(`box|${scope}`, () =>
+  const frame = await piece(JSON.stringify(['box', scope]), () =>
     view.render('components/vendor/box', { topic, vendors, itemsHtml: MARK })
   )
   const items = await Promise.all(
     vendors.map((vendor) => {
-      const key = `place|${scope}|${vendor.slug}|${vendor.name}|${vendor.postalCode}|${vendor.city}`
+      const key = JSON.stringify([scope, vendor.slug, vendor.name, vendor.postalCode, vendor.city])
       const render = () => view.render('components/vendor/box_item', { topic, vendor })
       return vendor.clickUrl === null
         ? piece(key, render)
@@ -74,9 +75,9 @@ async function boxMarkup(view: Renderer, scope: string, topic: Topic, vendors: P
 
 function adMarkup(view: Renderer, scope: string, topic: Topic, ad: PlacedAd | null) {
   const render = () => view.render('components/ad/slot', { topic, ad })
-  if (ad === null) return piece(`house|${scope}`, render)
-  const shown = [ad.bookingId, ad.kind, ad.headline, ad.body, ad.imageUrl, ad.alt].join('|')
-  return linkedPiece(`ad|${scope}|${shown}`, ad.clickUrl, render)
+  if (ad === null) return piece(JSON.stringify(['house', scope]), render)
+  const shown = [ad.bookingId, ad.kind, ad.headline, ad.body, ad.imageUrl, ad.alt]
+  return linkedPiece(JSON.stringify(['ad', scope, ...shown]), ad.clickUrl, render)
 }
 
 function piece(key: string, render: () => Promise<string>): Promise<string> {
