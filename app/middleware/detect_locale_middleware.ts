@@ -1,9 +1,9 @@
 import i18nManager from '@adonisjs/i18n/services/main'
 import { I18n } from '@adonisjs/i18n'
-import { RequestValidator } from '@adonisjs/core/http'
-import { HttpContext } from '@adonisjs/core/http'
+import { RequestValidator, type HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { localizedUrl, pickLocale, type Locale, type RouteName } from '#services/locale'
+import { shareWithViews } from '#services/view_state'
 
 /**
  * Picks the language: `?lang=` first, then Accept-Language, then German.
@@ -21,11 +21,10 @@ export default class DetectLocaleMiddleware {
     ctx.linkLocale = explicit
     ctx.containerResolver.bindValue(I18n, ctx.i18n)
 
-    // What templates need of the language, handed to the view only when one renders:
-    // the view's renderer is made on first use, and JSON answers never make one.
+    // What templates need of the language (the view is made only when one renders).
     const path = ctx.request.url()
     const query = ctx.request.qs()
-    shareWhenRendering(ctx, {
+    shareWithViews(ctx, {
       i18n: ctx.i18n,
       locale,
       explicitLocale: explicit,
@@ -37,24 +36,6 @@ export default class DetectLocaleMiddleware {
 
     return next()
   }
-}
-
-/**
- * `ctx.view` (the edge provider's getter, one renderer per request) with
- * `state` shared into it, made the first time the request renders.
- */
-function shareWhenRendering(ctx: HttpContext, state: Record<string, unknown>) {
-  const renderer = Object.getOwnPropertyDescriptor(HttpContext.prototype, 'view')?.get
-  if (!renderer) return
-  if (Object.hasOwn(ctx, 'view')) {
-    ctx.view.share(state)
-    return
-  }
-  // The provider's getter keeps the renderer on `ctx` in place of this one.
-  Object.defineProperty(ctx, 'view', {
-    configurable: true,
-    get: () => renderer.call(ctx).share(state),
-  })
 }
 
 declare module '@adonisjs/core/http' {

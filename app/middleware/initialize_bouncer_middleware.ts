@@ -2,6 +2,7 @@ import { policies } from '#generated/policies'
 import { Bouncer } from '@adonisjs/bouncer'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
+import { shareWithViews } from '#services/view_state'
 
 /**
  * A Bouncer for the request, with the signed-in user (if any) and the
@@ -17,9 +18,7 @@ export default class InitializeBouncerMiddleware {
       policies
     ).setContainerResolver(ctx.containerResolver)
 
-    if ('view' in ctx) {
-      ctx.view.share(ctx.bouncer.edgeHelpers)
-    }
+    shareWithViews(ctx, ctx.bouncer.edgeHelpers)
     return next()
   }
 }
