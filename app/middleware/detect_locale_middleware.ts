@@ -1,9 +1,9 @@
 import i18nManager from '@adonisjs/i18n/services/main'
 import { I18n } from '@adonisjs/i18n'
-import { RequestValidator, type HttpContext } from '@adonisjs/core/http'
+import { RequestValidator } from '@adonisjs/core/http'
+import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { localizedUrl, pickLocale, type Locale, type RouteName } from '#services/locale'
-import { shareWithViews } from '#services/view_state'
 
 /**
  * Picks the language: `?lang=` first, then Accept-Language, then German.
@@ -21,18 +21,19 @@ export default class DetectLocaleMiddleware {
     ctx.linkLocale = explicit
     ctx.containerResolver.bindValue(I18n, ctx.i18n)
 
-    // What templates need of the language (the view is made only when one renders).
-    const path = ctx.request.url()
-    const query = ctx.request.qs()
-    shareWithViews(ctx, {
-      i18n: ctx.i18n,
-      locale,
-      explicitLocale: explicit,
-      href: (name: RouteName, params?: any, qs?: Record<string, unknown>) =>
-        localizedUrl(name, params, qs, explicit),
-      switchLocaleUrl: (target: string) =>
-        `${path}?${new URLSearchParams({ ...query, lang: target }).toString()}`,
-    })
+    if ('view' in ctx) {
+      const path = ctx.request.url()
+      const query = ctx.request.qs()
+      ctx.view.share({
+        i18n: ctx.i18n,
+        locale,
+        explicitLocale: explicit,
+        href: (name: RouteName, params?: any, qs?: Record<string, unknown>) =>
+          localizedUrl(name, params, qs, explicit),
+        switchLocaleUrl: (target: string) =>
+          `${path}?${new URLSearchParams({ ...query, lang: target }).toString()}`,
+      })
+    }
 
     return next()
   }

@@ -2,7 +2,6 @@ import { policies } from '#generated/policies'
 import { Bouncer } from '@adonisjs/bouncer'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { shareWithViews } from '#services/view_state'
 
 /**
  * A Bouncer for the request, with the signed-in user (if any) and the
@@ -18,7 +17,9 @@ export default class InitializeBouncerMiddleware {
       policies
     ).setContainerResolver(ctx.containerResolver)
 
-    shareWithViews(ctx, ctx.bouncer.edgeHelpers)
+    if ('view' in ctx) {
+      ctx.view.share(ctx.bouncer.edgeHelpers)
+    }
     return next()
   }
 }

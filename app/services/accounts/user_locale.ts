@@ -2,7 +2,6 @@ import i18nManager from '@adonisjs/i18n/services/main'
 import { I18n } from '@adonisjs/i18n'
 import type { HttpContext } from '@adonisjs/core/http'
 import { pickLocale } from '#services/locale'
-import { shareWithViews } from '#services/view_state'
 
 /**
  * Signed-in users see their pages in their own language (users.locale),
@@ -16,5 +15,5 @@ export function applyUserLocale(ctx: HttpContext) {
 
   ctx.i18n = i18nManager.locale(user.locale)
   ctx.containerResolver.bindValue(I18n, ctx.i18n)
-  shareWithViews(ctx, { i18n: ctx.i18n, locale: user.locale })
+  if ('view' in ctx) ctx.view.share({ i18n: ctx.i18n, locale: user.locale })
 }
