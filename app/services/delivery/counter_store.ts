@@ -48,9 +48,8 @@ const ROW_COLUMNS = [...COUNTER_KEY, ...COUNTER_FIELDS]
 /**
  * One statement for a whole flush, however many keys it holds: the rows go
  * as a single JSON parameter that the database unpacks (SQLite's
- * `json_each`, PostgreSQL's `json_array_elements`). The text never changes,
- * so it costs no query building per flush, and no limit on bound
- * parameters or compound selects applies. Rows are inserted in key order,
+ * `json_each`, PostgreSQL's `json_array_elements`): no query building per
+ * row, and no limit on bound parameters or compound selects applies. Rows are inserted in key order,
  * the same in every process, so concurrent upserts on PostgreSQL cannot
  * deadlock; a stored row gets the counts added (`excluded` is the row the
  * statement tried to insert).
@@ -76,19 +75,14 @@ function pgType(column: (typeof ROW_COLUMNS)[number]) {
   return column === 'paid' ? 'boolean' : 'integer'
 }
 
-const statements = new Map<string, string>()
-
 export class DatabaseCounterStore implements CounterStore {
   constructor(private client: () => QueryClientContract = () => db.connection()) {}
 
   async add(rows: CounterRow[]) {
     if (rows.length === 0) return
     const client = this.client()
-    const dialect = client.dialect.name
-    let sql = statements.get(dialect)
-    if (!sql) statements.set(dialect, (sql = upsertStatement(dialect)))
     const values = rows.map((row) => ROW_COLUMNS.map((column) => row[column]))
-    await client.rawQuery(sql, [JSON.stringify(values)])
+    await client.rawQuery(upsertStatement(client.dialect.name), [JSON.stringify(values)])
   }
 
   async impressionTotals(bookingIds: number[]) {
