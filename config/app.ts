@@ -3,6 +3,7 @@ import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { Secret } from '@adonisjs/core/helpers'
 import { defineConfig } from '@adonisjs/core/http'
+import { safeStringify } from '@poppinss/utils/json'
 import { securityHeaders } from '#config/headers'
 
 /**
@@ -22,6 +23,19 @@ export const http = defineConfig({
    */
   trustProxy: env.get('TRUSTED_PROXIES', 'loopback'),
   useAsyncLocalStorage: false,
+  /**
+   * JSON answers through the engine's own JSON.stringify, which is several
+   * times faster than the framework's safe stringify (a JS replacer called
+   * per value; it cost more than the placement decision). Only what the
+   * engine refuses (a BigInt, a cycle) takes the safe one.
+   */
+  serializeJSON(value: unknown) {
+    try {
+      return JSON.stringify(value)
+    } catch {
+      return safeStringify(value)
+    }
+  },
   /** A URL that does not decode (`/%c0%ae`) never reaches middleware; it keeps our headers all the same. */
   onBadUrl(_req: IncomingMessage, res: ServerResponse) {
     res.writeHead(400, { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' })

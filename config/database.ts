@@ -8,6 +8,9 @@ const sqliteFile = env.get('SQLITE_FILE', 'tmp/db.sqlite3')
 const sqlitePath = isAbsolute(sqliteFile) ? sqliteFile : app.makePath(sqliteFile)
 const databaseUrl = env.get('DATABASE_URL')
 
+/** How long a SQLite connection waits for another's write lock (the counter writer's thread too). */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000
+
 const migrations = { naturalSort: true, paths: ['database/migrations'] }
 
 /**
@@ -35,7 +38,7 @@ const dbConfig = defineConfig({
           connection.pragma('journal_mode = WAL')
           connection.pragma('synchronous = NORMAL')
           connection.pragma('foreign_keys = ON')
-          connection.pragma('busy_timeout = 5000')
+          connection.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`)
           // Gathers planner statistics where they are missing or stale (cheap when fresh).
           connection.pragma('optimize = 0x10002')
           done(null, connection)

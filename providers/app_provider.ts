@@ -5,6 +5,7 @@ import { MemoryCursorStore, RotationCursorStore } from '#services/placement/rota
 import { ImpressionCounter } from '#services/delivery/impression_counter'
 import { ClickDedupe, MemoryClickDedupe, RedisClickDedupe } from '#services/delivery/click_dedupe'
 import { sharedStateInRedis } from '#services/shared/redis_mode'
+import { SQLITE_BUSY_TIMEOUT_MS } from '#config/database'
 
 /**
  * Container bindings of the app's own services. The state that processes
@@ -44,16 +45,33 @@ export default class AppProvider {
       return cache
     })
 
-    // One counter buffer per process; bin/server.ts flushes it (to Redis first when shared).
+    /**
+     * One counter buffer per process; bin/server.ts flushes it: to Redis first when
+     * shared; on SQLite, the web server's flushes are written by a thread of their own.
+     */
     this.app.container.singleton(ImpressionCounter, async () => {
-      if (!shared) return new ImpressionCounter()
-      const { RedisCounterStore } = await import('#services/delivery/redis_counter_store')
-      return new ImpressionCounter(new RedisCounterStore(await ioRedis()))
+      if (shared) {
+        const { RedisCounterStore } = await import('#services/delivery/redis_counter_store')
+        return new ImpressionCounter(new RedisCounterStore(await ioRedis()))
+      }
+      const sqlite = this.#sqliteFile()
+      if (this.app.getEnvironment() !== 'web' || !sqlite) return new ImpressionCounter()
+      const { SqliteThreadCounterStore } = await import('#services/delivery/sqlite_counter_writer')
+      return new ImpressionCounter(new SqliteThreadCounterStore(sqlite, SQLITE_BUSY_TIMEOUT_MS))
     })
 
     this.app.container.singleton(ClickDedupe as any, async () =>
       shared ? new RedisClickDedupe(await ioRedis()) : new MemoryClickDedupe()
     )
+  }
+
+  /** The file of the default connection when it is SQLite (null: another database). */
+  #sqliteFile(): string | null {
+    const name = this.app.config.get<string>('database.connection')
+    const connection = this.app.config.get<any>(`database.connections.${name}`)
+    if (connection?.client !== 'better-sqlite3') return null
+    const filename = connection.connection?.filename
+    return typeof filename === 'string' && filename !== ':memory:' ? filename : null
   }
 
   /**

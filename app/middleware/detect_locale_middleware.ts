@@ -7,7 +7,8 @@ import { localizedUrl, pickLocale, type Locale, type RouteName } from '#services
 
 /**
  * Picks the language: `?lang=` first, then Accept-Language, then German.
- * No cookie is involved: links keep `?lang=` once it is set.
+ * No cookie is involved: links keep `?lang=` once it is set. Pages get it
+ * shared with their views; the JSON API has no views.
  */
 export default class DetectLocaleMiddleware {
   static {
@@ -21,8 +22,10 @@ export default class DetectLocaleMiddleware {
     ctx.linkLocale = explicit
     ctx.containerResolver.bindValue(I18n, ctx.i18n)
 
-    if ('view' in ctx) {
-      const path = ctx.request.url()
+    // The JSON API renders no view (its errors are JSON too, app/exceptions/handler.ts):
+    // it is spared making a renderer per request.
+    const path = ctx.request.url()
+    if ('view' in ctx && !path.startsWith('/api/')) {
       const query = ctx.request.qs()
       ctx.view.share({
         i18n: ctx.i18n,

@@ -25,6 +25,9 @@ export type TopicMembers = {
   byId: Int32Array
 }
 
+/** What a place of the vendor box shows of a vendor. */
+export type VendorBoxRow = Pick<Vendor, 'id' | 'slug' | 'name' | 'postalCode' | 'city'>
+
 /**
  * Read side of the directory: what readers may see, published vendors only.
  * The topic page, the topic API and the placement decision read topics and
@@ -135,6 +138,23 @@ export default class DirectoryService {
       .select([...columns, 'status'])
     const byId = new Map(rows.filter((row) => row.isPublished).map((row) => [row.id, row]))
     return ids.map((id) => byId.get(id)).filter((row): row is Vendor => row !== undefined)
+  }
+
+  /**
+   * The box rows of published vendors among `ids` (any order), as plain
+   * rows: the placement fetches hundreds at a time while it rotates, where
+   * making models of them would cost most of the query. The status is
+   * checked here, as in `vendorsInOrder`.
+   */
+  async publishedBoxRows(ids: number[]): Promise<VendorBoxRow[]> {
+    if (ids.length === 0) return []
+    const rows: (VendorBoxRow & { status: string })[] = await db
+      .from('vendors')
+      .whereIn('id', ids)
+      .select('id', 'slug', 'name', 'postal_code as postalCode', 'city', 'status')
+    return rows
+      .filter((row) => row.status === 'published')
+      .map(({ id, slug, name, postalCode, city }) => ({ id, slug, name, postalCode, city }))
   }
 
   /** A published vendor with its topics; 404 for unknown or unpublished ones. */

@@ -430,14 +430,14 @@ test.group('Placements with the caches on', (group) => {
 
     const calls = { bookings: 0, vendors: 0 }
     const bookingQuery = Booking.query
-    const vendorsInOrder = DirectoryService.prototype.vendorsInOrder
+    const publishedBoxRows = DirectoryService.prototype.publishedBoxRows
     Booking.query = function (this: typeof Booking, ...args: unknown[]) {
       calls.bookings++
       return bookingQuery.apply(this, args as [])
     } as typeof Booking.query
-    DirectoryService.prototype.vendorsInOrder = function (this: DirectoryService, ...args) {
+    DirectoryService.prototype.publishedBoxRows = function (this: DirectoryService, ...args) {
       calls.vendors++
-      return vendorsInOrder.apply(this, args)
+      return publishedBoxRows.apply(this, args)
     }
     try {
       // Two views show all six vendors once: the box rows are known after them.
@@ -452,7 +452,7 @@ test.group('Placements with the caches on', (group) => {
       assert.deepEqual(calls, warm)
     } finally {
       Booking.query = bookingQuery
-      DirectoryService.prototype.vendorsInOrder = vendorsInOrder
+      DirectoryService.prototype.publishedBoxRows = publishedBoxRows
     }
   })
 
@@ -462,17 +462,17 @@ test.group('Placements with the caches on', (group) => {
     const { topic } = await socialMediaWithLiveBookings()
     const placements = await app.container.make(PlacementService)
     let queries = 0
-    const vendorsInOrder = DirectoryService.prototype.vendorsInOrder
-    DirectoryService.prototype.vendorsInOrder = function (this: DirectoryService, ...args) {
+    const publishedBoxRows = DirectoryService.prototype.publishedBoxRows
+    DirectoryService.prototype.publishedBoxRows = function (this: DirectoryService, ...args) {
       queries++
-      return vendorsInOrder.apply(this, args)
+      return publishedBoxRows.apply(this, args)
     }
     try {
       const views = await Promise.all(Array.from({ length: 8 }, () => placements.forTopic(topic)))
       for (const view of views) assert.lengthOf(view.vendors, 4)
       assert.equal(queries, 1)
     } finally {
-      DirectoryService.prototype.vendorsInOrder = vendorsInOrder
+      DirectoryService.prototype.publishedBoxRows = publishedBoxRows
     }
   })
 })

@@ -40,6 +40,8 @@ export interface CounterStore {
   impressionTotals(bookingIds: number[]): Promise<Map<number, number>>
   /** A flush with nothing buffered: moves what other processes left behind (Redis). */
   sweep?(): Promise<void>
+  /** Lets go of what the store holds (a writer thread) once the last flush is written. */
+  close?(): Promise<void>
 }
 
 /** The columns of one upserted row, in the order of the JSON arrays `add` sends. */
@@ -54,7 +56,7 @@ const ROW_COLUMNS = [...COUNTER_KEY, ...COUNTER_FIELDS]
  * deadlock; a stored row gets the counts added (`excluded` is the row the
  * statement tried to insert).
  */
-function upsertStatement(dialect: string) {
+export function upsertStatement(dialect: string) {
   const columns = ROW_COLUMNS.join(', ')
   const keyOrder = COUNTER_KEY.map((_, i) => i + 1).join(', ')
   const merge = COUNTER_FIELDS.map(
@@ -70,6 +72,11 @@ function upsertStatement(dialect: string) {
     ON CONFLICT (${COUNTER_KEY.join(', ')}) DO UPDATE SET ${merge}`
 }
 
+/** The rows as the upsert's one parameter: a JSON array of arrays, in `ROW_COLUMNS` order. */
+export function upsertParameter(rows: CounterRow[]): string {
+  return JSON.stringify(rows.map((row) => ROW_COLUMNS.map((column) => row[column])))
+}
+
 function pgType(column: (typeof ROW_COLUMNS)[number]) {
   if (column === 'day') return 'varchar'
   return column === 'paid' ? 'boolean' : 'integer'
@@ -81,8 +88,7 @@ export class DatabaseCounterStore implements CounterStore {
   async add(rows: CounterRow[]) {
     if (rows.length === 0) return
     const client = this.client()
-    const values = rows.map((row) => ROW_COLUMNS.map((column) => row[column]))
-    await client.rawQuery(upsertStatement(client.dialect.name), [JSON.stringify(values)])
+    await client.rawQuery(upsertStatement(client.dialect.name), [upsertParameter(rows)])
   }
 
   async impressionTotals(bookingIds: number[]) {

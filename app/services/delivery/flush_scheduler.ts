@@ -13,8 +13,9 @@ export const FLUSH_EVERY_MS = 250
  * Flushes the counter every `everyMs` (at least once a second) in the web server process
  * (bin/server.ts starts it; tests and ace never do). The timer is unref'd,
  * so it never keeps the process alive, and a tick is skipped while a flush
- * runs. The stop function stops the timer and writes what is left; a
- * failed final write is tried again a few times before it is logged.
+ * runs. The stop function stops the timer and writes what is left (a
+ * failed final write is tried again a few times before it is logged), then
+ * closes the counter's store.
  */
 export function startCounterFlush(
   counter: ImpressionCounter,
@@ -33,17 +34,22 @@ export function startCounterFlush(
   timer.unref()
   return async () => {
     clearInterval(timer)
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await counter.flush()
+    await finalFlush(counter)
+    await counter.close()
+  }
+}
+
+async function finalFlush(counter: ImpressionCounter) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await counter.flush()
+      return
+    } catch (error) {
+      if (attempt === 3) {
+        logger.error({ err: error, unflushed: counter.unflushed() }, 'final counter flush failed')
         return
-      } catch (error) {
-        if (attempt === 3) {
-          logger.error({ err: error, unflushed: counter.unflushed() }, 'final counter flush failed')
-          return
-        }
-        await new Promise((resolve) => setTimeout(resolve, 200 * attempt))
       }
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt))
     }
   }
 }

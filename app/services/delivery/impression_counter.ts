@@ -105,6 +105,11 @@ export class ImpressionCounter {
     return new DeliveredCounts(this)
   }
 
+  /** Lets go of the store (its writer thread): the server's last step, after the final flush. */
+  async close() {
+    await this.store.close?.()
+  }
+
   /** Counts not written yet, summed per field (the ace command, tests). */
   unflushed(): Record<CounterField, number> {
     return sumCounters(this.#pending.values())

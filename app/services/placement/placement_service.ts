@@ -5,7 +5,7 @@ import { urlFor } from '@adonisjs/core/services/url_builder'
 import type Topic from '#models/topic'
 import Booking from '#models/booking'
 import DomainError from '#exceptions/domain_error'
-import DirectoryService from '#services/directory_service'
+import DirectoryService, { type VendorBoxRow } from '#services/directory_service'
 import { DirectoryCache } from '#services/directory_cache'
 import { RotationCursorStore } from '#services/placement/rotation'
 import { ImpressionCounter, type PlacementEntry } from '#services/delivery/impression_counter'
@@ -121,7 +121,7 @@ type LiveCandidates = {
   members: Int32Array
 }
 
-type BoxRow = Pick<PlacedVendor, 'id' | 'slug' | 'name' | 'postalCode' | 'city'>
+type BoxRow = VendorBoxRow
 
 /** The box's rows by vendor id (null: not published), and the fetches on their way. */
 type BoxRows = { known: Map<number, BoxRow | null>; fetching: Map<number, Promise<void>> }
@@ -130,9 +130,7 @@ type BoxRows = { known: Map<number, BoxRow | null>; fetching: Map<number, Promis
 type Turn = { decision: Decision; rule: PlacementCandidates; cursor: number }
 
 /** Box rows fetched ahead of the rotation when it meets an unknown vendor. */
-const BOX_ROWS_AHEAD = 300
-
-const BOX_COLUMNS = ['id', 'slug', 'name', 'postal_code', 'city']
+const BOX_ROWS_AHEAD = 1000
 
 /**
  * The single placement decision: the topic page, `GET /api/v1/topics/:slug`,
@@ -332,17 +330,9 @@ export default class PlacementService {
   }
 
   async #fetchBoxRows(wanted: number[], known: BoxRows['known']) {
-    const vendors = await this.directory.vendorsInOrder(wanted, BOX_COLUMNS)
+    const rows = await this.directory.publishedBoxRows(wanted)
     for (const id of wanted) known.set(id, null)
-    for (const vendor of vendors) {
-      known.set(vendor.id, {
-        id: vendor.id,
-        slug: vendor.slug,
-        name: vendor.name,
-        postalCode: vendor.postalCode,
-        city: vendor.city,
-      })
-    }
+    for (const row of rows) known.set(row.id, row)
   }
 
   /** The topic's live bookings of `week`, loaded once per process until something changes. */
