@@ -33,7 +33,7 @@ server.use([
 router.use([
   // The body parser, and which bodies each route takes (415, 400).
   () => import('#middleware/request_body_middleware'),
-  () => import('@adonisjs/auth/initialize_auth_middleware'),
+  () => import('#middleware/initialize_auth_middleware'),
   () => import('#middleware/initialize_bouncer_middleware'),
 ])
 

@@ -3,6 +3,7 @@ import { errors as vineErrors } from '@vinejs/vine'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 import DomainError from '#exceptions/domain_error'
+import { isJsonApi } from '#services/json_api'
 
 type FieldError = { field: string | null; message: string }
 
@@ -33,7 +34,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   async handle(error: unknown, ctx: HttpContext) {
     // Refusals of the domain render themselves, on pages and on the API alike.
     if (error instanceof DomainError) return error.handle(error, ctx)
-    if (ctx.request.url().startsWith('/api/')) {
+    if (isJsonApi(ctx)) {
       return this.renderApiError(error, ctx)
     }
     const code = codeOf(error)

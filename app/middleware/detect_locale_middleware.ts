@@ -4,6 +4,7 @@ import { RequestValidator } from '@adonisjs/core/http'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { localizedUrl, pickLocale, type Locale, type RouteName } from '#services/locale'
+import { rendersViews } from '#services/json_api'
 
 /**
  * Picks the language: `?lang=` first, then Accept-Language, then German.
@@ -22,10 +23,8 @@ export default class DetectLocaleMiddleware {
     ctx.linkLocale = explicit
     ctx.containerResolver.bindValue(I18n, ctx.i18n)
 
-    // The JSON API renders no view (its errors are JSON too, app/exceptions/handler.ts):
-    // it is spared making a renderer per request.
-    const path = ctx.request.url()
-    if ('view' in ctx && !path.startsWith('/api/')) {
+    if (rendersViews(ctx)) {
+      const path = ctx.request.url()
       const query = ctx.request.qs()
       ctx.view.share({
         i18n: ctx.i18n,

@@ -2,6 +2,7 @@ import { policies } from '#generated/policies'
 import { Bouncer } from '@adonisjs/bouncer'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
+import { rendersViews } from '#services/json_api'
 
 /**
  * A Bouncer for the request, with the signed-in user (if any) and the
@@ -17,7 +18,7 @@ export default class InitializeBouncerMiddleware {
       policies
     ).setContainerResolver(ctx.containerResolver)
 
-    if ('view' in ctx) {
+    if (rendersViews(ctx)) {
       ctx.view.share(ctx.bouncer.edgeHelpers)
     }
     return next()

@@ -9,6 +9,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { Exception } from '@adonisjs/core/exceptions'
 import { multipartRoutes, multipartUploadsDir } from '#config/bodyparser'
+import { isJsonApi } from '#services/json_api'
 
 /** Deeper JSON than any of our shapes needs is refused before it reaches validators. */
 const MAX_JSON_DEPTH = 32
@@ -52,7 +53,7 @@ export default class RequestBodyMiddleware {
     }
     // A body without a Content-Type is left unread; a declared non-JSON one is refused.
     const declared = !!ctx.request.header('content-type')
-    if (ctx.request.url().startsWith('/api/') && declared && type !== 'json') {
+    if (isJsonApi(ctx) && declared && type !== 'json') {
       throw unsupportedMediaType()
     }
     if (type === 'json' && depthOf(ctx.request.body()) > MAX_JSON_DEPTH) throw malformedBody()

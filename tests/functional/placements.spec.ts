@@ -5,6 +5,7 @@ import mail from '@adonisjs/mail/services/main'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import db from '@adonisjs/lucid/services/db'
+import edge from 'edge.js'
 import Booking from '#models/booking'
 import DirectoryService from '#services/directory_service'
 import type Slot from '#models/slot'
@@ -394,6 +395,36 @@ test.group('Placements: booked ads and paid places', (group) => {
     const english = await client.get(placementUrl('gibt-es-nicht')).header('accept-language', 'en')
     english.assertStatus(422)
     english.assertBody({ errors: [{ field: 'topic', message: 'There is no such topic.' }] })
+  })
+
+  test('the API answers, errors included, without making a view renderer', async ({
+    client,
+    assert,
+  }) => {
+    const { topic } = await socialMediaWithLiveBookings()
+    const createRenderer = edge.createRenderer
+    let renderers = 0
+    edge.createRenderer = function (this: typeof edge) {
+      renderers++
+      return createRenderer.call(this)
+    }
+    try {
+      const answer = await client.get(placementUrl(topic))
+      answer.assertStatus(200)
+      assert.equal(answer.header('content-type'), 'application/json; charset=utf-8')
+      assert.lengthOf(answer.body().data.vendors, 4)
+      ;(await client.get(placementUrl('gibt-es-nicht'))).assertStatus(422)
+      ;(await client.get('/api/v1/topics/gibt-es-nicht')).assertStatus(404)
+      assert.equal(renderers, 0)
+
+      // A page makes its renderer, with the language shared.
+      const page = await client.get(`/topics/${topic.slug}`)
+      page.assertStatus(200)
+      page.assertTextIncludes('Ausgewählte Anbieter aus dem Bereich')
+      assert.equal(renderers, 1)
+    } finally {
+      edge.createRenderer = createRenderer
+    }
   })
 })
 
