@@ -11,7 +11,8 @@ import type {} from '@adonisjs/auth/initialize_auth_middleware'
  */
 export default class InitializeAuthMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
-    ctx.auth = (await ctx.containerResolver.make('auth.manager')).createAuthenticator(ctx)
+    const manager = await ctx.containerResolver.make('auth.manager')
+    ctx.auth = manager.createAuthenticator(ctx)
     if (rendersViews(ctx)) ctx.view.share({ auth: ctx.auth })
     return next()
   }

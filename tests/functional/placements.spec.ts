@@ -413,8 +413,11 @@ test.group('Placements: booked ads and paid places', (group) => {
       answer.assertStatus(200)
       assert.equal(answer.header('content-type'), 'application/json; charset=utf-8')
       assert.lengthOf(answer.body().data.vendors, 4)
-      ;(await client.get(placementUrl('gibt-es-nicht'))).assertStatus(422)
-      ;(await client.get('/api/v1/topics/gibt-es-nicht')).assertStatus(404)
+      const unknownTopic = await client.get(placementUrl('gibt-es-nicht'))
+      unknownTopic.assertStatus(422)
+      const missingTopic = await client.get('/api/v1/topics/gibt-es-nicht')
+      missingTopic.assertStatus(404)
+      assert.deepEqual(missingTopic.body().errors[0].field, null)
       assert.equal(renderers, 0)
 
       // A page makes its renderer, with the language shared.
