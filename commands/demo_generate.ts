@@ -2,6 +2,7 @@ import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import VendorGenerator from './_vendor_generator.js'
 import { progressBar, throttled } from './_progress.js'
+import { announceDirectoryChange } from './_directory_changed.js'
 
 export default class DemoGenerate extends BaseCommand {
   static commandName = 'demo:generate'
@@ -52,6 +53,8 @@ export default class DemoGenerate extends BaseCommand {
       this.exitCode = 1
       return
     }
+
+    await announceDirectoryChange(this.app)
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1)
     this.logger.success(

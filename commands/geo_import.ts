@@ -14,6 +14,7 @@ import {
 } from '#services/geo/postal_code_import'
 import { assignVendorCoordinates, syncPostalCodes } from '#services/geo/postal_code_store'
 import { progressBar, throttled } from './_progress.js'
+import { announceDirectoryChange } from './_directory_changed.js'
 
 const FORMAT_NAMES: Record<PostalCodeFormat, string> = {
   csv: 'GeoNames CSV with header',
@@ -118,6 +119,8 @@ export default class GeoImport extends BaseCommand {
       this.exitCode = 1
       return
     }
+
+    await announceDirectoryChange(this.app)
 
     this.logger.success(
       `Imported ${basename(path)}: ${counters.read} rows read, ${counters.skipped} skipped ` +

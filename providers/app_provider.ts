@@ -1,11 +1,15 @@
 import type { ApplicationService } from '@adonisjs/core/types'
 import env from '#start/env'
 import { DirectoryCache } from '#services/directory_cache'
+import { DatabaseVersion } from '#services/cache_version'
 import { MemoryCursorStore, RotationCursorStore } from '#services/placement/rotation'
 import { ImpressionCounter } from '#services/delivery/impression_counter'
 import { ClickDedupe, MemoryClickDedupe, RedisClickDedupe } from '#services/delivery/click_dedupe'
 import { sharedStateInRedis } from '#services/shared/redis_mode'
 import { SQLITE_BUSY_TIMEOUT_MS } from '#config/database'
+
+/** How long a cache entry may live at most (seconds): see the DirectoryCache binding. */
+const DIRECTORY_CACHE_TTL_S = 600
 
 /**
  * Container bindings of the app's own services. The state that processes
@@ -33,11 +37,16 @@ export default class AppProvider {
       return new RedisCursorStore(await ioRedis())
     })
 
-    // Off in tests unless a test turns it on.
+    /**
+     * Off in tests unless a test turns it on. Elsewhere every process watches the
+     * directory's version in the database, so entries live until a change, however
+     * the processes are run; the TTL only bounds what bypasses the app (SQL by hand).
+     */
     this.app.container.singleton(DirectoryCache, async () => {
       const cache = new DirectoryCache(
-        env.get('DIRECTORY_CACHE_TTL', this.app.inTest ? 0 : 30) * 1000
+        env.get('DIRECTORY_CACHE_TTL', this.app.inTest ? 0 : DIRECTORY_CACHE_TTL_S) * 1000
       )
+      if (!this.app.inTest) await cache.watch(new DatabaseVersion('directory'))
       if (shared) {
         const { shareCacheClears } = await import('#services/shared/redis_state')
         shareCacheClears(cache, await redisConnection())

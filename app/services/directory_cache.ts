@@ -1,4 +1,6 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import logger from '@adonisjs/core/services/logger'
+import type { VersionSource } from '#services/cache_version'
 
 /**
  * Per-process cache for the hot reader paths (topic lookups, each topic's
@@ -6,12 +8,14 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
  * as a singleton. Every vendor or topic write in this process clears it once
  * its transaction commits (the DirectoryChanged event, see
  * app/listeners/clear_directory_cache.ts), so this process never serves
- * what it knows is stale. With REDIS_HOST set, every clear reaches every
- * other process through Redis pub/sub (`share`); without it, other processes
- * catch up within the TTL.
+ * what it knows is stale. Other processes learn of the clear in two ways:
+ * - through the database (`watch`): a clear moves the directory's version,
+ *   and every process that sees it move, at most a second later, clears too;
+ * - with REDIS_HOST set, at once through Redis pub/sub (`share`).
  *
- * A TTL of 0 turns caching off (the default in tests, where every test
- * rolls back its own data).
+ * Entries are kept until a clear, or for the TTL at most: a backstop for
+ * writes that bypass the app (SQL by hand). A TTL of 0 turns caching off
+ * (the default in tests, where every test rolls back its own data).
  */
 export class DirectoryCache {
   #entries = new Map<string, { expiresAt: number; value: Promise<unknown> }>()
@@ -21,6 +25,7 @@ export class DirectoryCache {
   remember<T>(key: string, loader: () => Promise<T>): Promise<T> {
     if (this.ttlMs <= 0) return loader()
     const now = Date.now()
+    this.#watch?.check(now)
     const hit = this.#entries.get(key)
     if (hit && hit.expiresAt > now) return hit.value as Promise<T>
 
@@ -54,10 +59,15 @@ export class DirectoryCache {
     return value
   }
 
-  /** Drops every entry here and, when shared, in every other process too. */
-  clear() {
+  /**
+   * Drops every entry here and, in time, in every other process too. The
+   * promise settles once the other processes can know (the version is
+   * moved); it never rejects (a failure is logged).
+   */
+  clear(): Promise<void> {
     this.#entries.clear()
     this.#shared?.publish()
+    return this.#watch?.moved() ?? Promise.resolve()
   }
 
   /** Drops every entry of this process only (a clear announced by another process). */
@@ -66,6 +76,19 @@ export class DirectoryCache {
   }
 
   #shared: { publish(): void } | null = null
+  #watch: VersionWatch | null = null
+
+  /**
+   * Clears this cache whenever `source` (the database's directory version)
+   * has moved since it was last read, looking at most every `everyMs`; and
+   * moves it on every `clear()`. The version is read first, so that what is
+   * loaded from now on is measured against it.
+   */
+  async watch(source: VersionSource, everyMs = 1000) {
+    const watch = new VersionWatch(source, everyMs, () => this.clearLocal())
+    await watch.start()
+    this.#watch = watch
+  }
 
   /**
    * Announces every `clear()` to the other processes through `publish`
@@ -83,5 +106,65 @@ export class DirectoryCache {
       return
     }
     this.clear()
+  }
+}
+
+/**
+ * Reads the version now and then, without ever holding a reader: the read
+ * runs beside the request that started it, which is served from the cache
+ * as it is (at most `everyMs` stale, like a message that is on its way).
+ */
+class VersionWatch {
+  /** The version this process's entries are up to; null until it could be read. */
+  #known: number | null = null
+  #lastCheck = 0
+  #checking = false
+
+  constructor(
+    private source: VersionSource,
+    private everyMs: number,
+    private onMoved: () => void
+  ) {}
+
+  async start() {
+    this.#lastCheck = Date.now()
+    try {
+      this.#known = await this.source.read()
+    } catch (error) {
+      // The next check reads it again, and clears whatever was loaded meanwhile.
+      logger.warn({ err: error }, 'reading the directory version failed')
+    }
+  }
+
+  check(now: number) {
+    if (this.#checking || now - this.#lastCheck < this.everyMs) return
+    this.#checking = true
+    this.#lastCheck = now
+    this.source
+      .read()
+      .then((version) => {
+        if (version !== this.#known) {
+          this.#known = version
+          this.onMoved()
+        }
+      })
+      .catch((error) => logger.warn({ err: error }, 'reading the directory version failed'))
+      .finally(() => {
+        this.#checking = false
+      })
+  }
+
+  /** This process cleared: the version moves, and this process is up to it unless another moved it too. */
+  async moved() {
+    const before = this.#known
+    try {
+      const version = await this.source.bump()
+      if (before !== null && version === before + 1 && this.#known === before) this.#known = version
+    } catch (error) {
+      logger.error(
+        { err: error },
+        'moving the directory version failed; other processes catch up within the TTL'
+      )
+    }
   }
 }

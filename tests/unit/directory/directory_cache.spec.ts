@@ -3,6 +3,7 @@ import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DirectoryCache } from '#services/directory_cache'
+import { DatabaseVersion } from '#services/cache_version'
 import { TopicFactory } from '#database/factories/topic_factory'
 import { withDirectoryCache } from '#tests/helpers/directory'
 
@@ -69,5 +70,79 @@ test.group('Directory cache in the container', (group) => {
     await trx.rollback()
 
     assert.equal(await cache.remember('topics', load), 1)
+  })
+})
+
+/** `remember` until the value is not `stale` any more, for up to 2 s. */
+async function rememberedOnceChanged(
+  cache: DirectoryCache,
+  load: () => Promise<number>,
+  stale: number
+) {
+  const deadline = Date.now() + 2_000
+  let value = await cache.remember('topics', load)
+  while (value === stale && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    value = await cache.remember('topics', load)
+  }
+  return value
+}
+
+test.group('Directory cache across processes, through the database version', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a clear in one process empties the cache of another within its check interval', async ({
+    assert,
+  }) => {
+    // Two processes' caches: each watches the same version row, every 50 ms.
+    const first = new DirectoryCache(60_000)
+    const second = new DirectoryCache(60_000)
+    await first.watch(new DatabaseVersion('directory'), 50)
+    await second.watch(new DatabaseVersion('directory'), 50)
+    let loads = 0
+    const load = async () => ++loads
+
+    assert.equal(await first.remember('topics', load), 1)
+    await new Promise((resolve) => setTimeout(resolve, 120))
+    assert.equal(await first.remember('topics', load), 1, 'nothing changed: kept past a check')
+
+    await second.clear()
+    assert.equal(await rememberedOnceChanged(first, load, 1), 2)
+  })
+
+  test('its own clear does not clear it a second time', async ({ assert }) => {
+    const cache = new DirectoryCache(60_000)
+    await cache.watch(new DatabaseVersion('directory'), 20)
+    let loads = 0
+    const load = async () => ++loads
+
+    await cache.clear()
+    assert.equal(await cache.remember('topics', load), 1)
+    for (let check = 0; check < 5; check++) {
+      await new Promise((resolve) => setTimeout(resolve, 30))
+      assert.equal(await cache.remember('topics', load), 1)
+    }
+  })
+
+  test('a write that another process commits reaches this one', async ({ assert }) => {
+    // This process's cache, and the writer's (whose model events clear it), both watching.
+    const reader = new DirectoryCache(60_000)
+    await reader.watch(new DatabaseVersion('directory'), 20)
+    const writer = new DirectoryCache(60_000)
+    await writer.watch(new DatabaseVersion('directory'), 20)
+    app.container.swap(DirectoryCache, () => writer)
+    try {
+      let loads = 0
+      const load = async () => ++loads
+      assert.equal(await reader.remember('topics', load), 1)
+
+      const topic = await TopicFactory.make()
+      await db.transaction(async (trx) => {
+        await topic.useTransaction(trx).save()
+      })
+      assert.equal(await rememberedOnceChanged(reader, load, 1), 2)
+    } finally {
+      app.container.restore(DirectoryCache)
+    }
   })
 })
