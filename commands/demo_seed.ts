@@ -2,6 +2,7 @@ import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import db from '@adonisjs/lucid/services/db'
 import DemoSeeder from '#database/seeders/demo_seeder'
+import { announceDirectoryChange } from './_directory_changed.js'
 
 export default class DemoSeed extends BaseCommand {
   static commandName = 'demo:seed'
@@ -34,6 +35,7 @@ export default class DemoSeed extends BaseCommand {
       this.logger.info('Demo data already present; nothing to do')
       return
     }
+    await announceDirectoryChange(this.app)
     this.logger.success(
       `Demo data seeded: ${summary.topicsCreated} topics, ${summary.vendorsCreated} vendors ` +
         `(${summary.vendorsWithCoordinates} with coordinates), ${summary.usersCreated ?? 0} accounts, ` +

@@ -14,6 +14,7 @@ import VendorImporter, {
   type ImportSummary,
 } from '#services/vendors/vendor_import'
 import { progressBar, throttled } from './_progress.js'
+import { announceDirectoryChange } from './_directory_changed.js'
 
 export default class VendorsImport extends BaseCommand {
   static commandName = 'vendors:import'
@@ -84,6 +85,8 @@ export default class VendorsImport extends BaseCommand {
       }
     )
     await tasks.run()
+    // Even a failed run may have committed batches before the failure.
+    if (!this.dryRun) await announceDirectoryChange(this.app)
     if (tasks.getState() === 'failed') {
       this.error = tasks.error
       this.exitCode = 1

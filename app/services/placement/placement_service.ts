@@ -178,10 +178,12 @@ export default class PlacementService {
   async forTopic(
     topic: Topic,
     viewer: ViewRequest | null = null,
-    now: DateTime = DateTime.now(),
+    now?: DateTime,
     parts: PlacementParts = ALL_PARTS
   ): Promise<Placement> {
-    const live = await this.#candidates(topic, currentWeek(now))
+    // The clock as a number: a view needs only the week and the second (no DateTime per view).
+    const at = now ? now.toMillis() : Date.now()
+    const live = await this.#candidates(topic, currentWeek(at))
     const delivered =
       live.caps.size > 0 ? await this.counter.deliveredCounts([...live.caps.keys()]) : null
     // Whether this view takes from a cap; asked only when a live booking has one.
@@ -213,7 +215,7 @@ export default class PlacementService {
         if (viewer) this.counter.record(entriesOf(topic, settled.decision), viewer)
       }
     )
-    const link = await this.#link(now)
+    const link = await this.#link(at)
     return {
       vendors: await this.#vendors(topic, turn, link),
       ad: this.#ad(topic, live, turn.decision.adBookingId, link),
@@ -225,9 +227,9 @@ export default class PlacementService {
    * the token records when the place was shown to the second, so views in
    * the same second share it (a click still counts once per viewer).
    */
-  async #link(now: DateTime): Promise<(target: LinkTarget) => string> {
+  async #link(at: number): Promise<(target: LinkTarget) => string> {
     const signed = await this.cache.remember<SignedLinks>('placement:links', async () => new Map())
-    const second = Math.floor(now.toMillis() / 1000)
+    const second = Math.floor(at / 1000)
     return (target) => {
       const key =
         target.kind === 'ad'
@@ -356,12 +358,11 @@ export default class PlacementService {
 
 const NONE_CAPPED: ReadonlySet<number> = new Set()
 
-/** The ISO week of `now`, worked out once per week rather than for every view. */
+/** The ISO week of `at` (ms), worked out once per week rather than for every view. */
 let knownWeek: { week: IsoWeek; from: number; until: number } | null = null
-function currentWeek(now: DateTime): IsoWeek {
-  const at = now.toMillis()
+function currentWeek(at: number): IsoWeek {
   if (knownWeek && at >= knownWeek.from && at < knownWeek.until) return knownWeek.week
-  const week = weekOf(now)
+  const week = weekOf(DateTime.fromMillis(at))
   const start = weekStart(week)
   knownWeek = { week, from: start.toMillis(), until: start.plus({ weeks: 1 }).toMillis() }
   return week
