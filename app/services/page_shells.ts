@@ -12,12 +12,18 @@ type Shell = { status: number; before: Buffer; after: Buffer }
 /** Pages kept per process (about 15 KB each) until the directory changes. */
 const MAX_SHELLS = 2_000
 
+/** Whole pages kept per process (search results, about 12 KB each): readers choose their URLs. */
+const MAX_PAGES = 1_000
+
+type RenderedPage = { status: number; html: string }
+
 /**
  * Reader pages that are the same for every anonymous reader but for one
  * part (the topic page: everything but its placement). The page is
  * rendered once with a mark where the part goes, kept in the directory
  * cache (cleared on every vendor, topic, news, booking or slot change), and
- * each view renders only the part and fills the hole.
+ * each view renders only the part and fills the hole. Pages with no such
+ * part (search results) are kept whole.
  */
 @inject()
 export default class PageShells {
@@ -35,7 +41,7 @@ export default class PageShells {
    */
   async render(
     key: string | null,
-    page: (hole: string) => Promise<{ status: number; html: string }>,
+    page: (hole: string) => Promise<RenderedPage>,
     part: () => Promise<string>
   ): Promise<{ status: number; body: Buffer }> {
     const shell = key
@@ -45,7 +51,22 @@ export default class PageShells {
     return { status: shell.status, body }
   }
 
-  async #shell(page: (hole: string) => Promise<{ status: number; html: string }>): Promise<Shell> {
+  /**
+   * A page with no part that varies: rendered once per `key` (the URL and
+   * the language; null: never shared), kept as bytes like the shells.
+   */
+  async page(
+    key: string | null,
+    page: () => Promise<RenderedPage>
+  ): Promise<{ status: number; body: Buffer }> {
+    const render = async () => {
+      const { status, html } = await page()
+      return { status, body: Buffer.from(html) }
+    }
+    return key ? this.cache.rememberWithin('pages', key, MAX_PAGES, render) : render()
+  }
+
+  async #shell(page: (hole: string) => Promise<RenderedPage>): Promise<Shell> {
     const { status, html } = await page(this.#mark)
     const at = html.indexOf(this.#mark)
     if (at < 0) throw new Error('The page did not render the hole for its part')

@@ -2,7 +2,9 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import { haversineKm } from '#services/geo/distance'
-import { createVendor } from '#tests/helpers/directory'
+import { createVendor, withDirectoryCache } from '#tests/helpers/directory'
+import { createUser } from '#tests/helpers/users'
+import DirectoryService from '#services/directory_service'
 import { createSearchFixture, POSTAL_CODES } from '#tests/helpers/search_fixture'
 
 const km = (locale: string, from: keyof typeof POSTAL_CODES, to: keyof typeof POSTAL_CODES) =>
@@ -246,5 +248,86 @@ test.group('Search page without postal codes', (group) => {
     )
     english.assertStatus(422)
     english.assertTextIncludes('We cannot compute distances at the moment')
+  })
+})
+
+test.group('Search page with the caches on', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(withDirectoryCache)
+
+  test('a kept page answers the same URL and language, until the directory changes', async ({
+    client,
+    assert,
+  }) => {
+    await createSearchFixture()
+    const giessen = urlFor('search', [], { qs: { q: 'Giessen' } })
+    const english = urlFor('search', [], { qs: { q: 'Giessen', lang: 'en' } })
+    // Each page rendered asks for the topics of its form once.
+    let renders = 0
+    const topicsWithCounts = DirectoryService.prototype.topicsWithCounts
+    DirectoryService.prototype.topicsWithCounts = function (this: DirectoryService) {
+      renders++
+      return topicsWithCounts.call(this)
+    }
+    try {
+      const first = await client.get(giessen)
+      first.assertStatus(200)
+      first.assertTextIncludes('1 Anbieter gefunden')
+      assert.equal(first.header('content-type'), 'text/html; charset=utf-8')
+      const again = await client.get(giessen)
+      assert.equal(again.text(), first.text())
+      assert.notExists(again.header('set-cookie'))
+      assert.equal(renders, 1)
+
+      const inEnglish = await client.get(english)
+      inEnglish.assertTextIncludes('1 vendor found')
+      assert.equal(renders, 2)
+
+      // A new vendor clears every kept page once it is committed.
+      await createVendor({ name: 'Giessener Datenwerk GmbH', postalCode: '35390', city: 'Gießen' })
+      const after = await client.get(giessen)
+      after.assertTextIncludes('2 Anbieter gefunden')
+      after.assertTextIncludes('Giessener Datenwerk GmbH')
+      assert.equal(renders, 3)
+    } finally {
+      DirectoryService.prototype.topicsWithCounts = topicsWithCounts
+    }
+  })
+
+  test('kept pages keep their status: 422 for invalid input, 404 past the last page', async ({
+    client,
+  }) => {
+    await createSearchFixture()
+    const invalid = urlFor('search', [], { qs: { plz: 'abc' } })
+    const pastTheEnd = urlFor('search', [], { qs: { q: 'Giessen', page: '9' } })
+
+    for (let view = 0; view < 2; view++) {
+      const refused = await client.get(invalid)
+      refused.assertStatus(422)
+      refused.assertTextIncludes('search-plz-error')
+      const missing = await client.get(pastTheEnd)
+      missing.assertStatus(404)
+    }
+  })
+
+  test('a signed-in reader gets their own page, never the one shared by readers', async ({
+    client,
+    assert,
+  }) => {
+    await createSearchFixture()
+    const member = await createUser({ name: 'Mia Mitglied' })
+    const page = urlFor('search', [], { qs: { q: 'Giessen' } })
+    const account = `href="${urlFor('account.home')}"`
+
+    const anonymous = await client.get(page)
+    const signedIn = await client.get(page).loginAs(member).withCsrfToken()
+    const anonymousAgain = await client.get(page)
+
+    assert.notInclude(anonymous.text(), account)
+    signedIn.assertStatus(200)
+    signedIn.assertTextIncludes(account)
+    signedIn.assertTextIncludes('1 Anbieter gefunden')
+    assert.notInclude(anonymousAgain.text(), account)
+    assert.notExists(anonymousAgain.header('set-cookie'))
   })
 })

@@ -1,6 +1,7 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import DirectoryService from '#services/directory_service'
+import PageShells from '#services/page_shells'
 import SearchService, { hasSearchCriteria } from '#services/search/search_service'
 import { validateQuery } from '#services/forms'
 import { searchFormValues, searchValidator } from '#validators/search_validator'
@@ -9,27 +10,42 @@ import { searchFormValues, searchValidator } from '#validators/search_validator'
 export default class SearchController {
   constructor(
     private search: SearchService,
-    private directory: DirectoryService
+    private directory: DirectoryService,
+    private shells: PageShells
   ) {}
 
   /**
    * GET /search. A GET form has no session: invalid input re-renders the
-   * form with the reader's values and one message per field (422).
+   * form with the reader's values and one message per field (422). The
+   * page is the same for every anonymous reader of this URL and language,
+   * and kept as such until the directory changes.
    */
   async index(ctx: HttpContext) {
+    // A signed-in reader's page has their own header (reader_session_middleware).
+    const shared = !ctx.auth.user
+    const { status, body } = await this.shells.page(
+      shared ? `search:${ctx.i18n.locale}:${ctx.request.url(true)}` : null,
+      () => this.#page(ctx)
+    )
+    ctx.response.status(status).header('content-type', 'text/html; charset=utf-8')
+    return body
+  }
+
+  async #page(ctx: HttpContext) {
     const topics = await this.directory.topicsWithCounts()
     const radiusAvailable = await this.directory.radiusAvailable()
     const values = searchFormValues(ctx.request.qs())
     const { input, errors } = await validateQuery(ctx, searchValidator, { radiusAvailable })
     const result = input && hasSearchCriteria(input) ? await this.search.search(input) : null
     // A page number past the end: the page does not exist (404), and says so.
-    if (result && result.data.length === 0 && result.meta.total > 0) ctx.response.status(404)
-    return ctx.view.render('pages/search/index', {
+    const pastLastPage = !!result && result.data.length === 0 && result.meta.total > 0
+    const html = await ctx.view.render('pages/search/index', {
       topics,
       values,
       errors: errors ?? {},
       result,
       radiusAvailable,
     })
+    return { status: errors ? 422 : pastLastPage ? 404 : 200, html }
   }
 }
