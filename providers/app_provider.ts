@@ -46,7 +46,8 @@ export default class AppProvider {
       const cache = new DirectoryCache(
         env.get('DIRECTORY_CACHE_TTL', this.app.inTest ? 0 : DIRECTORY_CACHE_TTL_S) * 1000
       )
-      if (!this.app.inTest) await cache.watch(new DatabaseVersion('directory'))
+      // Not awaited: until its first read the cache keeps nothing (see DirectoryCache#watch).
+      if (!this.app.inTest) cache.watch(new DatabaseVersion('directory'))
       if (shared) {
         const { shareCacheClears } = await import('#services/shared/redis_state')
         shareCacheClears(cache, await redisConnection())

@@ -25,7 +25,11 @@ export class DirectoryCache {
   remember<T>(key: string, loader: () => Promise<T>): Promise<T> {
     if (this.ttlMs <= 0) return loader()
     const now = Date.now()
-    this.#watch?.check(now)
+    if (this.#watch) {
+      this.#watch.check(now)
+      // Nothing is kept before the version is known, so nothing kept can predate it.
+      if (!this.#watch.ready) return loader()
+    }
     const hit = this.#entries.get(key)
     if (hit && hit.expiresAt > now) return hit.value as Promise<T>
 
@@ -81,13 +85,15 @@ export class DirectoryCache {
   /**
    * Clears this cache whenever `source` (the database's directory version)
    * has moved since it was last read, looking at most every `everyMs`; and
-   * moves it on every `clear()`. The version is read first, so that what is
-   * loaded from now on is measured against it.
+   * moves it on every `clear()`. Until the version is first read, nothing
+   * is kept. The promise settles with that first read; nothing needs to
+   * wait for it (a write's listener that did would hold the transaction
+   * that the read waits behind, on SQLite's one connection).
    */
-  async watch(source: VersionSource, everyMs = 1000) {
+  watch(source: VersionSource, everyMs = 1000): Promise<void> {
     const watch = new VersionWatch(source, everyMs, () => this.clearLocal())
-    await watch.start()
     this.#watch = watch
+    return watch.check(Date.now())
   }
 
   /**
@@ -117,7 +123,7 @@ export class DirectoryCache {
 class VersionWatch {
   /** The version this process's entries are up to; null until it could be read. */
   #known: number | null = null
-  #lastCheck = 0
+  #lastCheck = Number.NEGATIVE_INFINITY
   #checking = false
 
   constructor(
@@ -126,27 +132,22 @@ class VersionWatch {
     private onMoved: () => void
   ) {}
 
-  async start() {
-    this.#lastCheck = Date.now()
-    try {
-      this.#known = await this.source.read()
-    } catch (error) {
-      // The next check reads it again, and clears whatever was loaded meanwhile.
-      logger.warn({ err: error }, 'reading the directory version failed')
-    }
+  get ready() {
+    return this.#known !== null
   }
 
-  check(now: number) {
-    if (this.#checking || now - this.#lastCheck < this.everyMs) return
+  check(now: number): Promise<void> {
+    if (this.#checking || now - this.#lastCheck < this.everyMs) return Promise.resolve()
     this.#checking = true
     this.#lastCheck = now
-    this.source
+    return this.source
       .read()
       .then((version) => {
-        if (version !== this.#known) {
-          this.#known = version
-          this.onMoved()
-        }
+        if (version === this.#known) return
+        const first = this.#known === null
+        this.#known = version
+        // The first read starts the watch: nothing was kept before it.
+        if (!first) this.onMoved()
       })
       .catch((error) => logger.warn({ err: error }, 'reading the directory version failed'))
       .finally(() => {

@@ -91,6 +91,53 @@ async function rememberedOnceChanged(
 test.group('Directory cache across processes, through the database version', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
+  test('nothing is kept until the version is first read, and nobody waits for that read', async ({
+    assert,
+  }) => {
+    // A version whose first read is slow (the database busy with a write).
+    let answer: (version: number) => void = () => {}
+    const source = {
+      read: () => new Promise<number>((resolve) => (answer = resolve)),
+      bump: async () => 1,
+    }
+    const cache = new DirectoryCache(60_000)
+    const started = cache.watch(source, 60_000)
+    let loads = 0
+    const load = async () => ++loads
+
+    assert.equal(await cache.remember('topics', load), 1)
+    assert.equal(await cache.remember('topics', load), 2)
+
+    answer(7)
+    await started
+    assert.equal(await cache.remember('topics', load), 3)
+    assert.equal(await cache.remember('topics', load), 3)
+  })
+
+  test('a version that cannot be read keeps caching off until it can', async ({ assert }) => {
+    let reachable = false
+    const source = {
+      read: async () => {
+        if (!reachable) throw new Error('no such table: cache_versions')
+        return 3
+      },
+      bump: async () => 4,
+    }
+    const cache = new DirectoryCache(60_000)
+    await cache.watch(source, 20)
+    let loads = 0
+    const load = async () => ++loads
+    assert.equal(await cache.remember('topics', load), 1)
+    assert.equal(await cache.remember('topics', load), 2)
+
+    reachable = true
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    await cache.remember('topics', load) // starts the next read
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    const kept = await cache.remember('topics', load)
+    assert.equal(await cache.remember('topics', load), kept)
+  })
+
   test('a clear in one process empties the cache of another within its check interval', async ({
     assert,
   }) => {
