@@ -5,7 +5,8 @@ import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/lucid'
 
 const sqliteFile = env.get('SQLITE_FILE', 'tmp/db.sqlite3')
-const sqlitePath = isAbsolute(sqliteFile) ? sqliteFile : app.makePath(sqliteFile)
+/** The SQLite file (absolute): the connection's, and the counter writer thread's. */
+export const sqlitePath = isAbsolute(sqliteFile) ? sqliteFile : app.makePath(sqliteFile)
 const databaseUrl = env.get('DATABASE_URL')
 
 /** How long a SQLite connection waits for another's write lock (the counter writer's thread too). */

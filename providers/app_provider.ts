@@ -6,7 +6,7 @@ import { MemoryCursorStore, RotationCursorStore } from '#services/placement/rota
 import { ImpressionCounter } from '#services/delivery/impression_counter'
 import { ClickDedupe, MemoryClickDedupe, RedisClickDedupe } from '#services/delivery/click_dedupe'
 import { sharedStateInRedis } from '#services/shared/redis_mode'
-import { SQLITE_BUSY_TIMEOUT_MS } from '#config/database'
+import dbConfig, { SQLITE_BUSY_TIMEOUT_MS, sqlitePath } from '#config/database'
 
 /** How long a cache entry may live at most (seconds): see the DirectoryCache binding. */
 const DIRECTORY_CACHE_TTL_S = 600
@@ -64,24 +64,16 @@ export default class AppProvider {
         const { RedisCounterStore } = await import('#services/delivery/redis_counter_store')
         return new ImpressionCounter(new RedisCounterStore(await ioRedis()))
       }
-      const sqlite = this.#sqliteFile()
-      if (this.app.getEnvironment() !== 'web' || !sqlite) return new ImpressionCounter()
+      if (this.app.getEnvironment() !== 'web' || dbConfig.connection !== 'sqlite') {
+        return new ImpressionCounter()
+      }
       const { SqliteThreadCounterStore } = await import('#services/delivery/sqlite_counter_writer')
-      return new ImpressionCounter(new SqliteThreadCounterStore(sqlite, SQLITE_BUSY_TIMEOUT_MS))
+      return new ImpressionCounter(new SqliteThreadCounterStore(sqlitePath, SQLITE_BUSY_TIMEOUT_MS))
     })
 
     this.app.container.singleton(ClickDedupe as any, async () =>
       shared ? new RedisClickDedupe(await ioRedis()) : new MemoryClickDedupe()
     )
-  }
-
-  /** The file of the default connection when it is SQLite (null: another database). */
-  #sqliteFile(): string | null {
-    const name = this.app.config.get<string>('database.connection')
-    const connection = this.app.config.get<any>(`database.connections.${name}`)
-    if (connection?.client !== 'better-sqlite3') return null
-    const filename = connection.connection?.filename
-    return typeof filename === 'string' && filename !== ':memory:' ? filename : null
   }
 
   /**

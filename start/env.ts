@@ -61,9 +61,18 @@ const env = await Env.create(new URL('../', import.meta.url), {
   SESSION_DRIVER: Env.schema.enum.optional(['cookie', 'memory', 'redis'] as const),
 
   /*
-  | Seconds a process may serve cached topic data written by another process
+  | Seconds a process keeps its directory cache at most (changes clear it
+  | within a second anyway). At most 3 hours: kept topic pages carry the
+  | subscription form's token, which is valid for 6.
   */
-  DIRECTORY_CACHE_TTL: Env.schema.number.optional(),
+  DIRECTORY_CACHE_TTL: (name: string, value?: string): number | undefined => {
+    if (value === undefined || value === '') return undefined
+    const seconds = Number(value)
+    if (!Number.isInteger(seconds) || seconds < 0 || seconds > 3 * 60 * 60) {
+      throw new Error(`Invalid value for "${name}": a whole number of seconds from 0 to 10800`)
+    }
+    return seconds
+  },
 
   /*
   | Rate limits (log-in attempts)

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { inject } from '@adonisjs/core'
+import type { HttpContext } from '@adonisjs/core/http'
 import { DirectoryCache } from '#services/directory_cache'
 
 /**
@@ -16,6 +17,26 @@ const MAX_SHELLS = 2_000
 const MAX_PAGES = 1_000
 
 type RenderedPage = { status: number; html: string }
+
+/** A page as it goes out: its status and its UTF-8 bytes. */
+type PageBytes = { status: number; body: Buffer }
+
+/**
+ * The key a reader page is kept under: its kind, the language and the URL.
+ * Null (rendered for this request only) for a signed-in reader, whose
+ * header is their own (reader_session_middleware), or when the page says
+ * it is not `shareable` (form errors on a topic page).
+ */
+export function readerPageKey(ctx: HttpContext, kind: string, shareable = true): string | null {
+  if (!shareable || ctx.auth.user) return null
+  return `${kind}:${ctx.i18n.locale}:${ctx.request.url(true)}`
+}
+
+/** Sends a page's bytes as HTML, with its status. */
+export function sendPage(ctx: HttpContext, { status, body }: PageBytes): Buffer {
+  ctx.response.status(status).header('content-type', 'text/html; charset=utf-8')
+  return body
+}
 
 /**
  * Reader pages that are the same for every anonymous reader but for one
@@ -43,7 +64,7 @@ export default class PageShells {
     key: string | null,
     page: (hole: string) => Promise<RenderedPage>,
     part: () => Promise<string>
-  ): Promise<{ status: number; body: Buffer }> {
+  ): Promise<PageBytes> {
     const shell = key
       ? await this.cache.rememberWithin('page-shells', key, MAX_SHELLS, () => this.#shell(page))
       : await this.#shell(page)
@@ -55,10 +76,7 @@ export default class PageShells {
    * A page with no part that varies: rendered once per `key` (the URL and
    * the language; null: never shared), kept as bytes like the shells.
    */
-  async page(
-    key: string | null,
-    page: () => Promise<RenderedPage>
-  ): Promise<{ status: number; body: Buffer }> {
+  async page(key: string | null, page: () => Promise<RenderedPage>): Promise<PageBytes> {
     const render = async () => {
       const { status, html } = await page()
       return { status, body: Buffer.from(html) }

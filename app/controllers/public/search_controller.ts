@@ -1,7 +1,7 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import DirectoryService from '#services/directory_service'
-import PageShells from '#services/page_shells'
+import PageShells, { readerPageKey, sendPage } from '#services/page_shells'
 import SearchService, { hasSearchCriteria } from '#services/search/search_service'
 import { validateQuery } from '#services/forms'
 import { searchFormValues, searchValidator } from '#validators/search_validator'
@@ -21,14 +21,10 @@ export default class SearchController {
    * and kept as such until the directory changes.
    */
   async index(ctx: HttpContext) {
-    // A signed-in reader's page has their own header (reader_session_middleware).
-    const shared = !ctx.auth.user
-    const { status, body } = await this.shells.page(
-      shared ? `search:${ctx.i18n.locale}:${ctx.request.url(true)}` : null,
-      () => this.#page(ctx)
+    return sendPage(
+      ctx,
+      await this.shells.page(readerPageKey(ctx, 'search'), () => this.#page(ctx))
     )
-    ctx.response.status(status).header('content-type', 'text/html; charset=utf-8')
-    return body
   }
 
   async #page(ctx: HttpContext) {

@@ -4,7 +4,7 @@ import type Topic from '#models/topic'
 import DirectoryService from '#services/directory_service'
 import PlacementService from '#services/placement/placement_service'
 import { placementMarkup } from '#services/placement/placement_markup'
-import PageShells from '#services/page_shells'
+import PageShells, { readerPageKey, sendPage } from '#services/page_shells'
 import { topicVendorsValidator } from '#validators/topic_validator'
 import { validateQuery } from '#services/forms'
 import { latestNewsInTopic } from '#queries/news_listing'
@@ -28,18 +28,15 @@ export default class TopicsController {
     const topic = await this.directory.topicBySlug(ctx.params.slug)
     const { input, errors } = await validateQuery(ctx, topicVendorsValidator)
     const placement = await this.placements.forTopic(topic, ctx.request.request)
-    // A signed-in reader's page has their own header (reader_session_middleware).
-    const shared = !errors && !ctx.auth.user
-    const { status, body } = await this.shells.render(
-      shared ? `topics:${ctx.i18n.locale}:${ctx.request.url(true)}` : null,
+    const page = await this.shells.render(
+      readerPageKey(ctx, 'topics', !errors),
       (hole) => this.#page(ctx, topic, { page: input?.page ?? 1, plz: input?.plz }, errors, hole),
       () => {
         const variant = { locale: ctx.i18n.locale as Locale, linkLocale: ctx.linkLocale }
         return placementMarkup(ctx.view, variant, topic, placement)
       }
     )
-    ctx.response.status(status).header('content-type', 'text/html; charset=utf-8')
-    return body
+    return sendPage(ctx, page)
   }
 
   async #page(

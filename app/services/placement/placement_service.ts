@@ -121,10 +121,8 @@ type LiveCandidates = {
   members: Int32Array
 }
 
-type BoxRow = VendorBoxRow
-
 /** The box's rows by vendor id (null: not published), and the fetches on their way. */
-type BoxRows = { known: Map<number, BoxRow | null>; fetching: Map<number, Promise<void>> }
+type BoxRows = { known: Map<number, VendorBoxRow | null>; fetching: Map<number, Promise<void>> }
 
 /** One view's decision with the rule it followed and the unpaid cursor after it. */
 type Turn = { decision: Decision; rule: PlacementCandidates; cursor: number }
@@ -275,7 +273,7 @@ export default class PlacementService {
       return new Map<string, string>()
     })
     // The absolute profile URL of an unpaid place, built once per topic and vendor.
-    const profileUrl = (row: BoxRow) => {
+    const profileUrl = (row: VendorBoxRow) => {
       const key = `${topic.id}|${row.id}`
       let url = profiles.get(key)
       if (url === undefined) profiles.set(key, (url = absoluteUrl(profileOf(topic, row.slug))))
@@ -310,7 +308,7 @@ export default class PlacementService {
    * so the rotation costs a query every few hundred views, not each view.
    * A vendor unpublished since is left out (the directory's rule).
    */
-  async #boxRows(ids: number[], upcoming: () => number[]): Promise<BoxRow[]> {
+  async #boxRows(ids: number[], upcoming: () => number[]): Promise<VendorBoxRow[]> {
     const rows = await this.cache.remember('placement:box-rows', async (): Promise<BoxRows> => {
       return { known: new Map(), fetching: new Map() }
     })
@@ -328,7 +326,7 @@ export default class PlacementService {
       }
       await Promise.all(new Set(ids.map((id) => fetching.get(id)).filter((fetch) => !!fetch)))
     }
-    return ids.map((id) => known.get(id)).filter((row): row is BoxRow => !!row)
+    return ids.map((id) => known.get(id)).filter((row): row is VendorBoxRow => !!row)
   }
 
   async #fetchBoxRows(wanted: number[], known: BoxRows['known']) {
