@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon'
 import { DISPLAY_ZONE } from '#services/berlin_time'
 
-export type BerlinHour = { day: string; hour: number }
+/** `key` names the hour in one string ("2027-01-15|9"), for maps keyed by hour. */
+export type BerlinHour = { day: string; hour: number; key: string }
 
 const HOUR_MS = 3_600_000
 let cachedHour = Number.NaN
-let cached: BerlinHour = { day: '', hour: 0 }
+let cached: BerlinHour = { day: '', hour: 0, key: '' }
 
 /**
  * The Europe/Berlin calendar day ("2027-01-15") and hour of a moment.
@@ -16,7 +17,8 @@ export function berlinHour(at: Date): BerlinHour {
   const utcHour = Math.floor(at.getTime() / HOUR_MS)
   if (utcHour !== cachedHour) {
     const local = DateTime.fromMillis(utcHour * HOUR_MS, { zone: DISPLAY_ZONE })
-    cached = { day: local.toISODate()!, hour: local.hour }
+    const day = local.toISODate()!
+    cached = { day, hour: local.hour, key: `${day}|${local.hour}` }
     cachedHour = utcHour
   }
   return cached

@@ -2,6 +2,7 @@ import { berlinHour, type BerlinHour } from '#services/delivery/berlin_hour'
 import {
   DatabaseCounterStore,
   sumCounters,
+  COUNTER_FIELDS,
   type CounterField,
   type CounterRow,
   type CounterStore,
@@ -32,7 +33,7 @@ type Counted = { bookingId: number | null; vendorId: number | null; topicId: num
  * No IP address or user agent is kept: a request is only classified.
  */
 export class ImpressionCounter {
-  #pending = new Map<string, CounterRow>()
+  #pending = new CounterBuffer()
   /** Filtered impressions per booking: not yet written, and being written. */
   #pendingByBooking = new Map<number, number>()
   #writingByBooking = new Map<number, number>()
@@ -152,14 +153,14 @@ export class ImpressionCounter {
 
   async #write() {
     const batch = this.#pending
-    this.#pending = new Map()
+    this.#pending = new CounterBuffer()
     this.#writingByBooking = this.#pendingByBooking
     this.#pendingByBooking = new Map()
     try {
       await this.store.add([...batch.values()])
     } catch (error) {
       // Nothing is lost: the batch goes back into the buffer.
-      for (const [key, row] of batch) this.#mergeBack(key, row)
+      for (const row of batch.values()) this.#mergeBack(row)
       for (const [id, count] of this.#writingByBooking) {
         this.#pendingByBooking.set(id, (this.#pendingByBooking.get(id) ?? 0) + count)
       }
@@ -186,41 +187,77 @@ export class ImpressionCounter {
   }
 
   #row(at: BerlinHour, target: Counted, paid: boolean): CounterRow {
-    const bookingId = target.bookingId ?? 0
-    const vendorId = target.vendorId ?? 0
-    const topicId = target.topicId ?? 0
-    const key = `${at.day}|${at.hour}|${bookingId}|${vendorId}|${topicId}|${paid ? 1 : 0}`
-    let row = this.#pending.get(key)
-    if (!row) {
-      row = {
-        day: at.day,
-        hour: at.hour,
-        booking_id: bookingId,
-        vendor_id: vendorId,
-        topic_id: topicId,
-        paid,
-        raw_impressions: 0,
-        impressions: 0,
-        clicks: 0,
-        website_clicks: 0,
-        profile_views: 0,
-      }
-      this.#pending.set(key, row)
+    return this.#pending.row(
+      at,
+      target.bookingId ?? 0,
+      target.vendorId ?? 0,
+      target.topicId ?? 0,
+      paid
+    )
+  }
+
+  #mergeBack(row: CounterRow) {
+    const current = this.#pending.row(
+      { day: row.day, hour: row.hour, key: `${row.day}|${row.hour}` },
+      row.booking_id,
+      row.vendor_id,
+      row.topic_id,
+      row.paid
+    )
+    for (const field of COUNTER_FIELDS) current[field] += row[field]
+  }
+}
+
+/**
+ * The counts not written yet: a row per hour, booking, vendor and topic
+ * (and paid or not). A view finds its rows by hour and vendor, then among
+ * the few rows of that vendor, so no key string is built per view.
+ */
+class CounterBuffer {
+  #hours = new Map<string, Map<number, CounterRow[]>>()
+  #size = 0
+
+  get size() {
+    return this.#size
+  }
+
+  /** The row of these ids in the hour, made with zero counts the first time. */
+  row(
+    at: BerlinHour,
+    bookingId: number,
+    vendorId: number,
+    topicId: number,
+    paid: boolean
+  ): CounterRow {
+    let byVendor = this.#hours.get(at.key)
+    if (!byVendor) this.#hours.set(at.key, (byVendor = new Map()))
+    let rows = byVendor.get(vendorId)
+    if (!rows) byVendor.set(vendorId, (rows = []))
+    for (const row of rows) {
+      if (row.booking_id === bookingId && row.topic_id === topicId && row.paid === paid) return row
     }
+    const row: CounterRow = {
+      day: at.day,
+      hour: at.hour,
+      booking_id: bookingId,
+      vendor_id: vendorId,
+      topic_id: topicId,
+      paid,
+      raw_impressions: 0,
+      impressions: 0,
+      clicks: 0,
+      website_clicks: 0,
+      profile_views: 0,
+    }
+    rows.push(row)
+    this.#size++
     return row
   }
 
-  #mergeBack(key: string, row: CounterRow) {
-    const current = this.#pending.get(key)
-    if (!current) {
-      this.#pending.set(key, row)
-      return
+  *values(): IterableIterator<CounterRow> {
+    for (const byVendor of this.#hours.values()) {
+      for (const rows of byVendor.values()) yield* rows
     }
-    current.raw_impressions += row.raw_impressions
-    current.impressions += row.impressions
-    current.clicks += row.clicks
-    current.website_clicks += row.website_clicks
-    current.profile_views += row.profile_views
   }
 }
 

@@ -100,8 +100,8 @@ export function linkFor(target: LinkTarget, shownAt?: Date): string {
   )
 }
 
-/** Links signed this second, by place: see PlacementService#link. */
-type SignedLinks = Map<string, { second: number; url: string }>
+/** The places with a signed link, by booking (an ad's or a paid place's), as made this second. */
+type SignedPlaces = Map<number, { second: number; place: PlacedVendor | PlacedAd }>
 
 /** A vendor's profile, reached from the topic's box (the breadcrumb follows the topic). */
 function profileOf(topic: Topic, vendorSlug: string): string {
@@ -119,6 +119,19 @@ type LiveCandidates = {
   caps: Map<number, number>
   /** The topic's published vendors by id, for the unpaid rotation when a paid place is capped. */
   members: Int32Array
+  /** The rotation state's key in the cursor store. */
+  stateKey: string
+  /** The unpaid places shown, by vendor id: the same every view. */
+  unpaidPlaces: Map<number, PlacedVendor>
+  /** The ad and the paid places shown, renewed each second for their signed links. */
+  signedPlaces: SignedPlaces
+}
+
+/** What the placement keeps per process between views; it goes with every directory change. */
+type Memo = {
+  /** Each topic's live candidates, for the week they were loaded for. */
+  candidates: Map<number, { week: IsoWeek; live: Promise<LiveCandidates> }>
+  boxRows: BoxRows
 }
 
 /** The box's rows by vendor id (null: not published), and the fetches on their way. */
@@ -181,13 +194,14 @@ export default class PlacementService {
   ): Promise<Placement> {
     // The clock as a number: a view needs only the week and the second (no DateTime per view).
     const at = now ? now.toMillis() : Date.now()
-    const live = await this.#candidates(topic, currentWeek(at))
+    const memo = await this.#memo()
+    const live = await this.#candidates(memo, topic, currentWeek(at))
     const delivered =
       live.caps.size > 0 ? await this.counter.deliveredCounts([...live.caps.keys()]) : null
     // Whether this view takes from a cap; asked only when a live booking has one.
     const counts = delivered !== null && viewer !== null && isCountedView(viewer)
     const turn = await this.cursors.turn<PlacementState, Turn>(
-      `placement:${topic.id}`,
+      live.stateKey,
       (state) => {
         const current: PlacementState = state ?? EMPTY_STATE
         // What a capped booking has delivered: the counters, or the views taken in this state
@@ -210,112 +224,108 @@ export default class PlacementService {
         }
       },
       (settled) => {
-        if (viewer) this.counter.record(entriesOf(topic, settled.decision), viewer)
+        if (viewer) this.counter.record(entriesOf(topic.id, settled.decision), viewer)
       }
     )
-    const link = await this.#link(at)
+    const second = Math.floor(at / 1000)
     return {
-      vendors: await this.#vendors(topic, turn, link),
-      ad: this.#ad(topic, live, turn.decision.adBookingId, link),
+      vendors: await this.#vendors(memo.boxRows, topic, live, turn, second),
+      ad: this.#ad(topic, live, turn.decision.adBookingId, second),
     }
+  }
+
+  /** The per-process memo, one lookup per view. */
+  #memo(): Promise<Memo> {
+    return this.cache.remember('placement:memo', async () => ({
+      candidates: new Map(),
+      boxRows: { known: new Map(), fetching: new Map() },
+    }))
   }
 
   /**
-   * `linkFor`, signed once a second per place rather than for every view:
-   * the token records when the place was shown to the second, so views in
-   * the same second share it (a click still counts once per viewer).
+   * A place with a signed link (`linkFor`), made once a second rather than
+   * for every view: the token records when the place was shown to the
+   * second, so views in the same second share it (a click still counts
+   * once per viewer). Shared places are frozen.
    */
-  async #link(at: number): Promise<(target: LinkTarget) => string> {
-    const signed = await this.cache.remember<SignedLinks>('placement:links', async () => new Map())
-    const second = Math.floor(at / 1000)
-    return (target) => {
-      const key =
-        target.kind === 'ad'
-          ? `ad|${target.bookingId}|${target.topic.id}|${target.targetUrl}`
-          : `box|${target.bookingId}|${target.topic.id}|${target.vendorId}|${target.vendorSlug}`
-      const known = signed.get(key)
-      if (known?.second === second) return known.url
-      const url = linkFor(target, new Date(second * 1000))
-      signed.set(key, { second, url })
-      return url
-    }
+  #signed<Place extends PlacedVendor | PlacedAd>(
+    live: LiveCandidates,
+    bookingId: number,
+    second: number,
+    make: (shownAt: Date) => Place
+  ): Place {
+    const kept = live.signedPlaces.get(bookingId)
+    if (kept?.second === second) return kept.place as Place
+    const place = make(new Date(second * 1000))
+    Object.freeze(place)
+    live.signedPlaces.set(bookingId, { second, place })
+    return place
   }
 
-  #ad(
-    topic: Topic,
-    live: LiveCandidates,
-    bookingId: number | null,
-    link: (target: LinkTarget) => string
-  ): PlacedAd | null {
+  #ad(topic: Topic, live: LiveCandidates, bookingId: number | null, second: number) {
     const creative = bookingId === null ? undefined : live.creatives.get(bookingId)
     if (!creative) return null
-    const { targetUrl, ...shown } = creative
-    return {
-      ...shown,
-      clickUrl: link({ kind: 'ad', bookingId: creative.bookingId, topic, targetUrl }),
-    }
+    return this.#signed(live, creative.bookingId, second, (shownAt): PlacedAd => {
+      const { targetUrl, ...shown } = creative
+      const target = { kind: 'ad', bookingId: creative.bookingId, topic, targetUrl } as const
+      return { ...shown, clickUrl: linkFor(target, shownAt) }
+    })
   }
 
   async #vendors(
+    boxRows: BoxRows,
     topic: Topic,
+    live: LiveCandidates,
     { decision, rule, cursor }: Turn,
-    link: (target: LinkTarget) => string
+    second: number
   ): Promise<PlacedVendor[]> {
-    const paidBy = new Map(decision.paid.map((place) => [place.vendorId, place.bookingId]))
-    const ids = [...decision.paid.map((place) => place.vendorId), ...decision.unpaidIds]
-    // The vendors the next views will show: the paid ones and the rotation ahead.
-    const upcoming = () => [
-      ...rule.paid.map((place) => place.vendorId),
-      ...windowTurn(rule.unpaid, cursor, BOX_ROWS_AHEAD).ids,
-    ]
-    const rows = await this.#boxRows(ids, upcoming)
-    const profiles = await this.cache.remember('placement:profile-urls', async () => {
-      return new Map<string, string>()
-    })
-    // The absolute profile URL of an unpaid place, built once per topic and vendor.
-    const profileUrl = (row: VendorBoxRow) => {
-      const key = `${topic.id}|${row.id}`
-      let url = profiles.get(key)
-      if (url === undefined) profiles.set(key, (url = absoluteUrl(profileOf(topic, row.slug))))
-      return url
-    }
+    const ids = decision.paid.map((place) => place.vendorId)
+    for (const id of decision.unpaidIds) ids.push(id)
+    const rows = await this.#boxRows(boxRows, ids, rule, cursor)
     return rows.map((row) => {
-      const bookingId = paidBy.get(row.id) ?? null
-      const clickUrl =
-        bookingId === null
-          ? null
-          : link({
-              kind: 'vendor',
-              bookingId,
-              topic,
-              vendorId: row.id,
-              vendorSlug: row.slug,
-            })
-      return {
-        ...row,
-        paid: bookingId !== null,
-        bookingId,
-        clickUrl,
-        url: clickUrl ?? profileUrl(row),
+      const paid = decision.paid.find((place) => place.vendorId === row.id)
+      if (paid) {
+        return this.#signed(live, paid.bookingId, second, (shownAt) => {
+          const target = {
+            kind: 'vendor',
+            bookingId: paid.bookingId,
+            topic,
+            vendorId: row.id,
+            vendorSlug: row.slug,
+          } as const
+          return placedVendor(row, linkFor(target, shownAt), paid.bookingId)
+        })
       }
+      let place = live.unpaidPlaces.get(row.id)
+      if (place === undefined) {
+        const profile = absoluteUrl(profileOf(topic, row.slug))
+        live.unpaidPlaces.set(row.id, (place = Object.freeze(placedVendor(row, profile))))
+      }
+      return place
     })
   }
 
   /**
    * The box's rows, in the order of `ids`, from a per-process map that
    * fills as vendors are shown. When a view meets a vendor not yet known,
-   * one query fetches it with the vendors of the views ahead (`upcoming`),
-   * so the rotation costs a query every few hundred views, not each view.
-   * A vendor unpublished since is left out (the directory's rule).
+   * one query fetches it with the vendors of the views ahead (the paid ones
+   * and the unpaid rotation from `cursor`), so the rotation costs a query
+   * every few hundred views, not each view. A vendor unpublished since is
+   * left out (the directory's rule).
    */
-  async #boxRows(ids: number[], upcoming: () => number[]): Promise<VendorBoxRow[]> {
-    const rows = await this.cache.remember('placement:box-rows', async (): Promise<BoxRows> => {
-      return { known: new Map(), fetching: new Map() }
-    })
-    const { known, fetching } = rows
+  async #boxRows(
+    { known, fetching }: BoxRows,
+    ids: number[],
+    rule: PlacementCandidates,
+    cursor: number
+  ): Promise<VendorBoxRow[]> {
     if (ids.some((id) => !known.has(id))) {
+      const upcoming = [
+        ...rule.paid.map((place) => place.vendorId),
+        ...windowTurn(rule.unpaid, cursor, BOX_ROWS_AHEAD).ids,
+      ]
       // Views that meet the same unknown vendors at once (many requests in flight) share one query.
-      const wanted = [...new Set([...ids, ...upcoming()])].filter(
+      const wanted = [...new Set([...ids, ...upcoming])].filter(
         (id) => !known.has(id) && !fetching.has(id)
       )
       if (wanted.length > 0) {
@@ -326,7 +336,12 @@ export default class PlacementService {
       }
       await Promise.all(new Set(ids.map((id) => fetching.get(id)).filter((fetch) => !!fetch)))
     }
-    return ids.map((id) => known.get(id)).filter((row): row is VendorBoxRow => !!row)
+    const rows: VendorBoxRow[] = []
+    for (const id of ids) {
+      const row = known.get(id)
+      if (row) rows.push(row)
+    }
+    return rows
   }
 
   async #fetchBoxRows(wanted: number[], known: BoxRows['known']) {
@@ -336,25 +351,53 @@ export default class PlacementService {
   }
 
   /** The topic's live bookings of `week`, loaded once per process until something changes. */
-  #candidates(topic: Topic, week: IsoWeek): Promise<LiveCandidates> {
-    return this.cache.remember(`placement:${topic.id}:${week}`, async () => {
-      const { byId: members } = await this.directory.topicMembers(topic.id)
-      const bookings = await Booking.query()
-        .withScopes((scopes) => scopes.liveIn(week))
-        .whereHas('slot', (slots) =>
-          slots.withScopes((scopes) => {
-            scopes.active()
-            scopes.onTopicPage(topic.id)
-          })
-        )
-        .preload('slot')
-        .orderBy('bookings.id', 'asc')
-      return liveCandidates(bookings, members)
+  #candidates(memo: Memo, topic: Topic, week: IsoWeek): Promise<LiveCandidates> {
+    const kept = memo.candidates.get(topic.id)
+    if (kept?.week === week) return kept.live
+    const live = this.#loadCandidates(topic, week)
+    memo.candidates.set(topic.id, { week, live })
+    live.catch(() => {
+      if (memo.candidates.get(topic.id)?.live === live) memo.candidates.delete(topic.id)
     })
+    return live
+  }
+
+  async #loadCandidates(topic: Topic, week: IsoWeek): Promise<LiveCandidates> {
+    const { byId: members } = await this.directory.topicMembers(topic.id)
+    const bookings = await Booking.query()
+      .withScopes((scopes) => scopes.liveIn(week))
+      .whereHas('slot', (slots) =>
+        slots.withScopes((scopes) => {
+          scopes.active()
+          scopes.onTopicPage(topic.id)
+        })
+      )
+      .preload('slot')
+      .orderBy('bookings.id', 'asc')
+    return liveCandidates(topic.id, bookings, members)
   }
 }
 
 const NONE_CAPPED: ReadonlySet<number> = new Set()
+
+/** A box place linking to `url`: a paid place's (`bookingId`) click URL, or the profile. */
+function placedVendor(
+  row: VendorBoxRow,
+  url: string,
+  bookingId: number | null = null
+): PlacedVendor {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    postalCode: row.postalCode,
+    city: row.city,
+    paid: bookingId !== null,
+    bookingId,
+    clickUrl: bookingId === null ? null : url,
+    url,
+  }
+}
 
 /** The ISO week of `at` (ms), worked out once per week rather than for every view. */
 let knownWeek: { week: IsoWeek; from: number; until: number } | null = null
@@ -399,18 +442,18 @@ function takenAfter(
 }
 
 /** What one view shows, as counted: the ad, the paid places and the unpaid ones. */
-function entriesOf(topic: Topic, decision: Decision): PlacementEntry[] {
+function entriesOf(topicId: number, decision: Decision): PlacementEntry[] {
   const entries: PlacementEntry[] = decision.paid.map((place) => ({
     bookingId: place.bookingId,
     vendorId: place.vendorId,
-    topicId: topic.id,
+    topicId,
     paid: true,
   }))
   for (const vendorId of decision.unpaidIds) {
-    entries.push({ bookingId: null, vendorId, topicId: topic.id, paid: false })
+    entries.push({ bookingId: null, vendorId, topicId, paid: false })
   }
   if (decision.adBookingId !== null) {
-    entries.push({ bookingId: decision.adBookingId, vendorId: null, topicId: topic.id, paid: true })
+    entries.push({ bookingId: decision.adBookingId, vendorId: null, topicId, paid: true })
   }
   return entries
 }
@@ -421,7 +464,7 @@ function entriesOf(topic: Topic, decision: Decision): PlacementEntry[] {
  * published and in the topic. Paid places may take the capacity of the
  * vendor_box slots on the page, never more than the box.
  */
-function liveCandidates(bookings: Booking[], members: Int32Array): LiveCandidates {
+function liveCandidates(topicId: number, bookings: Booking[], members: Int32Array): LiveCandidates {
   const creatives = new Map<number, Creative>()
   const caps = new Map<number, number>()
   const ads: PlacementCandidates['ads'][number][] = []
@@ -460,6 +503,9 @@ function liveCandidates(bookings: Booking[], members: Int32Array): LiveCandidate
     creatives,
     caps,
     members,
+    stateKey: `placement:${topicId}`,
+    unpaidPlaces: new Map(),
+    signedPlaces: new Map(),
   }
 }
 
