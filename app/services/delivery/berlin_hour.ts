@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import { DISPLAY_ZONE } from '#services/berlin_time'
 
-/** `key` names the hour in one string ("2027-01-15|9"), for maps keyed by hour. */
+/** `key` names the hour in one string (`hourKey`), for maps keyed by hour. */
 export type BerlinHour = { day: string; hour: number; key: string }
 
 const HOUR_MS = 3_600_000
@@ -18,8 +18,13 @@ export function berlinHour(at: Date): BerlinHour {
   if (utcHour !== cachedHour) {
     const local = DateTime.fromMillis(utcHour * HOUR_MS, { zone: DISPLAY_ZONE })
     const day = local.toISODate()!
-    cached = { day, hour: local.hour, key: `${day}|${local.hour}` }
+    cached = { day, hour: local.hour, key: hourKey(day, local.hour) }
     cachedHour = utcHour
   }
   return cached
+}
+
+/** A day and hour as one string ("2027-01-15|09") that sorts in time order. */
+export function hourKey(day: string, hour: number): string {
+  return `${day}|${String(hour).padStart(2, '0')}`
 }

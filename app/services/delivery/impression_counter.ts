@@ -1,4 +1,4 @@
-import { berlinHour, type BerlinHour } from '#services/delivery/berlin_hour'
+import { berlinHour, hourKey, type BerlinHour } from '#services/delivery/berlin_hour'
 import {
   DatabaseCounterStore,
   sumCounters,
@@ -152,15 +152,14 @@ export class ImpressionCounter {
   }
 
   async #write() {
-    const batch = this.#pending
-    this.#pending = new CounterBuffer()
+    const batch = this.#pending.take()
     this.#writingByBooking = this.#pendingByBooking
     this.#pendingByBooking = new Map()
     try {
-      await this.store.add([...batch.values()])
+      await this.store.add(batch)
     } catch (error) {
       // Nothing is lost: the batch goes back into the buffer.
-      for (const row of batch.values()) this.#mergeBack(row)
+      for (const row of batch) this.#mergeBack(row)
       for (const [id, count] of this.#writingByBooking) {
         this.#pendingByBooking.set(id, (this.#pendingByBooking.get(id) ?? 0) + count)
       }
@@ -198,7 +197,7 @@ export class ImpressionCounter {
 
   #mergeBack(row: CounterRow) {
     const current = this.#pending.row(
-      { day: row.day, hour: row.hour, key: `${row.day}|${row.hour}` },
+      { day: row.day, hour: row.hour, key: hourKey(row.day, row.hour) },
       row.booking_id,
       row.vendor_id,
       row.topic_id,
@@ -208,20 +207,29 @@ export class ImpressionCounter {
   }
 }
 
+/** A buffered row, and whether it has counts that were not taken yet. */
+type BufferedRow = CounterRow & { dirty: boolean }
+
 /**
  * The counts not written yet: a row per hour, booking, vendor and topic
  * (and paid or not). A view finds its rows by hour and vendor, then among
- * the few rows of that vendor, so no key string is built per view.
+ * the few rows of that vendor, so no key string is built per view. The
+ * rows of the current hour are kept after a flush (with zero counts), so
+ * a busy box does not make thousands of new objects for every flush; a
+ * flush takes copies of the rows that counted something.
  */
 class CounterBuffer {
-  #hours = new Map<string, Map<number, CounterRow[]>>()
-  #size = 0
+  #hours = new Map<string, Map<number, BufferedRow[]>>()
+  /** The rows with counts since the last `take`. */
+  #dirty: BufferedRow[] = []
+  /** The newest hour counted in: the one whose rows `take` keeps. */
+  #currentHour = ''
 
   get size() {
-    return this.#size
+    return this.#dirty.length
   }
 
-  /** The row of these ids in the hour, made with zero counts the first time. */
+  /** The row of these ids in the hour, to add counts to (made the first time). */
   row(
     at: BerlinHour,
     bookingId: number,
@@ -229,35 +237,72 @@ class CounterBuffer {
     topicId: number,
     paid: boolean
   ): CounterRow {
+    if (at.key > this.#currentHour) this.#currentHour = at.key
     let byVendor = this.#hours.get(at.key)
     if (!byVendor) this.#hours.set(at.key, (byVendor = new Map()))
     let rows = byVendor.get(vendorId)
     if (!rows) byVendor.set(vendorId, (rows = []))
+    let found: BufferedRow | undefined
     for (const row of rows) {
-      if (row.booking_id === bookingId && row.topic_id === topicId && row.paid === paid) return row
+      if (row.booking_id === bookingId && row.topic_id === topicId && row.paid === paid) {
+        found = row
+        break
+      }
     }
-    const row: CounterRow = {
-      day: at.day,
-      hour: at.hour,
-      booking_id: bookingId,
-      vendor_id: vendorId,
-      topic_id: topicId,
-      paid,
-      raw_impressions: 0,
-      impressions: 0,
-      clicks: 0,
-      website_clicks: 0,
-      profile_views: 0,
+    if (!found) {
+      found = { ...emptyRow(at, bookingId, vendorId, topicId, paid), dirty: false }
+      rows.push(found)
     }
-    rows.push(row)
-    this.#size++
-    return row
+    if (!found.dirty) {
+      found.dirty = true
+      this.#dirty.push(found)
+    }
+    return found
   }
 
-  *values(): IterableIterator<CounterRow> {
-    for (const byVendor of this.#hours.values()) {
-      for (const rows of byVendor.values()) yield* rows
+  /** The rows with counts, as copies; the kept rows start again from zero. */
+  take(): CounterRow[] {
+    const taken = this.#dirty.map((row) => {
+      const copy = emptyRow(row, row.booking_id, row.vendor_id, row.topic_id, row.paid)
+      for (const field of COUNTER_FIELDS) {
+        copy[field] = row[field]
+        row[field] = 0
+      }
+      row.dirty = false
+      return copy
+    })
+    this.#dirty = []
+    // Past hours are done with once taken: only the current hour's rows are kept.
+    for (const hour of this.#hours.keys()) {
+      if (hour !== this.#currentHour) this.#hours.delete(hour)
     }
+    return taken
+  }
+
+  values(): CounterRow[] {
+    return this.#dirty
+  }
+}
+
+function emptyRow(
+  at: { day: string; hour: number },
+  bookingId: number,
+  vendorId: number,
+  topicId: number,
+  paid: boolean
+): CounterRow {
+  return {
+    day: at.day,
+    hour: at.hour,
+    booking_id: bookingId,
+    vendor_id: vendorId,
+    topic_id: topicId,
+    paid,
+    raw_impressions: 0,
+    impressions: 0,
+    clicks: 0,
+    website_clicks: 0,
+    profile_views: 0,
   }
 }
 

@@ -209,6 +209,44 @@ test.group('Delivery / impression counter', (group) => {
     assert.isFalse(counter.hasUnflushed)
   })
 
+  test('flush after flush, each writes only what was counted since, into the hour it was counted', async ({
+    assert,
+  }) => {
+    let now = noon
+    const written: CounterRow[][] = []
+    const store = new DatabaseCounterStore()
+    const counter = new ImpressionCounter(
+      {
+        add: async (rows) => {
+          written.push(rows.map((row) => ({ ...row })))
+          await store.add(rows)
+        },
+        impressionTotals: (ids) => store.impressionTotals(ids),
+      },
+      () => now
+    )
+    counter.record(placement(7), READER)
+    counter.record(placement(7), BOT)
+    await counter.flush()
+    // The same places again, in the same hour, then in the next one.
+    counter.record(placement(7), READER)
+    await counter.flush()
+    now = new Date('2027-01-15T14:05:00Z')
+    counter.record(placement(7), READER)
+    await counter.flush()
+    await counter.flush()
+
+    // Each flush handed over the rows of its own views only, and nothing when there was none.
+    assert.deepEqual(
+      written.map((rows) => rows.map((row) => [row.hour, row.raw_impressions, row.impressions])),
+      [Array(5).fill([14, 2, 1]), Array(5).fill([14, 1, 1]), Array(5).fill([15, 1, 1])]
+    )
+    assert.equal(await sum('raw_impressions', { hour: 14 }), 3 * 5)
+    assert.equal(await sum('impressions', { hour: 14 }), 2 * 5)
+    assert.equal(await sum('impressions', { hour: 15 }), 1 * 5)
+    assert.lengthOf(await storedRows(), 10)
+  })
+
   test('delivered: stored plus unflushed filtered impressions; caps', async ({ assert }) => {
     await db.table('placement_counts').insert([
       {
