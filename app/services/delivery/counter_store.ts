@@ -45,7 +45,7 @@ export interface CounterStore {
 }
 
 /** The columns of one upserted row, in the order of the JSON arrays `add` sends. */
-const ROW_COLUMNS = [...COUNTER_KEY, ...COUNTER_FIELDS]
+export const ROW_COLUMNS = [...COUNTER_KEY, ...COUNTER_FIELDS]
 
 /**
  * One statement for a whole flush, however many keys it holds: the rows go

@@ -65,6 +65,70 @@ test.group('Counting / the SQLite writer thread', (group) => {
     }
   })
 
+  test('the thread stores each key as counted: Berlin day and hour, booking, paid', async ({
+    assert,
+  }) => {
+    // 23:30 UTC on 31 December is 00:30 on 1 January in Berlin: the day and hour change.
+    let now = new Date('2026-12-31T22:30:00Z')
+    const counter = new ImpressionCounter(new SqliteThreadCounterStore(file, 5000), () => now)
+    const shown = [
+      { bookingId: 611, vendorId: 601, topicId: 4, paid: true },
+      { bookingId: null, vendorId: 602, topicId: 4, paid: false },
+    ]
+    try {
+      counter.record(shown, READER)
+      now = new Date('2026-12-31T23:30:00Z')
+      counter.record(shown, READER)
+      await counter.flush()
+      const stored = reader
+        .prepare(
+          `select day, hour, booking_id, vendor_id, topic_id, paid, raw_impressions
+           from placement_counts where topic_id = 4 order by day, vendor_id`
+        )
+        .all()
+      assert.deepEqual(stored, [
+        {
+          day: '2026-12-31',
+          hour: 23,
+          booking_id: 611,
+          vendor_id: 601,
+          topic_id: 4,
+          paid: 1,
+          raw_impressions: 1,
+        },
+        {
+          day: '2026-12-31',
+          hour: 23,
+          booking_id: 0,
+          vendor_id: 602,
+          topic_id: 4,
+          paid: 0,
+          raw_impressions: 1,
+        },
+        {
+          day: '2027-01-01',
+          hour: 0,
+          booking_id: 611,
+          vendor_id: 601,
+          topic_id: 4,
+          paid: 1,
+          raw_impressions: 1,
+        },
+        {
+          day: '2027-01-01',
+          hour: 0,
+          booking_id: 0,
+          vendor_id: 602,
+          topic_id: 4,
+          paid: 0,
+          raw_impressions: 1,
+        },
+      ])
+    } finally {
+      await counter.close()
+    }
+  })
+
   test('a write the database refuses keeps its counts for the next flush', async ({ assert }) => {
     // A short wait for the lock: another connection holds it through the first flush.
     const counter = new ImpressionCounter(new SqliteThreadCounterStore(file, 50), () => NOON)
