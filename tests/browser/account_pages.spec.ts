@@ -49,6 +49,8 @@ test.group('Accounts: accessibility and valid HTML', () => {
 
     await page.getByRole('button', { name: 'Abmelden', exact: true }).click()
     await page.assertPath(urlFor('home'))
+    // Closed while the home page still loads, Chromium 156 sometimes took minutes to close it.
+    await page.waitForLoadState('load')
     await page.close()
 
     assert.deepEqual(failures, [], `axe-core violations:\n${failures.join('\n')}`)

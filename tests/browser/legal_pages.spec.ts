@@ -28,6 +28,8 @@ test.group('Legal pages: accessibility and valid HTML', () => {
         .click(),
     ])
     assert.equal(await home.getByRole('heading', { level: 1 }).textContent(), 'Impressum')
+    // Not closed mid-load: see account_pages.spec.ts.
+    await home.waitForLoadState('load')
     await home.close()
 
     const failures: string[] = []
