@@ -73,7 +73,7 @@ export function upsertStatement(dialect: string) {
 }
 
 /** The rows as the upsert's one parameter: a JSON array of arrays, in `ROW_COLUMNS` order. */
-export function upsertParameter(rows: CounterRow[]): string {
+function upsertParameter(rows: CounterRow[]): string {
   return JSON.stringify(rows.map((row) => ROW_COLUMNS.map((column) => row[column])))
 }
 
