@@ -3,9 +3,10 @@ import type { ImpressionCounter } from '#services/delivery/impression_counter'
 
 /**
  * How often the web server writes its buffered counts. A busy topic's box
- * rotates over thousands of vendors, each a row of the flush: on SQLite,
- * whose writes hold the event loop, four small flushes a second keep each
- * pause short where one would stall every request in flight.
+ * rotates over thousands of vendors, each a row of the flush, and the event
+ * loop copies every row it hands on (packed for the SQLite writer thread,
+ * or as PostgreSQL's JSON parameter): four small flushes a second keep each
+ * of those pauses short where one would hold every request in flight.
  */
 export const FLUSH_EVERY_MS = 250
 
