@@ -24,6 +24,12 @@ export const http = defineConfig({
   trustProxy: env.get('TRUSTED_PROXIES', 'loopback'),
   useAsyncLocalStorage: false,
   /**
+   * Routes are looked up in an index (static paths at once, the rest among
+   * the candidates their segments allow) rather than tried one by one in
+   * order; the first registered route that matches still wins, as before.
+   */
+  router: { matcher: 'tree' },
+  /**
    * JSON answers through the engine's own JSON.stringify, which is several
    * times faster than the framework's safe stringify (a JS replacer called
    * per value: half as much CPU as the placement decision, per placement
