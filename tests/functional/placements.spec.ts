@@ -382,6 +382,43 @@ test.group('Placements: booked ads and paid places', (group) => {
     await counter.flush()
   })
 
+  test('views by bots do not take from a cap; the reader views that reach it end the booking', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const { topic, sidebar } = await socialMedia()
+    const capped = await textAd(await advertiser(), sidebar, [thisWeek()], 'approved', {
+      impressionCap: 2,
+    })
+    // A counter of this test's own: the process's one remembers the totals of earlier tests.
+    const counter = new ImpressionCounter()
+    app.container.swap(ImpressionCounter, () => counter)
+    cleanup(() => app.container.restore(ImpressionCounter))
+    const shownAd = async (userAgent: string) => {
+      const response = await client.get(placementUrl(topic)).header('user-agent', userAgent)
+      response.assertStatus(200)
+      return response.body().data.ad?.bookingId ?? null
+    }
+    const bot = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)'
+    const reader = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36'
+    for (let view = 0; view < 5; view++) assert.equal(await shownAd(bot), capped.id)
+    assert.equal(await shownAd(reader), capped.id)
+    assert.equal(await shownAd(reader), capped.id)
+    // The cap is reached: the house ad (null) from now on, for readers and bots alike.
+    assert.isNull(await shownAd(reader))
+    assert.isNull(await shownAd(bot))
+    // Written inside the test's transaction, so nothing is left for other tests.
+    await counter.flush()
+    const stored = await db
+      .from('placement_counts')
+      .where('booking_id', capped.id)
+      .sum('raw_impressions as raw')
+      .sum('impressions as filtered')
+      .first()
+    assert.deepEqual([Number(stored.raw), Number(stored.filtered)], [7, 2])
+  })
+
   test('422 for a missing or unknown topic', async ({ client }) => {
     const unknown = await client.get(placementUrl('gibt-es-nicht'))
     unknown.assertStatus(422)

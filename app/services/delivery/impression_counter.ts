@@ -51,10 +51,10 @@ export class ImpressionCounter {
   /**
    * One view of a placement: every entry counts a raw impression, and a
    * filtered one unless the request is a bot, a prefetch or prerender, or
-   * a HEAD request.
+   * a HEAD request. `counted` is that classification, for a caller that
+   * has already made it.
    */
-  record(entries: PlacementEntry[], request: ViewRequest) {
-    const counted = isCountedView(request)
+  record(entries: PlacementEntry[], request: ViewRequest, counted = isCountedView(request)) {
     const at = berlinHour(this.clock())
     for (const entry of entries) {
       const row = this.#row(at, entry, entry.paid)

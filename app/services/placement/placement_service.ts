@@ -198,8 +198,8 @@ export default class PlacementService {
     const live = await this.#candidates(memo, topic, currentWeek(at))
     const delivered =
       live.caps.size > 0 ? await this.counter.deliveredCounts([...live.caps.keys()]) : null
-    // Whether this view takes from a cap; asked only when a live booking has one.
-    const counts = delivered !== null && viewer !== null && isCountedView(viewer)
+    // Whether this view is a filtered impression: it then takes from a cap, and counts as one.
+    const counted = viewer !== null && isCountedView(viewer)
     const turn = await this.cursors.turn<PlacementState, Turn>(
       live.stateKey,
       (state) => {
@@ -216,7 +216,7 @@ export default class PlacementService {
           : live.rule
         const turned = decidePlacement(rule, current, capped, { parts })
         const next: PlacementState = delivered
-          ? { ...turned.next, taken: takenAfter(live.caps, turned.decision, taken, counts) }
+          ? { ...turned.next, taken: takenAfter(live.caps, turned.decision, taken, counted) }
           : turned.next
         return {
           value: { decision: turned.decision, rule, cursor: turned.next.cursor },
@@ -224,7 +224,7 @@ export default class PlacementService {
         }
       },
       (settled) => {
-        if (viewer) this.counter.record(entriesOf(topic.id, settled.decision), viewer)
+        if (viewer) this.counter.record(entriesOf(topic.id, settled.decision), viewer, counted)
       }
     )
     const second = Math.floor(at / 1000)
